@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Every target gets the same strictness: Swift 6 language mode, existential `any` spelled out.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "sop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sop", targets: ["sop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "SOPCore", swiftSettings: strict),
+        .target(
+            name: "WorkflowFile",
+            dependencies: ["SOPCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SOPStore",
+            dependencies: [
+                "SOPCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "LineEditor", dependencies: ["CEditLine"], swiftSettings: strict),
+        .target(
+            name: "SOPShell",
+            dependencies: ["SOPCore", "SOPStore", "WorkflowFile"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "sop",
+            dependencies: [
+                "SOPShell", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SOPCoreTests", dependencies: ["SOPCore"], swiftSettings: strict),
+        .testTarget(name: "WorkflowFileTests", dependencies: ["WorkflowFile"], swiftSettings: strict),
+        .testTarget(name: "SOPStoreTests", dependencies: ["SOPStore"], swiftSettings: strict),
+        .testTarget(name: "SOPShellTests", dependencies: ["SOPShell"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["SOPShell"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

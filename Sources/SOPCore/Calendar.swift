@@ -1,0 +1,140 @@
+/// A calendar date without a time zone: due dates and holidays are whole business days.
+public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`; nil unless it names a real date.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), (1...Day.daysIn(year: y, month: m)).contains(d)
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var description: String { String(format4: year) + "-" + String(pad2: month) + "-" + String(pad2: day) }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil), so weekdays need no Foundation calendar.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(ordinal: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday.
+        let index = ((ordinal % 7) + 7 + 3) % 7  // 0 = Monday
+        return Weekday.allCases[index]
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+}
+
+public enum Weekday: String, Sendable, Codable, CaseIterable {
+    case mon, tue, wed, thu, fri, sat, sun
+}
+
+/// Which days count as workdays: due dates and lateness are measured in them.
+public struct WorkCalendar: Sendable, Equatable, Codable {
+    public var workdays: [Weekday]
+    public var holidays: [Day]
+
+    public init(workdays: [Weekday] = [.mon, .tue, .wed, .thu, .fri], holidays: [Day] = []) {
+        self.workdays = workdays
+        self.holidays = holidays
+    }
+
+    public func isWorkday(_ day: Day) -> Bool { workdays.contains(day.weekday) && !holidays.contains(day) }
+
+    /// The workdays of one month, in order.
+    public func workdays(in month: CycleMonth) -> [Day] {
+        (1...Day.daysIn(year: month.year, month: month.month))
+            .map { Day(year: month.year, month: month.month, day: $0) }
+            .filter(isWorkday)
+    }
+
+    /// The Nth workday of the month; a month with fewer workdays than N falls due on its last one.
+    public func workday(_ n: Int, of month: CycleMonth) -> Day? {
+        let days = workdays(in: month)
+        guard n >= 1, let last = days.last else { return nil }
+        return n <= days.count ? days[n - 1] : last
+    }
+
+    /// Workdays strictly after `from` up to and including `to`; 0 when `to` is not later.
+    public func workdaysBetween(_ from: Day, _ to: Day) -> Int {
+        guard from < to, !workdays.isEmpty else { return 0 }
+        var count = 0
+        var day = from.adding(days: 1)
+        while day <= to {
+            if isWorkday(day) { count += 1 }
+            day = day.adding(days: 1)
+        }
+        return count
+    }
+}
+
+/// A cycle's id: the planning month, written `YYYY-MM`.
+public struct CycleMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m)
+        else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    public init(_ day: Day) { self.init(year: day.year, month: day.month) }
+
+    public var description: String { String(format4: year) + "-" + String(pad2: month) }
+    public static func < (a: CycleMonth, b: CycleMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
+}
+
+extension String {
+    init(pad2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+    init(format4 value: Int) {
+        let digits = "\(value)"
+        self = String(repeating: "0", count: Swift.max(0, 4 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,30 @@
+/// The people who take part in the cycle, and the roles each holds.
+public struct Team: Sendable, Equatable, Codable {
+    public var participants: [Participant]
+    public init(participants: [Participant]) { self.participants = participants }
+
+    public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
+    public func participant(login: String) -> Participant? { participants.first { $0.login == login } }
+    public func holders(of role: String) -> [Participant] { participants.filter { $0.roles.contains(role) } }
+}
+
+/// A member of the S&OP team.
+public struct Participant: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var roles: [String]
+    /// Operating-system account name; lets `sop` know who is acting without `--as`.
+    public var login: String?
+    public var email: String?
+
+    public init(id: String, name: String, roles: [String], login: String? = nil, email: String? = nil) {
+        self.id = id
+        self.name = name
+        self.roles = roles
+        self.login = login
+        self.email = email
+    }
+
+    public func holds(_ role: String) -> Bool { roles.contains(role) }
+    public var isLeader: Bool { holds("leader") }
+}
