@@ -1,0 +1,121 @@
+import Foundation
+
+/// Checks a submitted CSV plan file: UTF-8, not empty, the header has the workflow's required columns,
+/// and every row has as many fields as the header. Refusals name the column or line.
+public enum CSVCheck {
+    public static func check(_ bytes: Data, fileName: String, required columns: [String]) throws(Refusal) {
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw Refusal(
+                .inputFormat, "\(fileName) is not UTF-8 text (first bad byte on line \(firstBadLine(bytes)))",
+                fix: "save the file as UTF-8 CSV and submit it again")
+        }
+        let rows: [Row]
+        do { rows = try parse(text) } catch {
+            throw Refusal(.inputFormat, "\(fileName) line \(error.line): \(error.problem)", fix: "fix the CSV and submit it again")
+        }
+        guard let header = rows.first?.fields, !(header.count == 1 && header[0].isEmpty) else {
+            throw Refusal(.inputFormat, "\(fileName) is empty", fix: "submit a CSV file with a header line and data rows")
+        }
+        let have = Set(header.map { normalize($0) })
+        let missing = columns.filter { !have.contains(normalize($0)) }
+        if !missing.isEmpty {
+            throw Refusal(
+                .inputFormat,
+                "\(fileName) line 1: the header lacks column\(missing.count == 1 ? "" : "s") \(missing.andList) (it has \(header.andList))",
+                fix: "add \(missing.count == 1 ? "that column" : "those columns") to the header line and submit again")
+        }
+        for row in rows.dropFirst() where row.fields.count != header.count {
+            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+            throw Refusal(
+                .inputFormat,
+                "\(fileName) line \(row.line): \(row.fields.count) fields where the header has \(header.count)",
+                fix: "make every row have one value per header column and submit again")
+        }
+        if rows.dropFirst().allSatisfy({ $0.fields.count == 1 && $0.fields[0].isEmpty }) {
+            throw Refusal(.inputFormat, "\(fileName) has a header but no data rows", fix: "add the plan's rows and submit again")
+        }
+    }
+
+    struct Row {
+        var line: Int
+        var fields: [String]
+    }
+
+    struct Failure: Error {
+        var line: Int
+        var problem: String
+    }
+
+    private static func normalize(_ column: String) -> String {
+        column.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.
+    static func parse(_ text: String) throws(Failure) -> [Row] {
+        var rows: [Row] = []
+        var fields: [String] = []
+        var field = ""
+        var line = 1
+        var rowStart = 1
+        var inQuotes = false
+        var quoteLine = 1
+        var iterator = Array(text.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let p = pending {
+                pending = nil
+                return p
+            }
+            return iterator.next()
+        }
+        while let c = next() {
+            if inQuotes {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { field.unicodeScalars.append("\"") } else {
+                            inQuotes = false
+                            pending = n
+                        }
+                    } else { inQuotes = false }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"":
+                if !field.isEmpty { throw Failure(line: line, problem: "a quote inside an unquoted field") }
+                inQuotes = true
+                quoteLine = line
+            case ",":
+                fields.append(field)
+                field = ""
+            case "\r":
+                continue
+            case "\n":
+                fields.append(field)
+                rows.append(Row(line: rowStart, fields: fields))
+                fields = []
+                field = ""
+                line += 1
+                rowStart = line
+            default:
+                field.unicodeScalars.append(c)
+            }
+        }
+        if inQuotes { throw Failure(line: quoteLine, problem: "a quoted field is never closed") }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            rows.append(Row(line: rowStart, fields: fields))
+        }
+        return rows
+    }
+
+    private static func firstBadLine(_ bytes: Data) -> Int {
+        // The first line that is not valid UTF-8 on its own is the one to name.
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let bad = lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0
+        return bad + 1
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+
+/// The state of one cycle: the fold of its events over the workflow version it pinned.
+///
+/// Raw facts (latest submission per input, latest sign-off per role, waivers) are kept per stage; each
+/// stage's `StageState` is derived from them after every event, upstream first, so that the moment a
+/// stage stops being complete (and the event that caused it) is known to the stages downstream.
+public struct CycleState: Sendable {
+    public let id: String
+    public let workflow: Workflow
+    public let workflowHash: String
+    public private(set) var openedAt: Date
+    public private(set) var openedBy: String
+    public private(set) var closedAt: Date?
+    public private(set) var stages: [String: StageRecord]
+    /// How many events were folded; the next event's position in this cycle.
+    public private(set) var eventCount: Int
+
+    public var isClosed: Bool { closedAt != nil }
+
+    /// Starts a cycle from its `cycle-opened` event.
+    public init(opening event: CycleEvent, workflow: Workflow, workflowHash: String) {
+        id = event.cycle
+        self.workflow = workflow
+        self.workflowHash = workflowHash
+        openedAt = event.time
+        openedBy = event.actor
+        closedAt = nil
+        stages = Dictionary(uniqueKeysWithValues: workflow.stages.map { ($0.id, StageRecord()) })
+        eventCount = 1
+        settle(cause: "the cycle opened", at: event.time)
+    }
+
+    /// Folds a whole event list (the first must be the cycle's `cycle-opened`).
+    public static func fold(_ events: [CycleEvent], workflow: Workflow) -> CycleState? {
+        guard let first = events.first, case .cycleOpened(let opened) = first.payload else { return nil }
+        var state = CycleState(opening: first, workflow: workflow, workflowHash: opened.workflowHash)
+        for event in events.dropFirst() { state.apply(event) }
+        return state
+    }
+
+    public func record(_ stage: String) -> StageRecord { stages[stage] ?? StageRecord() }
+    public func state(of stage: String) -> StageState { record(stage).state }
+
+    /// Applies one event. Events were validated when they were decided; applying never refuses.
+    public mutating func apply(_ event: CycleEvent) {
+        eventCount += 1
+        let who = event.actor
+        let cause: String
+        switch event.payload {
+        case .cycleOpened:
+            return
+        case .cycleClosed:
+            closedAt = event.time
+            return
+        case .inputSubmitted(let e):
+            stages[e.stage, default: StageRecord()].inputs[e.input] = SubmissionRecord(
+                version: e.version, by: who, at: event.time, content: e.content, rejection: nil)
+            cause = e.version == 1
+                ? "\(e.input) was submitted by \(who) at \(Stamp.minute(event.time))"
+                : "\(e.input) was resubmitted by \(who) at \(Stamp.minute(event.time)) (version \(e.version))"
+        case .signedOff(let e):
+            stages[e.stage, default: StageRecord()].signoffs[e.role] = SignoffRecord(
+                role: e.role, by: who, at: event.time, comment: e.comment, basis: e.basis)
+            cause = "\(who) signed off \(e.stage) as \(e.role)"
+        case .rejected(let e):
+            let rejection = RejectionRecord(by: who, at: event.time, reason: e.reason)
+            for input in e.inputs { stages[e.stage, default: StageRecord()].inputs[input]?.rejection = rejection }
+            stages[e.stage, default: StageRecord()].signoffs = [:]
+            stages[e.stage, default: StageRecord()].lastRejection = rejection
+            cause = "\(who) rejected \(e.stage) at \(Stamp.minute(event.time)): \(e.reason)"
+        case .waived(let e):
+            stages[e.stage, default: StageRecord()].waiver = WaiverRecord(by: who, at: event.time, reason: e.reason)
+            cause = "\(who) waived \(e.stage)"
+        }
+        settle(cause: cause, at: event.time)
+    }
+
+    /// Re-derives every stage's state in workflow order (a valid workflow lists gates before... not
+    /// necessarily, so walk in dependency order) and records completions and reopenings.
+    private mutating func settle(cause: String, at time: Date) {
+        for stage in dependencyOrder {
+            var record = stages[stage.id] ?? StageRecord()
+            let before = record.state
+            if stage.after.allSatisfy({ state(of: $0).isComplete }) { record.gateMetOnce = true }
+            record.state = derive(stage, record)
+            if record.state.isComplete && !before.isComplete {
+                record.completions += 1
+                record.completedAt = time
+                record.reopenedBecause = nil
+            } else if before.isComplete && !record.state.isComplete {
+                record.reopenedBecause = cause
+            }
+            stages[stage.id] = record
+        }
+    }
+
+    private func derive(_ stage: Stage, _ record: StageRecord) -> StageState {
+        if record.waiver != nil { return .waived }
+        if !record.gateMetOnce { return .waiting }
+        if stage.inputs.contains(where: { record.inputs[$0.id]?.isCurrent != true }) { return .open }
+        let allSigned = stage.signoffs.allSatisfy { role in
+            record.signoffs[role].map { staleness(of: $0, in: stage) == nil } ?? false
+        }
+        return allSigned ? .done : .review
+    }
+
+    /// Why a sign-off no longer counts, or nil while it is current.
+    public func staleness(of signoff: SignoffRecord, in stage: Stage) -> String? {
+        let record = record(stage.id)
+        for input in stage.inputs {
+            let current = record.inputs[input.id]
+            if current?.version != signoff.basis.inputs[input.id], let current {
+                return current.version == 1
+                    ? "\(input.id) was submitted by \(current.by) at \(Stamp.minute(current.at)) after the sign-off"
+                    : "\(input.id) was resubmitted by \(current.by) at \(Stamp.minute(current.at)) (version \(current.version))"
+            }
+        }
+        for upstream in stage.after {
+            let up = self.record(upstream)
+            if !up.state.isComplete {
+                let because = up.reopenedBecause.map { ": \($0)" } ?? ""
+                return "upstream \(upstream) is \(up.state.rawValue) again\(because)"
+            }
+            if up.completions != signoff.basis.upstream[upstream] {
+                let when = up.completedAt.map { " at \(Stamp.minute($0))" } ?? ""
+                return "upstream \(upstream) was completed again\(when), after this sign-off"
+            }
+        }
+        return nil
+    }
+
+    /// What a sign-off made now would record.
+    public func currentBasis(of stage: Stage) -> SignoffBasis {
+        let record = record(stage.id)
+        var inputs: [String: Int] = [:]
+        for input in stage.inputs { inputs[input.id] = record.inputs[input.id]?.version ?? 0 }
+        var upstream: [String: Int] = [:]
+        for id in stage.after { upstream[id] = self.record(id).completions }
+        return SignoffBasis(inputs: inputs, upstream: upstream)
+    }
+
+    /// Stages ordered so each comes after every stage in its gate (workflow order where free).
+    public var dependencyOrder: [Stage] {
+        var placed: Set<String> = []
+        var order: [Stage] = []
+        var remaining = workflow.stages
+        while !remaining.isEmpty {
+            let ready = remaining.filter { $0.after.allSatisfy { placed.contains($0) || workflow.stage($0) == nil } }
+            // A cycle in `after:` is refused when the workflow is read; place the rest as listed anyway.
+            let batch = ready.isEmpty ? remaining : ready
+            for stage in batch { placed.insert(stage.id) }
+            order += batch
+            remaining.removeAll { placed.contains($0.id) }
+        }
+        return order
+    }
+
+    /// Stages downstream of `id`, transitively, in workflow order.
+    public func downstream(of id: String) -> [Stage] {
+        var found: Set<String> = [id]
+        var changed = true
+        while changed {
+            changed = false
+            for stage in workflow.stages where !found.contains(stage.id) && stage.after.contains(where: found.contains) {
+                found.insert(stage.id)
+                changed = true
+            }
+        }
+        return workflow.stages.filter { $0.id != id && found.contains($0.id) }
+    }
+}
+
+/// The raw facts of one stage in one cycle, and its derived state.
+public struct StageRecord: Sendable, Equatable {
+    public internal(set) var state: StageState = .waiting
+    /// Latest submission per input id.
+    public internal(set) var inputs: [String: SubmissionRecord] = [:]
+    /// Latest sign-off per role (current or stale).
+    public internal(set) var signoffs: [String: SignoffRecord] = [:]
+    public internal(set) var waiver: WaiverRecord?
+    public internal(set) var lastRejection: RejectionRecord?
+    /// Once the gate has been met, the stage stays workable even if an upstream stage reopens; its
+    /// sign-offs go stale instead (DESIGN.md: downstream stages drop back to review, not to waiting).
+    public internal(set) var gateMetOnce = false
+    /// How many times the stage became done or waived; sign-offs downstream record it.
+    public internal(set) var completions = 0
+    public internal(set) var completedAt: Date?
+    /// The change that last took the stage out of done, for `why` and stale reasons downstream.
+    public internal(set) var reopenedBecause: String?
+}
+
+/// The latest submission of one input.
+public struct SubmissionRecord: Sendable, Equatable {
+    public var version: Int
+    public var by: String
+    public var at: Date
+    public var content: SubmittedContent
+    public var rejection: RejectionRecord?
+    public var isCurrent: Bool { rejection == nil }
+}
+
+public struct SignoffRecord: Sendable, Equatable {
+    public var role: String
+    public var by: String
+    public var at: Date
+    public var comment: String?
+    public var basis: SignoffBasis
+}
+
+public struct RejectionRecord: Sendable, Equatable {
+    public var by: String
+    public var at: Date
+    public var reason: String
+}
+
+public struct WaiverRecord: Sendable, Equatable {
+    public var by: String
+    public var at: Date
+    public var reason: String
+}
+
+/// Timestamps in messages: UTC, to the minute, the same on every machine.
+public enum Stamp {
+    public static func minute(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date) + "Z"
+    }
+}

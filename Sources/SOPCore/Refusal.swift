@@ -1,0 +1,55 @@
+/// Why a command was refused: which rule, what is wrong, and what would make it pass.
+public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public var rule: Rule
+    /// What is wrong, in the user's words.
+    public var message: String
+    /// How to make it pass.
+    public var fix: String
+
+    public init(_ rule: Rule, _ message: String, fix: String) {
+        self.rule = rule
+        self.message = message
+        self.fix = fix
+    }
+
+    /// `<what is wrong> (<how to fix it>)`, as the `error:` line shows it.
+    public var description: String { "\(message) (\(fix))" }
+
+    /// The rules of the cycle that can refuse a command; tests and playbooks name them.
+    public enum Rule: String, Sendable, CaseIterable {
+        case unknownStage = "unknown-stage"
+        case unknownInput = "unknown-input"
+        case unknownParticipant = "unknown-participant"
+        case unknownCycle = "unknown-cycle"
+        case permission
+        case gate
+        case stageState = "stage-state"
+        case alreadySigned = "already-signed"
+        case cycleClosed = "cycle-closed"
+        case cycleExists = "cycle-exists"
+        case cycleIncomplete = "cycle-incomplete"
+        case inputFormat = "input-format"
+        case badArgument = "bad-argument"
+    }
+}
+
+extension Array where Element == String {
+    /// `a, b, or c`: lists of valid choices in messages.
+    public var orList: String {
+        switch count {
+        case 0: return "(none)"
+        case 1: return self[0]
+        case 2: return "\(self[0]) or \(self[1])"
+        default: return dropLast().joined(separator: ", ") + ", or " + (last ?? "")
+        }
+    }
+
+    public var andList: String {
+        switch count {
+        case 0: return "(none)"
+        case 1: return self[0]
+        case 2: return "\(self[0]) and \(self[1])"
+        default: return dropLast().joined(separator: ", ") + " and " + (last ?? "")
+        }
+    }
+}

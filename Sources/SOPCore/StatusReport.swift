@@ -1,0 +1,84 @@
+import Foundation
+
+/// Readiness of a cycle on a given day: what `status` shows and `--json status` prints (DESIGN.md keys).
+public struct StatusReport: Sendable, Equatable, Codable {
+    public var cycle: String
+    public var workflow: String
+    /// `open` or `closed`.
+    public var state: String
+    public var stages: [StageStatus]
+}
+
+/// One stage's line of the status report.
+public struct StageStatus: Sendable, Equatable, Codable {
+    public var id: String
+    public var title: String
+    public var state: StageState
+    public var owner: String
+    /// `YYYY-MM-DD`, or nil when the stage has no `due`.
+    public var due: String?
+    /// Workdays past due while the stage is not done or waived.
+    public var overdueDays: Int
+    public var blockedBy: [String]
+    public var missingInputs: [String]
+    /// Inputs that were rejected and wait for a resubmission (also listed in `missingInputs`).
+    public var rejectedInputs: [String]
+    public var missingSignoffs: [String]
+    public var staleSignoffs: [StaleSignoff]
+    public var signoffs: [CurrentSignoff]
+}
+
+/// A sign-off that no longer counts, and the change that made it so.
+public struct StaleSignoff: Sendable, Equatable, Codable {
+    public var role: String
+    public var by: String
+    public var because: String
+}
+
+/// A sign-off that counts.
+public struct CurrentSignoff: Sendable, Equatable, Codable {
+    public var role: String
+    public var by: String
+    public var at: String
+    public var comment: String?
+}
+
+extension CycleState {
+    /// Due date of a stage in this cycle's month, per the workflow calendar.
+    public func dueDate(of stage: Stage) -> Day? {
+        guard let n = stage.due, let month = CycleMonth(id) else { return nil }
+        return workflow.calendar.workday(n, of: month)
+    }
+
+    public func status(of stage: Stage, today: Day) -> StageStatus {
+        let record = record(stage.id)
+        let due = dueDate(of: stage)
+        let overdue = (record.state.isComplete || isClosed) ? 0 : due.map { workflow.calendar.workdaysBetween($0, today) } ?? 0
+        var stale: [StaleSignoff] = []
+        var current: [CurrentSignoff] = []
+        for role in stage.signoffs {
+            guard let signoff = record.signoffs[role] else { continue }
+            if let because = staleness(of: signoff, in: stage) {
+                stale.append(StaleSignoff(role: role, by: signoff.by, because: because))
+            } else {
+                current.append(CurrentSignoff(role: role, by: signoff.by, at: Stamp.minute(signoff.at), comment: signoff.comment))
+            }
+        }
+        let currentRoles = Set(current.map(\.role))
+        return StageStatus(
+            id: stage.id, title: stage.title, state: record.state, owner: stage.owner,
+            due: due?.description, overdueDays: overdue,
+            blockedBy: stage.after.filter { !state(of: $0).isComplete },
+            missingInputs: record.state == .waived ? [] : stage.inputs.filter { record.inputs[$0.id]?.isCurrent != true }.map(\.id),
+            rejectedInputs: stage.inputs.filter { record.inputs[$0.id]?.rejection != nil }.map(\.id),
+            missingSignoffs: record.state == .waived ? [] : stage.signoffs.filter { !currentRoles.contains($0) },
+            staleSignoffs: record.state == .waived ? [] : stale,
+            signoffs: current)
+    }
+
+    public func report(today: Day) -> StatusReport {
+        StatusReport(
+            cycle: id, workflow: workflow.id, state: isClosed ? "closed" : "open",
+            stages: workflow.stages.map { status(of: $0, today: today) })
+    }
+}
