@@ -13,7 +13,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Parses `YYYY-MM-DD`; nil unless it names a real date.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.allSatisfy(\.isDigits),
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
             (1...12).contains(m), (1...Day.daysIn(year: y, month: m)).contains(d)
         else { return nil }
@@ -119,7 +119,7 @@ public struct CycleMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.allSatisfy(\.isDigits),
             let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m)
         else { return nil }
         self.init(year: y, month: m)
@@ -129,6 +129,11 @@ public struct CycleMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public var description: String { String(format4: year) + "-" + String(pad2: month) }
     public static func < (a: CycleMonth, b: CycleMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
+}
+
+extension Substring {
+    /// Only ASCII digits: `Int("+1")` would otherwise let `2026-+1` through as a month.
+    var isDigits: Bool { utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
 }
 
 extension String {

@@ -1,1 +1,70 @@
-print("sop")
+import ArgumentParser
+import Foundation
+import SOPShell
+
+/// `sop [--db PATH] [--as PARTICIPANT] [--cycle YYYY-MM] [--now ISO8601] [--json] [COMMAND [ARGS...]]`
+struct SOPCommandLine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sop",
+        abstract: "Run the monthly Sales & Operations Planning cycle: gated stages, inputs, sign-offs.",
+        discussion: "Without COMMAND on a terminal: the interactive REPL. Without COMMAND on a pipe: commands from stdin, one per line.\n\nCommands:\n" + CommandTable.all.map { "  \($0.synopsis)" }.joined(separator: "\n"))
+
+    @Option(name: .long, help: ArgumentHelp("Database file (env SOP_DB).", valueName: "PATH"))
+    var db: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (env SOP_USER).", valueName: "PARTICIPANT"))
+    var actor: String?
+
+    @Option(name: .long, help: ArgumentHelp("The cycle commands act on.", valueName: "YYYY-MM"))
+    var cycle: String?
+
+    @Option(name: .long, help: ArgumentHelp("A fixed clock for scripts and tests (env SOP_NOW).", valueName: "ISO8601"))
+    var now: String?
+
+    @Flag(name: .long, help: "Machine-readable output.")
+    var json = false
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("A REPL command and its arguments.", valueName: "COMMAND"))
+    var command: [String] = []
+}
+
+/// Parses the global options; exits 2 on a usage error, 0 after `--help`.
+func parseCommandLine() -> SOPCommandLine {
+    do {
+        return try SOPCommandLine.parseAsRoot() as? SOPCommandLine ?? SOPCommandLine()
+    } catch {
+        if SOPCommandLine.exitCode(for: error) == .success {
+            print(SOPCommandLine.fullMessage(for: error))
+            exit(0)
+        }
+        Console.standard.err("error: \(SOPCommandLine.message(for: error)) (run `sop --help` for usage)")
+        exit(2)
+    }
+}
+
+let environment = ProcessInfo.processInfo.environment
+var arguments = parseCommandLine()
+var words = arguments.command
+// `sop status --json` reads as naturally as `sop --json status`.
+if let index = words.firstIndex(of: "--json"), !(words.first.map { ["submit", "signoff", "reject", "waive"].contains($0) } ?? false) {
+    words.remove(at: index)
+    arguments.json = true
+}
+
+let clock: Date?
+switch Clock.parse(arguments.now ?? environment["SOP_NOW"]) {
+case .success(let date): clock = date
+case .failure(let error):
+    Console.standard.report(error)
+    exit(2)
+}
+
+let options = LaunchOptions(
+    databasePath: arguments.db ?? environment["SOP_DB"] ?? "sop.db",
+    actor: arguments.actor ?? environment["SOP_USER"].flatMap { $0.isEmpty ? nil : $0 },
+    cycle: arguments.cycle,
+    now: clock,
+    json: arguments.json,
+    login: ProcessInfo.processInfo.userName)
+
+exit(Main.run(words: words, options: options))

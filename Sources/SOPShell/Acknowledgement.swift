@@ -1,0 +1,93 @@
+import Foundation
+import SOPCore
+import SOPStore
+
+/// Runs a state-changing command end to end — read state, let SOPCore decide, append, report — in one
+/// `BEGIN IMMEDIATE` transaction, and says what changed as a consequence (stale sign-offs downstream).
+enum Acknowledgement {
+    static func change(_ session: Session, _ command: CycleCommand, file: Data? = nil) throws -> Reply {
+        let team = try session.team()
+        let actor = try session.actor(team)
+        let now = session.now
+        let today = session.today
+        return try session.database.write { tx in
+            let before = try session.loadCycle(tx)
+            let payloads = try before.decide(command, by: actor, team: team)
+            if let file { try tx.storeArtifact(file, at: now) }
+            let stored = try tx.append(payloads.map { CycleEvent(cycle: before.id, time: now, actor: actor.id, payload: $0) })
+            var after = before
+            for event in stored { after.apply(event) }
+            return reply(before: before, after: after, events: stored, today: today)
+        }
+    }
+
+    struct EventJSON: Encodable, Sendable {
+        var seq: Int64
+        var type: String
+        var actor: String
+        var time: String
+        var stage: String?
+        var summary: String
+        init(_ event: CycleEvent) {
+            seq = event.seq
+            type = event.payload.type.rawValue
+            actor = event.actor
+            time = Stamp.minute(event.time)
+            stage = event.payload.stage
+            summary = EventText.describe(event.payload)
+        }
+    }
+
+    struct EventsJSON: Encodable, Sendable {
+        var cycle: String
+        var events: [EventJSON]
+        var changes: [StateChange] = []
+        var cycleState: String? = nil
+    }
+
+    struct StateChange: Encodable, Sendable {
+        var stage: String
+        var from: StageState
+        var to: StageState
+    }
+
+    static func reply(before: CycleState, after: CycleState, events: [CycleEvent], today: Day) -> Reply {
+        var lines = events.map { "#\($0.seq) \($0.actor) \(EventText.describe($0.payload))." }
+        var changes: [StateChange] = []
+        for stage in after.workflow.stages {
+            let from = before.state(of: stage.id)
+            let to = after.state(of: stage.id)
+            let status = after.status(of: stage, today: today)
+            let newlyStale = status.staleSignoffs.filter { stale in
+                !before.status(of: stage, today: today).staleSignoffs.contains { $0.role == stale.role && $0.by == stale.by }
+            }
+            guard from != to || !newlyStale.isEmpty else { continue }
+            changes.append(StateChange(stage: stage.id, from: from, to: to))
+            var line = "  \(stage.id): \(from.rawValue) -> \(to.rawValue)"
+            if to == .open && !status.missingInputs.isEmpty { line += "; needs \(status.missingInputs.andList)" }
+            if to == .review && !status.missingSignoffs.isEmpty { line += "; needs sign-off from \(status.missingSignoffs.andList)" }
+            for stale in newlyStale { line += "\n    sign-off \(stale.role) by \(stale.by) is now stale: \(stale.because)" }
+            lines.append(line)
+        }
+        if after.isClosed && !before.isClosed { lines.append("Cycle \(after.id) is closed.") }
+        let json = EventsJSON(
+            cycle: after.id, events: events.map(EventJSON.init), changes: changes,
+            cycleState: after.isClosed ? "closed" : "open")
+        return Reply(lines.joined(separator: "\n"), json: json)
+    }
+}
+
+/// One-line descriptions of events, for acknowledgements and `log`.
+enum EventText {
+    static func describe(_ payload: EventPayload) -> String {
+        switch payload {
+        case .cycleOpened(let e): "opened the cycle on workflow \(e.workflow) (version \(e.workflowHash.prefix(12)))"
+        case .inputSubmitted(let e):
+            "\(e.version == 1 ? "submitted" : "resubmitted") \(e.stage) \(e.input) version \(e.version): \(e.content.summary)"
+        case .signedOff(let e): "signed off \(e.stage) as \(e.role)" + (e.comment.map { ": \"\($0)\"" } ?? "")
+        case .rejected(let e): "rejected \(e.stage) (\(e.inputs.joined(separator: ", "))): \(e.reason)"
+        case .waived(let e): "waived \(e.stage): \(e.reason)"
+        case .cycleClosed: "closed the cycle"
+        }
+    }
+}

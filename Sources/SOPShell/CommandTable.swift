@@ -1,0 +1,120 @@
+/// Every command `sop` knows, in the order `help` lists them. Parsing, help, tab completion and the
+/// README's command reference all read this table.
+public enum CommandTable {
+    public static let all: [CommandSpec] = [
+        // Session
+        spec(["help"], [ArgumentSpec("COMMAND", .command, optional: true, repeating: true)],
+             [OptionSpec("--markdown", nil, help: "print the reference as Markdown (the README's command section)")],
+             .session, "Show the commands, or one command's help",
+             "Without COMMAND: every command with a one-line summary. With COMMAND: its synopsis, rules, options and examples.",
+             ["help", "help submit", "help cycle open"], handler: Handlers.help),
+        spec(["whoami"], [], [], .session, "Show who is acting and on which cycle",
+             "Acting participant comes from --as, SOP_USER, the operating-system login, or `as`.",
+             ["whoami"], handler: Handlers.whoami),
+        spec(["team"], [], [], .session, "List the participants and their roles",
+             "The team is stored in the database when it is created (`sop init --team FILE`, or the bundled Workflows/team.yaml).",
+             ["team"], handler: Handlers.team),
+        spec(["as"], [ArgumentSpec("PARTICIPANT", .participant)], [], .session, "Act as another participant",
+             "Switches who is acting for the rest of the REPL session (or playbook). Every event records its actor.",
+             ["as dan"], handler: Handlers.actAs),
+        spec(["quit"], [], [], .session, "Leave the REPL (also `exit`, or Ctrl-D on an empty line)",
+             "Every acknowledged command is already saved; quitting loses nothing.",
+             ["quit"], aliases: [["exit"]], handler: Handlers.quit),
+
+        // Cycles
+        spec(["cycle", "list"], [], [], .cycle, "List the cycles with their state and progress",
+             "The cycle commands act on is marked with `*`.", ["cycle list"], handler: Handlers.cycleList),
+        spec(["cycle", "use"], [ArgumentSpec("YYYY-MM", .cycle)], [], .cycle, "Choose the cycle later commands act on",
+             "Without it, commands act on the most recent open cycle, else the most recent one (or --cycle).",
+             ["cycle use 2026-10"], handler: Handlers.cycleUse),
+        spec(["cycle", "open"], [ArgumentSpec("YYYY-MM", .cycle, optional: true)],
+             [OptionSpec("--workflow", .file, help: "a workflow file to run this cycle on (else the previous cycle's workflow)")],
+             .cycle, "Open a month's cycle (leader)",
+             "Opens YYYY-MM (default: the current month) on the workflow --workflow names, else the one the previous cycle used, else the one the database was created with. The cycle pins that workflow's exact version: editing the file later never changes a running cycle.",
+             ["cycle open 2026-12", "cycle open 2027-01 --workflow Workflows/six-step.yaml"], handler: Handlers.cycleOpen),
+        spec(["cycle", "close"], [], [], .cycle, "Close the cycle (leader; every stage done or waived)",
+             "Refused, naming each unfinished stage, until every stage is done or waived. A closed cycle takes no more commands.",
+             ["cycle close"], handler: Handlers.cycleClose),
+
+        // Readiness
+        spec(["status"], [ArgumentSpec("STAGE", .stage, optional: true)], [], .readiness,
+             "Show every stage's state, due date and what is missing",
+             "Without STAGE: one line per stage (state, owner, due, what blocks it: missing inputs, sign-offs, upstream stages, stale sign-offs). With STAGE: its inputs, sign-offs and history in detail.",
+             ["status", "status demand-review", "sop --json status"], handler: Handlers.status),
+        spec(["why"], [ArgumentSpec("STAGE", .stage)], [], .readiness, "Explain what blocks a stage and who must act",
+             "Sentences: the stage's state, lateness, missing or rejected inputs, stale sign-offs and the change that made them stale, and who holds the roles that must act.",
+             ["why supply-review"], handler: Handlers.why),
+        spec(["log"], [], [OptionSpec("--stage", .stage, help: "only events of this stage"), OptionSpec("--limit", .number, help: "only the newest N events")],
+             .readiness, "Show who did what, when",
+             "The cycle's events, oldest first, with sequence number, time (UTC), actor and what happened.",
+             ["log", "log --stage demand-review --limit 5"], handler: Handlers.log),
+
+        // Stage work
+        spec(["submit"], [ArgumentSpec("STAGE", .stage), ArgumentSpec("INPUT", .input), ArgumentSpec("FILE", .file)],
+             [OptionSpec("--note", .text("TEXT"), alternativeToArgument: true, help: "a text note instead of a file"),
+              OptionSpec("--link", .text("URL"), alternativeToArgument: true, help: "a link instead of a file")],
+             .stage, "Submit (or resubmit) a stage input",
+             "Allowed to holders of the stage's owner or contributor roles, and the leader, once the stage's gate is met. Files are stored in the database under their SHA-256. CSV inputs are checked: UTF-8, a header with the workflow's required columns, one value per column on every row. A resubmission makes existing sign-offs of the stage stale, and those of every stage downstream.",
+             ["submit demand-review unconstrained-forecast forecast.csv", "submit demand-review demand-assumptions --note \"Promo in week 47\"", "submit execution published-plan --link https://erp.example.com/plans/2026-11"],
+             handler: Handlers.submit),
+        spec(["signoff"], [ArgumentSpec("STAGE", .stage)],
+             [OptionSpec("--comment", .text("TEXT"), help: "a remark kept with the sign-off"),
+              OptionSpec("--role", .role, help: "which of your roles to sign for, when you hold several")],
+             .stage, "Sign off a stage for one of your roles",
+             "Needs a participant holding one of the stage's sign-off roles that has no current sign-off; refused while the stage is waiting or open, or while an upstream stage is not done. The sign-off records the version of every input and upstream stage; when one changes it goes stale.",
+             ["signoff demand-review --comment \"Consensus reached\"", "signoff pre-sop --role finance"], handler: Handlers.signoff),
+        spec(["reject"], [ArgumentSpec("STAGE", .stage)],
+             [OptionSpec("--reason", .text("TEXT"), required: true, help: "why, for the submitter"),
+              OptionSpec("--input", .input, help: "reject only this input (default: every submitted input)")],
+             .stage, "Send a stage back: inputs must be resubmitted, sign-offs are cleared",
+             "By a holder of one of the stage's sign-off roles, or the leader. The stage returns to open; stages downstream of a done stage see their sign-offs go stale.",
+             ["reject supply-review --input supply-plan --reason \"Capacity for line 2 missing\""], handler: Handlers.reject),
+        spec(["waive"], [ArgumentSpec("STAGE", .stage)],
+             [OptionSpec("--reason", .text("TEXT"), required: true, help: "why the stage is skipped this month")],
+             .stage, "Skip a stage this cycle (leader); counts as done for gates",
+             "Only the leader, with a reason, on a stage that is not done. Waived stages count as done for gates and for closing the cycle.",
+             ["waive product-review --reason \"No portfolio changes this month\""], handler: Handlers.waive),
+
+        // Command line only
+        spec(["init"], [],
+             [OptionSpec("--workflow", .file, help: "workflow file (default: the bundled Workflows/monthly-sop.yaml)"),
+              OptionSpec("--team", .file, help: "team file (default: the bundled Workflows/team.yaml)")],
+             .setup, "Create the database (refused if it exists)",
+             "Creates the --db file from the given (or bundled) workflow and team. Unlike a database created on first use, it opens no cycle: the leader runs `cycle open`.",
+             ["sop --db plant.db init --workflow Workflows/six-step.yaml --team Workflows/team.yaml"],
+             commandLine: .initialize),
+        spec(["play"], [ArgumentSpec("FILE", .file, repeating: true)], [], .setup,
+             "Run playbooks: REPL commands plus expect lines",
+             "Runs each file's lines as REPL commands (`#` comments and blank lines skipped). `expect STAGE STATE` fails unless the stage is in that state; `expect-refused COMMAND...` fails unless the command is refused (and checks the refusal changed nothing). Stops at the first failure with FILE:LINE:. A missing database is created without opening a cycle: the playbook opens its own.",
+             ["sop --db tour.db --now 2026-11-02T09:00:00Z play Playbooks/first-cycle.sop"],
+             commandLine: .play),
+        spec(["workflow", "check"], [ArgumentSpec("FILE", .file, repeating: true)], [], .setup,
+             "Check workflow or team files",
+             "Reports every problem as FILE:LINE:COL: error: message and exits 1; a valid file prints a one-line summary.",
+             ["sop workflow check Workflows/monthly-sop.yaml Workflows/team.yaml"],
+             commandLine: .checkWorkflows),
+    ]
+
+    private static func spec(
+        _ words: [String], _ arguments: [ArgumentSpec], _ options: [OptionSpec], _ group: CommandSpec.Group,
+        _ summary: String, _ details: String, _ examples: [String],
+        aliases: [[String]] = [], handler: @escaping CommandSpec.Handler
+    ) -> CommandSpec {
+        CommandSpec(
+            words: words, arguments: arguments, options: options, summary: summary, details: details,
+            examples: examples, group: group, aliases: aliases, action: .session(handler))
+    }
+
+    private static func spec(
+        _ words: [String], _ arguments: [ArgumentSpec], _ options: [OptionSpec], _ group: CommandSpec.Group,
+        _ summary: String, _ details: String, _ examples: [String], commandLine: CommandSpec.CommandLineCommand
+    ) -> CommandSpec {
+        CommandSpec(
+            words: words, arguments: arguments, options: options, summary: summary, details: details,
+            examples: examples, group: group, aliases: [], action: .commandLine(commandLine))
+    }
+
+    public static func spec(named words: [String]) -> CommandSpec? {
+        all.first { $0.words == words || $0.aliases.contains(words) }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import SOPCore
+
+/// Tab completion from the command table: command words first, then whatever each argument or option
+/// value expects (stages, inputs of the named stage, participants, cycles, roles, files).
+public struct Completion: Sendable {
+    /// Facts completion reads from the database, refreshed by the REPL before each prompt.
+    public struct Vocabulary: Sendable {
+        public var stages: [Stage] = []
+        public var participants: [String] = []
+        public var cycles: [String] = []
+        public var roles: [String] = []
+        public init() {}
+    }
+
+    public var vocabulary: Vocabulary
+    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+    /// Reads the vocabulary for the session's current cycle; empty parts when there is none.
+    public static func vocabulary(for session: Session) -> Vocabulary {
+        var v = Vocabulary()
+        _ = try? session.database.read { tx in
+            v.participants = try tx.team().participants.map(\.id)
+            v.cycles = try tx.cycles().map(\.id)
+            if let state = try? session.loadCycle(tx) {
+                v.stages = state.workflow.stages
+                v.roles = state.workflow.roles.map(\.id)
+            }
+        }
+        return v
+    }
+
+    public func candidates(preceding: [String], partial: String) -> [String] {
+        let table = CommandTable.all.filter { !$0.commandLineOnly }
+        let spellings = table.flatMap { spec in ([spec.words] + spec.aliases).map { (spec, $0) } }
+        // Still typing the command's own words?
+        let wordIndex = preceding.count
+        let prefixMatches = spellings.filter { _, words in
+            words.count > wordIndex && Array(words.prefix(wordIndex)) == preceding
+        }
+        if !prefixMatches.isEmpty {
+            let next = Set(prefixMatches.map { $0.1[wordIndex] })
+            return next.filter { $0.hasPrefix(partial) }.sorted()
+        }
+        guard let (spec, words) = spellings
+            .filter({ $0.1.count <= preceding.count && Array(preceding.prefix($0.1.count)) == $0.1 })
+            .max(by: { $0.1.count < $1.1.count })
+        else { return [] }
+        let rest = Array(preceding.dropFirst(words.count))
+        let stageArgument = firstStage(in: rest, spec: spec)
+
+        // The value of an option?
+        if let last = rest.last, let option = spec.options.first(where: { $0.name == last }), let kind = option.value {
+            return values(kind, partial: partial, stage: stageArgument)
+        }
+        if partial.hasPrefix("-") {
+            let used = Set(rest)
+            return spec.options.map(\.name).filter { $0.hasPrefix(partial) && !used.contains($0) }.sorted()
+        }
+        // Which positional argument is this?
+        var position = 0
+        var index = 0
+        while index < rest.count {
+            if let option = spec.options.first(where: { $0.name == rest[index] }) {
+                index += option.value == nil ? 1 : 2
+                continue
+            }
+            position += 1
+            index += 1
+        }
+        let argument: ArgumentSpec?
+        if position < spec.arguments.count {
+            argument = spec.arguments[position]
+        } else {
+            argument = spec.arguments.last?.repeating == true ? spec.arguments.last : nil
+        }
+        if let argument { return values(argument.kind, partial: partial, stage: stageArgument) }
+        return []
+    }
+
+    /// The first positional word (for `submit STAGE INPUT`, the stage whose inputs to offer).
+    private func firstStage(in rest: [String], spec: CommandSpec) -> String? {
+        guard spec.arguments.first?.kind == .stage else { return nil }
+        var index = 0
+        while index < rest.count {
+            if let option = spec.options.first(where: { $0.name == rest[index] }) {
+                index += option.value == nil ? 1 : 2
+                continue
+            }
+            return rest[index]
+        }
+        return nil
+    }
+
+    func values(_ kind: ValueKind, partial: String, stage: String?) -> [String] {
+        let pool: [String]
+        switch kind {
+        case .command:
+            pool = Array(Set(CommandTable.all.filter { !$0.commandLineOnly }.map { $0.words[0] }))
+        case .stage: pool = vocabulary.stages.map(\.id)
+        case .input: pool = vocabulary.stages.first { $0.id == stage }?.inputs.map(\.id) ?? []
+        case .participant: pool = vocabulary.participants
+        case .cycle: pool = vocabulary.cycles
+        case .role: pool = vocabulary.stages.first { $0.id == stage }?.signoffs ?? vocabulary.roles
+        case .state: pool = StageState.allCases.map(\.rawValue)
+        case .file: return Self.files(matching: partial)
+        case .number, .text: return []
+        }
+        return pool.filter { $0.hasPrefix(partial) }.sorted()
+    }
+
+    /// Paths under the working directory matching what was typed; folders end in `/`.
+    static func files(matching partial: String) -> [String] {
+        let expanded = (partial as NSString).expandingTildeInPath
+        let directory: String
+        let namePrefix: String
+        let shownDirectory: String
+        if partial.hasSuffix("/") {
+            directory = expanded
+            namePrefix = ""
+            shownDirectory = partial
+        } else if let slash = partial.lastIndex(of: "/") {
+            shownDirectory = String(partial[...slash])
+            directory = (expanded as NSString).deletingLastPathComponent
+            namePrefix = String(partial[partial.index(after: slash)...])
+        } else {
+            directory = "."
+            namePrefix = partial
+            shownDirectory = ""
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "/" : directory) else { return [] }
+        return names
+            .filter { $0.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !$0.hasPrefix(".")) }
+            .map { name in
+                var isDirectory: ObjCBool = false
+                let full = (directory as NSString).appendingPathComponent(name)
+                _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+                return shownDirectory + name + (isDirectory.boolValue ? "/" : "")
+            }
+            .sorted()
+    }
+}

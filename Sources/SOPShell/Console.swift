@@ -1,0 +1,20 @@
+import Foundation
+
+/// Where command output goes: stdout and stderr in the binary, buffers in tests.
+public struct Console: Sendable {
+    public var out: @Sendable (String) -> Void
+    public var err: @Sendable (String) -> Void
+
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+        self.out = out
+        self.err = err
+    }
+
+    /// The process's own stdout and stderr, flushed per line so pipes and terminals see output at once.
+    public static let standard = Console(
+        out: { text in FileHandle.standardOutput.write(Data((text + "\n").utf8)) },
+        err: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) })
+
+    /// `error: <what is wrong> (<how to fix it>)` on stderr.
+    public func report(_ error: ShellError) { err("error: \(error.description)") }
+}

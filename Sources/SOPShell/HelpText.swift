@@ -1,0 +1,66 @@
+import Foundation
+
+/// Help and the README command reference, rendered from the command table.
+enum HelpText {
+    static func overview(_ table: [CommandSpec]) -> String {
+        var lines: [String] = []
+        for group in CommandSpec.Group.allCases {
+            let specs = table.filter { $0.group == group }
+            guard !specs.isEmpty else { continue }
+            lines.append("\(group.rawValue):")
+            let width = specs.map(\.synopsis.count).max() ?? 0
+            for spec in specs {
+                let pad = String(repeating: " ", count: max(1, width - spec.synopsis.count + 2))
+                lines.append("  \(spec.synopsis)\(pad)\(spec.summary)")
+            }
+            lines.append("")
+        }
+        lines.append("Type `help COMMAND` for rules, options and examples. Tab completes commands, stages, inputs, people and files.")
+        return lines.joined(separator: "\n")
+    }
+
+    static func detail(_ spec: CommandSpec) -> String {
+        var lines = ["usage: \(spec.synopsis)", "", spec.summary + ".", "", spec.details]
+        if !spec.aliases.isEmpty {
+            lines += ["", "Also: " + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")]
+        }
+        if !spec.options.isEmpty {
+            lines += ["", "Options:"]
+            for option in spec.options {
+                let head = option.value.map { "\(option.name) \($0.placeholder)" } ?? option.name
+                lines.append("  \(head.padding(toLength: 20, withPad: " ", startingAt: 0)) \(option.help)")
+            }
+        }
+        if spec.commandLineOnly { lines += ["", "Runs from the command line only: sop [--db PATH] \(spec.name) ..."] }
+        lines += ["", "Examples:"] + spec.examples.map { "  \($0)" }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The README's command reference. A test checks the README holds exactly this text.
+    static func markdown(_ table: [CommandSpec]) -> String {
+        var lines: [String] = []
+        for group in CommandSpec.Group.allCases {
+            let specs = table.filter { $0.group == group }
+            guard !specs.isEmpty else { continue }
+            lines += ["### \(group.rawValue)", ""]
+            for spec in specs {
+                lines.append("#### `\(spec.synopsis)`")
+                lines.append("")
+                lines.append("\(spec.summary). \(spec.details)")
+                if !spec.aliases.isEmpty {
+                    lines.append("Also spelled " + spec.aliases.map { "`\($0.joined(separator: " "))`" }.joined(separator: ", ") + ".")
+                }
+                for option in spec.options {
+                    let head = option.value.map { "\(option.name) \($0.placeholder)" } ?? option.name
+                    lines.append("- `\(head)`: \(option.help)")
+                }
+                lines.append("")
+                lines.append("```")
+                lines += spec.examples
+                lines.append("```")
+                lines.append("")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import SOPCore
+import SOPStore
+import WorkflowFile
+
+/// The global options of `sop` (DESIGN.md, "Invocation"), after flags and environment are merged.
+public struct LaunchOptions: Sendable {
+    public var databasePath: String
+    /// `--as` or `SOP_USER`.
+    public var actor: String?
+    public var cycle: String?
+    public var now: Date?
+    public var json: Bool
+    /// The operating-system account, matched against participants' `login`.
+    public var login: String?
+
+    public init(databasePath: String, actor: String?, cycle: String?, now: Date?, json: Bool, login: String?) {
+        self.databasePath = databasePath
+        self.actor = actor
+        self.cycle = cycle
+        self.now = now
+        self.json = json
+        self.login = login
+    }
+}
+
+/// Starting sessions and running the command-line-only commands; the executable only wires these up.
+public enum Launcher {
+    /// Opens the database (creating it from the bundled files on first use) and a session on it.
+    /// A database created here opens the current month's cycle, except for `play`, whose playbook
+    /// opens its own.
+    public static func session(_ options: LaunchOptions, mode: Session.Mode) throws(ShellError) -> Session {
+        let database: SOPDatabase
+        let now = options.now ?? Date()
+        if FileManager.default.fileExists(atPath: options.databasePath) {
+            do { database = try SOPDatabase(path: options.databasePath) } catch {
+                throw ShellError.failed("cannot open database \(options.databasePath): \(error)", fix: "check that it is an sop database and readable")
+            }
+        } else {
+            let month = mode == .playbook ? nil : CycleMonth(Session.day(of: now))
+            database = try DatabaseSetup.create(at: options.databasePath, starter: DatabaseSetup.bundledStarter(), now: now, openCycle: month)
+        }
+        do {
+            guard try database.isInitialized() else {
+                throw ShellError.failed("\(options.databasePath) is not an initialised sop database", fix: "remove it and run `sop init`, or choose another --db")
+            }
+        } catch let error as ShellError { throw error } catch {
+            throw ShellError.failed("cannot read database \(options.databasePath): \(error)", fix: "check that it is an sop database")
+        }
+        let session = Session(database: database, mode: mode, json: options.json, cycle: options.cycle, now: options.now)
+        if let cycle = options.cycle, CycleMonth(cycle) == nil {
+            throw ShellError.usage("--cycle '\(cycle)' is not a cycle id", fix: "write the month as YYYY-MM, e.g. 2026-11")
+        }
+        if let requested = options.actor {
+            try session.act(as: requested)
+        } else if let login = options.login, let me = try? session.team().participant(login: login) {
+            try session.act(as: me.id)
+        }
+        return session
+    }
+
+    /// Runs `init`, `play` or `workflow check`; returns the exit code.
+    public static func runCommandLine(_ command: ParsedCommand, options: LaunchOptions, console: Console) -> Int32 {
+        guard case .commandLine(let which) = command.spec.action else { return 2 }
+        do {
+            switch which {
+            case .initialize: return try initialize(command, options: options, console: console)
+            case .checkWorkflows: return checkFiles(command.arguments, console: console)
+            case .play:
+                let session = try session(options, mode: .playbook)
+                return Playbook.run(files: command.arguments, session: session, console: console)
+            }
+        } catch {
+            console.report(error)
+            return error.exitCode
+        }
+    }
+
+    static func initialize(_ command: ParsedCommand, options: LaunchOptions, console: Console) throws(ShellError) -> Int32 {
+        let path = options.databasePath
+        if FileManager.default.fileExists(atPath: path) {
+            throw ShellError.failed("database \(path) already exists", fix: "name a new file with --db, or remove \(path) first")
+        }
+        var starter = try DatabaseSetup.bundledStarter()
+        let workflowPath = command.option("--workflow")
+        let teamPath = command.option("--team")
+        if workflowPath != nil || teamPath != nil {
+            let workflowText: String
+            let teamText: String
+            do {
+                workflowText = try workflowPath.map { try InputFiles.text($0, what: "workflow file") } ?? BundledFiles.monthlyWorkflow
+                teamText = try teamPath.map { try InputFiles.text($0, what: "team file") } ?? BundledFiles.team
+            } catch let error as ShellError { throw error } catch { throw ShellError.failed("\(error)", fix: "check the file") }
+            starter = try DatabaseSetup.starter(
+                workflowText: workflowText, workflowName: workflowPath.map { ($0 as NSString).lastPathComponent } ?? BundledFiles.monthlyWorkflowName,
+                teamText: teamText, teamName: teamPath.map { ($0 as NSString).lastPathComponent } ?? BundledFiles.teamName)
+        }
+        _ = try DatabaseSetup.create(at: path, starter: starter, now: options.now ?? Date(), openCycle: nil)
+        let w = starter.workflow.workflow
+        console.out("Created \(path): workflow \(w.id) (\(w.stages.count) stages), a team of \(starter.team.participants.count). The leader opens the first cycle with `cycle open`.")
+        return 0
+    }
+
+    static func checkFiles(_ paths: [String], console: Console) -> Int32 {
+        var failed = false
+        for path in paths {
+            do {
+                let text = try InputFiles.text(path, what: "file")
+                switch try WorkflowFileReader.check(yaml: text, file: path) {
+                case .workflow(let w):
+                    let inputs = w.stages.reduce(0) { $0 + $1.inputs.count }
+                    console.out("\(path): ok: workflow \(w.id), \(w.stages.count) stages, \(w.roles.count) roles, \(inputs) inputs")
+                case .team(let t):
+                    let roles = Set(t.participants.flatMap(\.roles))
+                    console.out("\(path): ok: team of \(t.participants.count) participants holding \(roles.count) roles")
+                }
+            } catch let problems as FileProblems {
+                failed = true
+                for d in problems.diagnostics { console.err(d.description) }
+            } catch let error as ShellError {
+                failed = true
+                console.report(error)
+            } catch {
+                failed = true
+                console.err("error: \(path): \(error)")
+            }
+        }
+        return failed ? 1 : 0
+    }
+}
+
+extension Session {
+    /// The calendar day of a moment in the local time zone.
+    static func day(of date: Date) -> Day {
+        let parts = Calendar.current.dateComponents(in: TimeZone.current, from: date)
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+}

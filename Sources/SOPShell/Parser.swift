@@ -1,0 +1,102 @@
+/// Matches a tokenized line against the command table: the longest matching command words, then
+/// options and positional arguments as the entry declares them. Mistakes are usage errors (exit 2).
+public enum Parser {
+    public static func parse(_ words: [String], table: [CommandSpec]) throws(ShellError) -> ParsedCommand {
+        guard let first = words.first else { throw ShellError.usage("no command given", fix: "type `help` for the commands") }
+        let candidates = table.flatMap { spec in ([spec.words] + spec.aliases).map { (spec, $0) } }
+        let matched = candidates
+            .filter { _, spelling in spelling.count <= words.count && Array(words.prefix(spelling.count)) == spelling }
+            .max { $0.1.count < $1.1.count }
+        guard let (spec, spelling) = matched else {
+            let groups = table.filter { $0.words.first == first && $0.words.count > 1 }
+            if !groups.isEmpty {
+                let subs = groups.compactMap { $0.words.dropFirst().first }
+                let given = words.count > 1 ? "unknown \(first) command '\(words[1])'" : "\(first) needs a subcommand"
+                throw ShellError.usage(given, fix: "use \(subs.map { "\(first) \($0)" }.orList)")
+            }
+            let near = table.map(\.name).filter { $0.hasPrefix(String(first.prefix(2))) }
+            let hint = near.isEmpty ? "type `help` for the commands" : "did you mean \(near.orList)? `help` lists them all"
+            throw ShellError.usage("unknown command '\(first)'", fix: hint)
+        }
+        return try parseArguments(Array(words.dropFirst(spelling.count)), for: spec)
+    }
+
+    static func parseArguments(_ words: [String], for spec: CommandSpec) throws(ShellError) -> ParsedCommand {
+        var positional: [String] = []
+        var options: [String: String] = [:]
+        var index = 0
+        var onlyPositional = false
+        let usage = "usage: \(spec.synopsis)"
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if onlyPositional || !word.hasPrefix("--") {
+                positional.append(word)
+                continue
+            }
+            if word == "--" {
+                onlyPositional = true
+                continue
+            }
+            var name = word
+            var inline: String? = nil
+            if let eq = word.firstIndex(of: "=") {
+                name = String(word[..<eq])
+                inline = String(word[word.index(after: eq)...])
+            }
+            guard let option = spec.options.first(where: { $0.name == name }) else {
+                let known = spec.options.map(\.name)
+                throw ShellError.usage(
+                    "unknown option \(name) for \(spec.name)",
+                    fix: known.isEmpty ? "\(spec.name) takes no options; \(usage)" : "options are \(known.orList); \(usage)")
+            }
+            if options[name] != nil { throw ShellError.usage("\(name) given twice", fix: usage) }
+            if option.value == nil {
+                if inline != nil { throw ShellError.usage("\(name) takes no value", fix: usage) }
+                options[name] = ""
+            } else if let inline {
+                options[name] = inline
+            } else if index < words.count {
+                options[name] = words[index]
+                index += 1
+            } else {
+                throw ShellError.usage("\(name) needs a value (\(option.value?.placeholder ?? "VALUE"))", fix: usage)
+            }
+        }
+        let alternatives = spec.options.filter { $0.alternativeToArgument && options[$0.name] != nil }
+        var expected = spec.arguments
+        if !alternatives.isEmpty, let last = expected.last {
+            // `--note TEXT` stands in for FILE: FILE must then be absent.
+            if positional.count >= expected.count {
+                throw ShellError.usage("give either \(last.name) or \(alternatives.map(\.name).andList), not both", fix: usage)
+            }
+            expected.removeLast()
+        }
+        if alternatives.count > 1 {
+            throw ShellError.usage("give only one of \(alternatives.map(\.name).andList)", fix: usage)
+        }
+        let required = expected.filter { !$0.optional }
+        if positional.count < required.count {
+            let missing = required[positional.count]
+            let alt = spec.options.filter(\.alternativeToArgument).map(\.name)
+            let or = missing.name == spec.arguments.last?.name && !alt.isEmpty ? " (or \(alt.orList))" : ""
+            throw ShellError.usage("\(spec.name) needs \(missing.name)\(or)", fix: usage)
+        }
+        if positional.count > expected.count && expected.last?.repeating != true {
+            let extra = positional[expected.count]
+            throw ShellError.usage("unexpected argument '\(extra)' for \(spec.name)", fix: "quote text that has spaces; \(usage)")
+        }
+        for option in spec.options where option.required && options[option.name] == nil {
+            throw ShellError.usage("\(spec.name) needs \(option.name) \(option.value?.placeholder ?? "")".trimmingTrailingSpace, fix: usage)
+        }
+        return ParsedCommand(spec: spec, arguments: positional, options: options)
+    }
+}
+
+extension String {
+    var trimmingTrailingSpace: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import SOPCore
+
+/// Runs scripted sessions: REPL command lines, `# comments`, and two assertion lines —
+/// `expect STAGE STATE` and `expect-refused COMMAND...` — stopping at the first failure with FILE:LINE:.
+public enum Playbook {
+    public static func run(files: [String], session: Session, console: Console) -> Int32 {
+        for file in files {
+            let text: String
+            do { text = try InputFiles.text(file, what: "playbook") } catch {
+                console.err("error: \((error as? ShellError)?.description ?? "\(error)")")
+                return 1
+            }
+            var commands = 0
+            var checks = 0
+            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                let place = "\(file):\(index + 1):"
+                do {
+                    if let command = line.droppingWord("expect-refused") {
+                        try expectRefused(command, session: session, console: console)
+                        checks += 1
+                    } else if let rest = line.droppingWord("expect") {
+                        try expect(rest, session: session)
+                        checks += 1
+                    } else {
+                        console.out("> \(line)")
+                        let reply = try session.run(line: line)
+                        if let text = session.render(reply) { console.out(text) }
+                        commands += 1
+                        if session.quitRequested { break }
+                    }
+                } catch {
+                    console.err("\(place) error: \(error.description)")
+                    return 1
+                }
+            }
+            console.out("\(file): \(commands) commands, \(checks) checks passed")
+        }
+        return 0
+    }
+
+    static func expect(_ rest: String, session: Session) throws(ShellError) {
+        let words: [String]
+        do { words = try Tokenizer.words(rest) } catch { throw .usage("a quote is not closed", fix: "close it") }
+        guard words.count == 2 else {
+            throw ShellError.usage("expect needs a stage and a state", fix: "write `expect STAGE STATE`, e.g. expect demand-review review")
+        }
+        guard let wanted = StageState(rawValue: words[1]) else {
+            throw ShellError.usage("'\(words[1])' is not a stage state", fix: "use one of: \(StageState.allCases.map(\.rawValue).orList)")
+        }
+        let state: CycleState
+        do { state = try session.database.read { try session.loadCycle($0) } } catch {
+            throw (error as? ShellError) ?? .failed("\(error)", fix: "check the database")
+        }
+        guard state.workflow.stage(words[0]) != nil else {
+            throw ShellError.usage("no stage '\(words[0])' in workflow \(state.workflow.id)", fix: "use one of: \(state.workflow.stages.map(\.id).orList)")
+        }
+        let actual = state.state(of: words[0])
+        if actual != wanted {
+            throw ShellError.failed(
+                "expected \(words[0]) to be \(wanted.rawValue), but it is \(actual.rawValue)",
+                fix: "`why \(words[0])` explains its state")
+        }
+    }
+
+    static func expectRefused(_ command: String, session: Session, console: Console) throws(ShellError) {
+        let before = eventCount(session)
+        console.out("> \(command)   (expecting a refusal)")
+        do {
+            _ = try session.run(line: command)
+        } catch {
+            if case .usage = error {
+                throw ShellError.failed("`\(command)` is not a valid command line: \(error.description)", fix: "fix the playbook line")
+            }
+            guard eventCount(session) == before else {
+                throw ShellError.failed("`\(command)` was refused but the event log changed", fix: "this is a bug in sop; please report it")
+            }
+            console.out("refused as expected: \(error.description)")
+            return
+        }
+        throw ShellError.failed("expected `\(command)` to be refused, but it succeeded", fix: "check the playbook's assumptions with `status` and `why`")
+    }
+
+    private static func eventCount(_ session: Session) -> Int {
+        (try? session.database.read { try $0.eventCount() }) ?? -1
+    }
+}
+
+extension String {
+    /// The rest of the line after a leading keyword and a space, or nil when it does not start with it.
+    func droppingWord(_ word: String) -> String? {
+        guard hasPrefix(word + " ") || self == word else { return nil }
+        return String(dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import SOPCore
+import SOPStore
+
+extension Handlers {
+    static func status(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let today = session.today
+        let (state, team) = try session.database.read { tx in (try session.loadCycle(tx), try tx.team()) }
+        if let stageID = command.argument(0) {
+            guard let stage = state.workflow.stage(stageID) else {
+                throw Refusal(.unknownStage, "no stage '\(stageID)' in workflow \(state.workflow.id)", fix: "use one of: \(state.workflow.stages.map(\.id).orList)")
+            }
+            return StatusText.stageDetail(state, stage, team: team, today: today)
+        }
+        let report = state.report(today: today)
+        return Reply(StatusText.overview(report, today: today), json: report)
+    }
+
+    static func why(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        struct WhyJSON: Encodable, Sendable {
+            var stage: String
+            var state: StageState
+            var explanation: [String]
+        }
+        let today = session.today
+        let (state, team) = try session.database.read { tx in (try session.loadCycle(tx), try tx.team()) }
+        let stageID = command.arguments[0]
+        let lines = try state.explain(stageID, team: team, today: today)
+        return Reply(lines.joined(separator: "\n"), json: WhyJSON(stage: stageID, state: state.state(of: stageID), explanation: lines))
+    }
+
+    static func log(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        var limit: Int? = nil
+        if let text = command.option("--limit") {
+            guard let n = Int(text), n > 0 else { throw ShellError.usage("--limit needs a positive whole number, not '\(text)'", fix: "e.g. log --limit 20") }
+            limit = n
+        }
+        let stage = command.option("--stage")
+        let (cycle, events) = try session.database.read { tx in
+            let state = try session.loadCycle(tx)
+            if let stage, state.workflow.stage(stage) == nil {
+                throw Refusal(.unknownStage, "no stage '\(stage)' in workflow \(state.workflow.id)", fix: "use one of: \(state.workflow.stages.map(\.id).orList)")
+            }
+            return (state.id, try tx.events(cycle: state.id, stage: stage, limit: limit))
+        }
+        let json = events.map(Acknowledgement.EventJSON.init)
+        if events.isEmpty { return Reply("No events for cycle \(cycle)\(stage.map { " and stage \($0)" } ?? "").", json: json) }
+        var table = TextTable(["#", "TIME (UTC)", "WHO", "WHAT"])
+        for e in json { table.add(["\(e.seq)", e.time, e.actor, e.summary]) }
+        return Reply(table.rendered, json: json)
+    }
+}
+
+/// The human forms of `status`.
+enum StatusText {
+    static func overview(_ report: StatusReport, today: Day) -> String {
+        var table = TextTable(["STAGE", "STATE", "OWNER", "DUE", "WAITING ON"])
+        for s in report.stages {
+            var due = s.due ?? "-"
+            if s.overdueDays > 0 { due += " (\(s.overdueDays) late)" }
+            table.add([s.id, s.state.rawValue, s.owner, due, waitingOn(s)])
+        }
+        let done = report.stages.filter { $0.state.isComplete }.count
+        let head = "Cycle \(report.cycle) · \(report.workflow) · \(report.state) · \(done)/\(report.stages.count) stages done · today \(today)"
+        return head + "\n" + table.rendered
+    }
+
+    static func waitingOn(_ s: StageStatus) -> String {
+        var parts: [String] = []
+        switch s.state {
+        case .done: return "-"
+        case .waived: return "waived"
+        case .waiting: return "after " + s.blockedBy.joined(separator: ", ")
+        case .open, .review: break
+        }
+        if !s.blockedBy.isEmpty { parts.append("upstream " + s.blockedBy.joined(separator: ", ")) }
+        let rejected = Set(s.rejectedInputs)
+        let missing = s.missingInputs.map { rejected.contains($0) ? "\($0) (rejected)" : $0 }
+        if !missing.isEmpty { parts.append("inputs " + missing.joined(separator: ", ")) }
+        if !s.missingSignoffs.isEmpty { parts.append("sign-off " + s.missingSignoffs.joined(separator: ", ")) }
+        for stale in s.staleSignoffs { parts.append("stale \(stale.role) by \(stale.by)") }
+        return parts.joined(separator: "; ")
+    }
+
+    struct StageDetailJSON: Encodable, Sendable {
+        var status: StageStatus
+        var inputs: [InputJSON]
+        enum Keys: String, CodingKey { case inputs }
+        func encode(to encoder: any Encoder) throws {
+            try status.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(inputs, forKey: .inputs)
+        }
+    }
+
+    struct InputJSON: Encodable, Sendable {
+        var id: String
+        var title: String
+        var format: String
+        var version: Int?
+        var by: String?
+        var at: String?
+        var content: String?
+        var rejected: String?
+    }
+
+    static func stageDetail(_ state: CycleState, _ stage: Stage, team: Team, today: Day) -> Reply {
+        let s = state.status(of: stage, today: today)
+        let record = state.record(stage.id)
+        func people(_ role: String) -> String {
+            let ids = team.holders(of: role).map(\.id)
+            return ids.isEmpty ? role : "\(role) (\(ids.joined(separator: ", ")))"
+        }
+        var lines = ["\(stage.id): \(stage.title)"]
+        var due = s.due.map { "due \($0)" } ?? "no due date"
+        if s.overdueDays > 0 { due += ", \(s.overdueDays) workday\(s.overdueDays == 1 ? "" : "s") late" }
+        lines.append("State \(s.state.rawValue) · owner \(people(stage.owner)) · \(due)")
+        if !stage.after.isEmpty {
+            lines.append("After: " + stage.after.map { "\($0) (\(state.state(of: $0).rawValue))" }.joined(separator: ", "))
+        }
+        if !stage.contributors.isEmpty { lines.append("Contributors: " + stage.contributors.map(people).joined(separator: ", ")) }
+        var inputs: [InputJSON] = []
+        var table = TextTable(["INPUT", "FORMAT", "VERSION", "BY", "AT", "CONTENT"])
+        for input in stage.inputs {
+            let sub = record.inputs[input.id]
+            let format = input.format == .csv && !input.columns.isEmpty ? "csv(\(input.columns.joined(separator: ",")))" : input.format.rawValue
+            var content = sub?.content.summary ?? "missing"
+            if let r = sub?.rejection { content += " — REJECTED by \(r.by): \(r.reason)" }
+            table.add([input.id, format, sub.map { "v\($0.version)" } ?? "-", sub?.by ?? "-", sub.map { Stamp.minute($0.at) } ?? "-", content])
+            inputs.append(InputJSON(
+                id: input.id, title: input.title, format: input.format.rawValue, version: sub?.version, by: sub?.by,
+                at: sub.map { Stamp.minute($0.at) }, content: sub?.content.summary, rejected: sub?.rejection?.reason))
+        }
+        if !stage.inputs.isEmpty { lines += ["", table.rendered] }
+        lines += ["", "Sign-offs:"]
+        for role in stage.signoffs {
+            if let current = s.signoffs.first(where: { $0.role == role }) {
+                lines.append("  \(role): signed by \(current.by) at \(current.at)" + (current.comment.map { " — \"\($0)\"" } ?? ""))
+            } else if let stale = s.staleSignoffs.first(where: { $0.role == role }) {
+                lines.append("  \(role): STALE (signed by \(stale.by)) — \(stale.because)")
+            } else {
+                lines.append("  \(role): missing — \(people(role))")
+            }
+        }
+        if let w = record.waiver { lines.append("Waived by \(w.by) at \(Stamp.minute(w.at)): \(w.reason)") }
+        return Reply(lines.joined(separator: "\n"), json: StageDetailJSON(status: s, inputs: inputs))
+    }
+}

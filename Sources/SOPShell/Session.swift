@@ -1,0 +1,157 @@
+import Foundation
+import SOPCore
+import SOPStore
+
+/// What a command hands back: the text a person reads, and what `--json` prints.
+public struct Reply: Sendable {
+    public var text: String
+    public var json: (any Encodable & Sendable)?
+
+    public init(_ text: String, json: (any Encodable & Sendable)? = nil) {
+        self.text = text
+        self.json = json
+    }
+
+    static let none = Reply("")
+}
+
+/// One person's working session on a database: who acts, which cycle, which clock. The REPL keeps one
+/// for its lifetime; a one-shot command or a playbook makes its own.
+public final class Session {
+    /// How the session was started; decides what a missing actor means and what `quit` does.
+    public enum Mode: Sendable { case repl, oneShot, batch, playbook }
+
+    public let database: SOPDatabase
+    public let mode: Mode
+    public var json: Bool
+    /// Who is acting (`--as`, `SOP_USER`, the OS login, or `as`); nil until known.
+    public private(set) var actorID: String?
+    /// The cycle `--cycle` or `cycle use` chose; nil means "the most recent open, else the most recent".
+    public private(set) var pinnedCycle: String?
+    /// A fixed clock (`--now`); nil means the system clock.
+    public let fixedNow: Date?
+    /// Set by `quit`/`exit`.
+    public private(set) var quitRequested = false
+
+    public init(database: SOPDatabase, mode: Mode, json: Bool = false, actor: String? = nil, cycle: String? = nil, now: Date? = nil) {
+        self.database = database
+        self.mode = mode
+        self.json = json
+        self.actorID = actor
+        self.pinnedCycle = cycle
+        self.fixedNow = now
+    }
+
+    public var now: Date { fixedNow ?? Date() }
+
+    /// Today in the local time zone: due dates are business days where the planner sits.
+    public var today: Day { Session.day(of: now) }
+
+    public func team() throws -> Team { try database.read { try $0.team() } }
+
+    /// Checks and sets who is acting.
+    public func act(as id: String) throws(ShellError) {
+        let team: Team
+        do { team = try self.team() } catch { throw ShellError.failed("cannot read the team: \(error)", fix: "check the database file") }
+        guard team.participant(id) != nil else {
+            throw ShellError.refused(Refusal(.unknownParticipant, "'\(id)' is not on the team", fix: "use one of: \(team.participants.map(\.id).orList)"))
+        }
+        actorID = id
+    }
+
+    /// The acting participant, or a refusal that says how to name one.
+    func actor(_ team: Team) throws(ShellError) -> Participant {
+        guard let id = actorID else {
+            let how = mode == .repl ? "type `as PARTICIPANT`" : "pass --as PARTICIPANT or set SOP_USER"
+            throw ShellError.refused(Refusal(
+                .unknownParticipant, "nobody is acting: no --as, no SOP_USER, and no participant's login matches this account",
+                fix: "\(how); the team is \(team.participants.map(\.id).orList)"))
+        }
+        guard let participant = team.participant(id) else {
+            throw ShellError.refused(Refusal(.unknownParticipant, "'\(id)' is not on the team", fix: "use one of: \(team.participants.map(\.id).orList)"))
+        }
+        return participant
+    }
+
+    /// Pins the cycle commands act on (`cycle use`, `--cycle`).
+    func use(cycle id: String) { pinnedCycle = id }
+
+    func requestQuit() { quitRequested = true }
+
+    /// The cycle commands act on: the pinned one, else the most recent open cycle, else the most recent.
+    func cycleID(_ tx: StoreTransaction) throws -> String {
+        let cycles = try tx.cycles()
+        if let pinned = pinnedCycle {
+            guard cycles.contains(where: { $0.id == pinned }) else {
+                throw ShellError.refused(Refusal(
+                    .unknownCycle, "there is no cycle \(pinned)",
+                    fix: cycles.isEmpty ? "open one with `cycle open \(pinned)`" : "use one of: \(cycles.map(\.id).orList), or `cycle open \(pinned)`"))
+            }
+            return pinned
+        }
+        guard let chosen = cycles.last(where: { !$0.closed }) ?? cycles.last else {
+            throw ShellError.refused(Refusal(.unknownCycle, "no cycle has been opened yet", fix: "the leader opens one with `cycle open`"))
+        }
+        return chosen.id
+    }
+
+    /// The current cycle's state, read from its own events.
+    func loadCycle(_ tx: StoreTransaction) throws -> CycleState {
+        let id = try cycleID(tx)
+        guard let state = try tx.loadCycle(id) else {
+            throw ShellError.refused(Refusal(.unknownCycle, "there is no cycle \(id)", fix: "`cycle list` shows the cycles"))
+        }
+        return state
+    }
+
+    /// The prompt: cycle and actor, ending in `> ` as DESIGN.md pins.
+    public var prompt: String {
+        let cycle = (try? database.read { tx in try cycleID(tx) }) ?? "no cycle"
+        return "sop \(cycle) \(actorID ?? "(nobody)")> "
+    }
+
+    // MARK: running commands
+
+    /// Parses and runs one command given as words.
+    public func run(_ words: [String]) throws(ShellError) -> Reply {
+        let parsed = try Parser.parse(words, table: CommandTable.all)
+        guard case .session(let handler) = parsed.spec.action else {
+            throw ShellError.usage("\(parsed.spec.name) runs from the command line only", fix: "run `sop \(parsed.spec.name) ...` from your shell")
+        }
+        do {
+            return try handler(self, parsed)
+        } catch let error as ShellError {
+            throw error
+        } catch let refusal as Refusal {
+            throw .refused(refusal)
+        } catch {
+            throw .failed("\(error)", fix: "check the database file and try again")
+        }
+    }
+
+    /// Runs one line as typed: blank lines and `# comments` do nothing.
+    public func run(line: String) throws(ShellError) -> Reply {
+        let words: [String]
+        do { words = try Tokenizer.words(line) } catch {
+            throw ShellError.usage("a \(error.quote) quote is not closed", fix: "close the quote, or escape it with a backslash")
+        }
+        if words.isEmpty || words[0].hasPrefix("#") { return .none }
+        return try run(words)
+    }
+
+    /// Renders a reply for stdout: JSON in `--json` mode when the command reports something.
+    public func render(_ reply: Reply) -> String? {
+        if json, let value = reply.json { return JSONOutput.string(value) }
+        return reply.text.isEmpty ? nil : reply.text
+    }
+}
+
+/// `--json` output: pretty, sorted keys, so it diffs well and reads in a terminal.
+public enum JSONOutput {
+    public static func string(_ value: any Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,69 @@
+import SOPCore
+
+/// The handlers the command table points at; one file per group.
+enum Handlers {}
+
+extension Handlers {
+    static func help(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        if command.flag("--markdown") { return Reply(HelpText.markdown(CommandTable.all)) }
+        guard !command.arguments.isEmpty else { return Reply(HelpText.overview(CommandTable.all)) }
+        guard let spec = CommandTable.spec(named: command.arguments) else {
+            throw ShellError.usage(
+                "no command '\(command.arguments.joined(separator: " "))'",
+                fix: "`help` lists them: \(CommandTable.all.map(\.name).joined(separator: ", "))")
+        }
+        return Reply(HelpText.detail(spec))
+    }
+
+    struct ParticipantJSON: Encodable, Sendable {
+        var id: String
+        var name: String
+        var roles: [String]
+        var login: String?
+        var email: String?
+        init(_ p: Participant) {
+            id = p.id
+            name = p.name
+            roles = p.roles
+            login = p.login
+            email = p.email
+        }
+    }
+
+    static func whoami(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        struct WhoAmI: Encodable, Sendable {
+            var participant: ParticipantJSON?
+            var cycle: String?
+        }
+        let team = try session.team()
+        let cycle = try? session.database.read { try session.cycleID($0) }
+        guard let id = session.actorID, let me = team.participant(id) else {
+            let how = session.mode == .repl ? "`as PARTICIPANT`" : "--as PARTICIPANT or SOP_USER"
+            return Reply("Nobody is acting; choose with \(how). Cycle: \(cycle ?? "none").", json: WhoAmI(participant: nil, cycle: cycle))
+        }
+        return Reply(
+            "\(me.id) (\(me.name)): \(me.roles.joined(separator: ", ")), acting on cycle \(cycle ?? "none")",
+            json: WhoAmI(participant: ParticipantJSON(me), cycle: cycle))
+    }
+
+    static func team(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let team = try session.team()
+        var table = TextTable(["ID", "NAME", "ROLES", "LOGIN", "EMAIL"])
+        for p in team.participants {
+            table.add([p.id, p.name, p.roles.joined(separator: ", "), p.login ?? "-", p.email ?? "-"])
+        }
+        return Reply(table.rendered, json: team.participants.map(ParticipantJSON.init))
+    }
+
+    static func actAs(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let id = command.arguments[0]
+        try session.act(as: id)
+        let me = try session.team().participant(id)
+        return Reply("Now acting as \(id) (\(me?.name ?? id): \(me?.roles.joined(separator: ", ") ?? "")).")
+    }
+
+    static func quit(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        session.requestQuit()
+        return .none
+    }
+}

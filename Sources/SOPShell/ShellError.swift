@@ -1,0 +1,26 @@
+import SOPCore
+
+/// The ways a command line can fail, and the exit code each maps to (DESIGN.md: 1 refused/failed, 2 usage).
+public enum ShellError: Error, Sendable, CustomStringConvertible {
+    /// Unknown command or option, missing or extra argument: exit 2.
+    case usage(String, fix: String)
+    /// A rule of the cycle said no: exit 1.
+    case refused(Refusal)
+    /// Bad input or I/O (unreadable file, invalid workflow): exit 1.
+    case failed(String, fix: String)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .usage: 2
+        case .refused, .failed: 1
+        }
+    }
+
+    /// `<what is wrong> (<how to fix it>)`, printed after `error: `.
+    public var description: String {
+        switch self {
+        case .usage(let message, let fix), .failed(let message, let fix): "\(message) (\(fix))"
+        case .refused(let refusal): refusal.description
+        }
+    }
+}

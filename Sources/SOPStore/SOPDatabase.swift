@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import SOPCore
+
+/// A workflow exactly as a cycle pins it: the file's text, its hash, and the parsed model.
+public struct WorkflowVersion: Sendable, Equatable {
+    public var hash: String
+    public var sourceName: String
+    public var source: String
+    public var workflow: Workflow
+
+    /// Hashes the source text; the same text always gives the same version.
+    public init(source: String, sourceName: String, workflow: Workflow) {
+        self.hash = ContentHash.sha256(source)
+        self.sourceName = sourceName
+        self.source = source
+        self.workflow = workflow
+    }
+}
+
+/// One row of `cycle list`.
+public struct CycleRow: Sendable, Equatable {
+    public var id: String
+    public var workflowHash: String
+    public var openedSeq: Int64
+    public var closed: Bool
+}
+
+/// The S&OP database: an append-only event log plus the workflow versions, team and artifacts it refers to.
+///
+/// Writes go through `write`, one `BEGIN IMMEDIATE` transaction per command, so several processes on
+/// one file serialize: each decides on the state it read inside its own transaction.
+public final class SOPDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (and migrates) a database file: WAL, synchronous FULL, foreign keys, a 10 s busy timeout.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let pool = try DatabasePool(path: path, configuration: config)
+        try Schema.migrator.migrate(pool)
+        writer = pool
+    }
+
+    /// A private in-memory database, for tests.
+    public init() throws {
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+        let queue = try DatabaseQueue(configuration: config)
+        try Schema.migrator.migrate(queue)
+        writer = queue
+    }
+
+    /// Runs one command's reads and writes in a single `BEGIN IMMEDIATE` transaction. A throw rolls
+    /// everything back, so a refused command leaves the database exactly as it was.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(StoreTransaction(db: db))
+                return .commit
+            }
+            guard let result else { throw StoreError("transaction ended without a result") }
+            return result
+        }
+    }
+
+    /// A consistent read-only view (a snapshot in WAL mode).
+    public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try writer.read { db in try body(StoreTransaction(db: db)) }
+    }
+
+    /// Whether `initialize` has run (a database file can exist yet be empty if creation failed midway).
+    public func isInitialized() throws -> Bool {
+        try read { try $0.meta("default_workflow") != nil }
+    }
+
+    /// Sets up a new database: the default workflow and the team, in one transaction.
+    public func initialize(workflow: WorkflowVersion, team: Team, at time: Date) throws {
+        try write { tx in
+            if try tx.meta("default_workflow") != nil { throw StoreError("the database is already initialised") }
+            try tx.storeWorkflow(workflow, at: time)
+            try tx.setMeta("default_workflow", workflow.hash)
+            try tx.setMeta("created_at", Timestamps.format(time))
+            try tx.replaceTeam(team)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Wording shared by the readers' fix-it hints, so every message offers the same kind of help.
+enum Hints {
+    /// Whether `text` can be an id: lowercase letters, digits and hyphens, so it types and tab-completes easily.
+    static func isID(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, isLowerOrDigit(first) else { return false }
+        return text.unicodeScalars.allSatisfy { isLowerOrDigit($0) || $0 == "-" }
+    }
+
+    private static func isLowerOrDigit(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || ("0"..."9").contains(c)
+    }
+
+    static let idRule = "ids use only lowercase letters, digits and hyphens, and start with a letter or digit"
+
+    /// `'a', 'b'` style is noisy in long lists; plain words read better after "roles are:".
+    static func list(_ names: [String]) -> String {
+        names.isEmpty ? "none defined" : names.joined(separator: ", ")
+    }
+
+    /// "did you mean 'supply'? " when one candidate is a likely typo of `word`, else "".
+    static func didYouMean(_ word: String, among candidates: [String]) -> String {
+        let scored = candidates.map { (name: $0, distance: editDistance(word, $0)) }
+        let limit = max(1, min(2, word.count / 3))
+        guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= limit else { return "" }
+        return "did you mean '\(best.name)'? "
+    }
+
+    /// Levenshtein distance; inputs are short keys and ids, so the quadratic table is fine.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

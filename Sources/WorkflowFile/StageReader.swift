@@ -1,0 +1,224 @@
+import SOPCore
+import Yams
+
+/// A stage as read, plus where its id and gate entries were written, for the checks that need all stages.
+struct StageDraft {
+    var stage: Stage
+    var idPosition: Position
+    var after: [Located<String>]
+}
+
+/// Reads one entry of `stages:`: owner, gate, due day, inputs, sign-offs and escalation ladder.
+struct StageReader {
+    let nodes: NodeReader
+    let roles: RoleCatalog
+
+    static let keys = [
+        "id", "title", "owner", "after", "due", "contributors", "inputs", "signoffs", "escalation",
+    ]
+    /// Accepted now for the decisions feature, which gates a stage on recorded decisions.
+    static let reservedKeys = ["requires"]
+    /// The Nth workday: every month has at least 23 weekdays minus holidays, so a larger N is a mistake.
+    static let dueRange = 1...23
+
+    private var log: DiagnosticLog { nodes.log }
+
+    func read(_ node: Node, number: Int) -> StageDraft? {
+        let label = node.peek("id").map { "stage '\($0)'" } ?? "stage #\(number)"
+        guard
+            let fields = nodes.fields(
+                node, of: label, allowed: Self.keys, reserved: Self.reservedKeys,
+                hint: "a stage needs id, owner and signoffs; optional: title, after, due, contributors, inputs, escalation")
+        else { return nil }
+
+        let idNode = nodes.require("id", in: fields, "\(label) has no id (add `id: ...`, e.g. `id: demand-review`)")
+        let id = idNode.flatMap { nodes.id($0, "stage id", example: "demand-review") } ?? ""
+        let title = fields["title"].flatMap {
+            nodes.text($0, "title of \(label)", hint: "write it like `title: Demand review`")
+        }
+
+        var owner = ""
+        if let node = nodes.require(
+            "owner", in: fields,
+            "\(label) has no owner (add `owner: ROLE` naming the role that runs it\(roles.listing))"),
+            let value = nodes.text(node, "owner of \(label)", hint: "write it like `owner: demand`")
+        {
+            owner = value
+            roles.check(Located(value: value, position: node.position), in: "owner of \(label)", log: log)
+        }
+
+        let after = fields["after"].flatMap {
+            nodes.words($0, "after of \(label)", hint: "write it like `after: [data-gathering]`")
+        } ?? []
+
+        var due: Int?
+        if let node = fields["due"] {
+            if let value = NodeReader.wholeNumber(node), Self.dueRange.contains(value) {
+                due = value
+            } else {
+                log.error(
+                    "bad due \(NodeReader.written(node)) in \(label) (due is the Nth workday of the month: "
+                        + "a whole number from \(Self.dueRange.lowerBound) to \(Self.dueRange.upperBound))",
+                    at: node.position)
+            }
+        }
+
+        let contributors = roleList(fields["contributors"], "contributors of \(label)", example: "[sales]")
+        let inputs = fields["inputs"].map { readInputs($0, of: label) } ?? []
+
+        var signoffs: [String] = []
+        if let node = nodes.require(
+            "signoffs", in: fields,
+            "\(label) has no signoffs (add `signoffs: [ROLE, ...]` naming the roles that must approve it)")
+        {
+            signoffs = roleList(node, "signoffs of \(label)", example: "[demand, sales]")
+            if node.isEmptyList {
+                log.error(
+                    "\(label) has empty signoffs (name at least one role that must approve it, e.g. `signoffs: [demand]`)",
+                    at: node.isNull ? fields.keyPosition("signoffs") : node.position)
+            }
+        }
+
+        let escalation = fields["escalation"].map { readEscalation($0, of: label) } ?? []
+
+        let stage = Stage(
+            id: id, title: title ?? id, owner: owner, after: after.map(\.value), due: due,
+            contributors: contributors, inputs: inputs, signoffs: signoffs, escalation: escalation)
+        return StageDraft(stage: stage, idPosition: idNode?.position ?? fields.position, after: after)
+    }
+
+    /// A list of role ids, each checked against the workflow's roles.
+    private func roleList(_ node: Node?, _ what: String, example: String, allowingOwner: Bool = false) -> [String] {
+        guard let node, let words = nodes.words(node, what, hint: "write it like `\(example)`") else { return [] }
+        for word in words {
+            roles.check(word, in: what, log: log, allowingOwner: allowingOwner)
+        }
+        return words.map(\.value)
+    }
+
+    private func readInputs(_ node: Node, of label: String) -> [InputSpec] {
+        guard
+            let items = nodes.list(
+                node, "inputs of \(label)",
+                hint: "list input ids, or mappings like `{ id: forecast, format: csv, columns: [family, month, quantity] }`")
+        else { return [] }
+        var firstSeen: [String: Position] = [:]
+        var inputs: [InputSpec] = []
+        for item in items {
+            guard let input = readInput(item, of: label) else { continue }
+            if let first = firstSeen[input.value.id] {
+                log.error(
+                    "duplicate input id '\(input.value.id)' in \(label) (it was already used at line \(first.line); "
+                        + "give each input its own id)",
+                    at: input.position)
+                continue
+            }
+            firstSeen[input.value.id] = input.position
+            inputs.append(input.value)
+        }
+        return inputs
+    }
+
+    /// An input is a bare id, or a mapping when it needs a title, a format or CSV columns.
+    private func readInput(_ node: Node, of stage: String) -> Located<InputSpec>? {
+        if case .scalar = node {
+            guard let id = nodes.id(node, "input id", example: "demand-assumptions") else { return nil }
+            return Located(value: InputSpec(id: id), position: node.position)
+        }
+        let label = node.peek("id").map { "input '\($0)' of \(stage)" } ?? "an input of \(stage)"
+        let formats = InputFormat.allCases.map(\.rawValue)
+        guard
+            let fields = nodes.fields(
+                node, of: label, allowed: ["id", "title", "format", "columns"],
+                hint: "write an input as a bare id, or like `{ id: forecast, format: csv, columns: [family, month, quantity] }`"),
+            let idNode = nodes.require(
+                "id", in: fields, "\(label) has no id (add `id: ...`, e.g. `id: unconstrained-forecast`)"),
+            let id = nodes.id(idNode, "input id", example: "unconstrained-forecast")
+        else { return nil }
+
+        let title = fields["title"].flatMap {
+            nodes.text($0, "title of \(label)", hint: "write it like `title: Unconstrained demand forecast`")
+        }
+        var format: InputFormat? = .any
+        if let node = fields["format"],
+            let word = nodes.text(node, "format of \(label)", hint: "formats are: \(Hints.list(formats))")
+        {
+            format = InputFormat(rawValue: word)
+            if format == nil {
+                log.error(
+                    "unknown format '\(word)' for \(label) (\(Hints.didYouMean(word, among: formats))"
+                        + "formats are: \(Hints.list(formats)))",
+                    at: node.position)
+            }
+        }
+        var columns: [String] = []
+        if let node = fields["columns"] {
+            // With an unreadable format the mismatch would only repeat that error.
+            if let format, format != .csv {
+                log.error(
+                    "columns given for \(label) whose format is \(format.rawValue) (columns apply only to CSV inputs: "
+                        + "add `format: csv` or remove columns)",
+                    at: fields.keyPosition("columns"))
+            }
+            if let words = nodes.words(node, "columns of \(label)", hint: "write it like `columns: [family, month, quantity]`") {
+                if node.isEmptyList {
+                    log.error(
+                        "columns of \(label) is empty (list the header columns the CSV must have, "
+                            + "e.g. [family, month, quantity], or remove the key)",
+                        at: fields.keyPosition("columns"))
+                }
+                columns = words.map(\.value)
+            }
+        }
+        let spec = InputSpec(id: id, title: title, format: format ?? .any, columns: columns)
+        return Located(value: spec, position: idNode.position)
+    }
+
+    private func readEscalation(_ node: Node, of label: String) -> [EscalationStep] {
+        let hint = "write each step like `- { after: 1, notify: [owner] }`"
+        guard let items = nodes.list(node, "escalation of \(label)", hint: hint) else { return [] }
+        var steps: [EscalationStep] = []
+        var previous: Int?
+        for item in items {
+            let what = "an escalation step of \(label)"
+            guard let fields = nodes.fields(item, of: what, allowed: ["after", "notify"], hint: hint) else { continue }
+            var after: Int?
+            if let node = nodes.require(
+                "after", in: fields,
+                "\(what) has no after (add `after: N`, the number of workdays past due when it fires)")
+            {
+                if let value = NodeReader.wholeNumber(node), value >= 1 {
+                    if let previous, value <= previous {
+                        log.error(
+                            "escalation step after \(value) in \(label) does not come after the step before it "
+                                + "(after \(previous)) (order the steps so each `after` is larger than the one before)",
+                            at: node.position)
+                    }
+                    previous = max(previous ?? value, value)
+                    after = value
+                } else {
+                    log.error(
+                        "bad after \(NodeReader.written(node)) in escalation of \(label) "
+                            + "(after is the number of workdays past due: a whole number from 1 up)",
+                        at: node.position)
+                }
+            }
+            var notify: [String] = []
+            if let node = nodes.require(
+                "notify", in: fields,
+                "\(what) has no notify (add `notify: [ROLE, ...]`; `owner` means the stage's owner)")
+            {
+                notify = roleList(node, "notify of \(label)", example: "[owner, leader]", allowingOwner: true)
+                if node.isEmptyList {
+                    log.error(
+                        "notify of \(label) is empty (name at least one role to tell, e.g. [owner] or [leader])",
+                        at: node.isNull ? fields.keyPosition("notify") : node.position)
+                }
+            }
+            if let after, !notify.isEmpty {
+                steps.append(EscalationStep(after: after, notify: notify))
+            }
+        }
+        return steps
+    }
+}

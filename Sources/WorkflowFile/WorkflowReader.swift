@@ -1,0 +1,156 @@
+import SOPCore
+import Yams
+
+/// Reads the top level of a workflow file (id, title, calendar, roles) and hands stages to StageReader.
+struct WorkflowReader {
+    let nodes: NodeReader
+
+    static let keys = ["workflow", "title", "calendar", "roles", "stages"]
+    /// Accepted now so files written for the decisions, escalation and notification features still load.
+    static let reservedKeys = ["deciders", "signoff-escalation", "action-escalation", "notifications"]
+
+    private var log: DiagnosticLog { nodes.log }
+
+    /// The workflow, or nil when anything was wrong (every problem is in the log).
+    func read(_ root: Node) -> Workflow? {
+        if root.mappingHas("team"), !root.mappingHas("workflow") {
+            log.error(
+                "this is a team file, not a workflow (a workflow file starts with `workflow: ID`)",
+                at: root.position)
+            return nil
+        }
+        guard
+            let top = nodes.fields(
+                root, of: "the workflow file", allowed: Self.keys, reserved: Self.reservedKeys,
+                hint: "a workflow file starts with `workflow: ID`")
+        else { return nil }
+
+        let id = nodes.require(
+            "workflow", in: top,
+            "missing required key 'workflow' (add `workflow: ID` naming the workflow, e.g. `workflow: monthly-sop`)"
+        ).flatMap { nodes.id($0, "workflow id", example: "monthly-sop") }
+        let title = top["title"].flatMap {
+            nodes.text($0, "title", hint: "write it like `title: Monthly Sales & Operations Planning`")
+        }
+        let calendar = top["calendar"].map(readCalendar) ?? WorkCalendar()
+        let (roles, catalog) = readRoles(top)
+        let drafts = readStages(top, roles: catalog)
+        WorkflowValidation(log: log).check(drafts)
+
+        guard log.isEmpty, let id else { return nil }
+        return Workflow(
+            id: id, title: title ?? id, calendar: calendar, roles: roles, stages: drafts.map(\.stage))
+    }
+
+    private func readRoles(_ top: Fields) -> ([Role], RoleCatalog) {
+        let hint = "write it like `demand: Demand planner`, one role per line"
+        guard
+            let node = nodes.require(
+                "roles", in: top,
+                "missing required key 'roles' (add a `roles:` mapping of role id to title; `leader` and `sponsor` are required)"
+            )
+        else { return ([], RoleCatalog(ids: nil)) }
+        guard case .mapping(let mapping) = node else {
+            log.error("roles must be a mapping of role id to title, not \(node.shapeName) (\(hint))", at: node.position)
+            return ([], RoleCatalog(ids: nil))
+        }
+        var roles: [Role] = []
+        for (key, value) in mapping {
+            guard let id = nodes.id(key, "role id", example: "demand") else { continue }
+            if roles.contains(where: { $0.id == id }) {
+                log.error("duplicate role '\(id)' (define each role once)", at: key.position)
+                continue
+            }
+            roles.append(Role(id: id, title: readRoleTitle(value, of: id)))
+        }
+        let ids = roles.map(\.id)
+        let defaults = ["leader": "S&OP leader", "sponsor": "Executive sponsor"]
+        for required in Workflow.requiredRoles where !ids.contains(required) {
+            log.error(
+                "missing required role '\(required)' (add `\(required): \(defaults[required] ?? required)` under roles; "
+                    + "every workflow needs a leader to run it and a sponsor to decide)",
+                at: top.keyPosition("roles"))
+        }
+        return (roles, RoleCatalog(ids: ids))
+    }
+
+    /// A role is usually `id: Title`; the `{title: ...}` form leaves room for more per-role keys later.
+    private func readRoleTitle(_ node: Node, of id: String) -> String {
+        let hint = "write it like `\(id): Demand planner`"
+        if case .mapping = node {
+            let fields = nodes.fields(node, of: "role '\(id)'", allowed: ["title"], hint: hint)
+            return fields?["title"].flatMap { nodes.text($0, "title of role '\(id)'", hint: hint) } ?? id
+        }
+        return nodes.text(node, "title of role '\(id)'", hint: hint) ?? id
+    }
+
+    private func readCalendar(_ node: Node) -> WorkCalendar {
+        var calendar = WorkCalendar()
+        guard
+            let fields = nodes.fields(
+                node, of: "calendar", allowed: ["workdays", "holidays"],
+                hint: "write it like `calendar: { workdays: [mon, tue, wed, thu, fri], holidays: [2026-12-25] }`")
+        else { return calendar }
+
+        let allDays = Weekday.allCases.map(\.rawValue)
+        if let node = fields["workdays"],
+            let words = nodes.words(node, "workdays", hint: "write it like `workdays: [mon, tue, wed, thu, fri]`")
+        {
+            if node.isEmptyList {
+                log.error(
+                    "workdays is empty (list the days work happens on, e.g. [mon, tue, wed, thu, fri], or remove the key)",
+                    at: node.isNull ? fields.keyPosition("workdays") : node.position)
+            }
+            let days = words.compactMap { word -> Weekday? in
+                guard let day = Weekday(rawValue: word.value) else {
+                    log.error(
+                        "unknown workday '\(word.value)' (\(Hints.didYouMean(word.value, among: allDays))"
+                            + "workdays are: \(Hints.list(allDays)))",
+                        at: word.position)
+                    return nil
+                }
+                return day
+            }
+            if !days.isEmpty { calendar.workdays = days }
+        }
+        if let node = fields["holidays"],
+            let words = nodes.words(node, "holidays", hint: "write it like `holidays: [2026-12-25, 2027-01-01]`")
+        {
+            calendar.holidays = words.compactMap { word -> Day? in
+                guard let day = Day(word.value) else {
+                    log.error(
+                        "bad holiday '\(word.value)' (holidays are real dates written YYYY-MM-DD, e.g. 2026-12-25)",
+                        at: word.position)
+                    return nil
+                }
+                return day
+            }
+        }
+        return calendar
+    }
+
+    private func readStages(_ top: Fields, roles: RoleCatalog) -> [StageDraft] {
+        guard
+            let node = nodes.require(
+                "stages", in: top, "missing required key 'stages' (add a `stages:` list with at least one stage)"),
+            let items = nodes.list(
+                node, "stages", hint: "list stages like `- { id: demand-review, owner: demand, signoffs: [demand] }`")
+        else { return [] }
+        if items.isEmpty {
+            log.error("stages is empty (add at least one stage)", at: top.keyPosition("stages"))
+        }
+        let reader = StageReader(nodes: nodes, roles: roles)
+        return items.enumerated().compactMap { reader.read($0.element, number: $0.offset + 1) }
+    }
+}
+
+extension Node {
+    /// Peeks at a key before the mapping is validated, to tell file kinds apart and to name entries.
+    func mappingHas(_ key: String) -> Bool { mapping?[key] != nil }
+
+    /// The scalar under `key`, if this is a mapping that has one; used only to label messages.
+    func peek(_ key: String) -> String? {
+        guard let value = mapping?[key], case .scalar(let scalar) = value, !value.isNull else { return nil }
+        return scalar.string
+    }
+}

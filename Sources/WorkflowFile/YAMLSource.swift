@@ -1,0 +1,101 @@
+import Yams
+
+/// Turns YAML text into a node tree, reporting a syntax error as one positioned diagnostic.
+enum YAMLSource {
+    static func compose(_ yaml: String, log: DiagnosticLog) -> Node? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            report(error, in: yaml, log: log)
+            return nil
+        }
+        guard let root else {
+            log.error(
+                "the file is empty (a workflow starts with `workflow: ID`, a team file with `team:`)",
+                at: .start)
+            return nil
+        }
+        return root
+    }
+
+    private static func report(_ error: any Error, in yaml: String, log: DiagnosticLog) {
+        guard let error = error as? YamlError else {
+            log.error("could not read the YAML: \(error)", at: .start)
+            return
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let position = Position(line: mark.line, column: mark.column)
+            var message = "invalid YAML: \(problem)"
+            if let context {
+                message += " (\(context.text) started at line \(context.mark.line), column \(context.mark.column))"
+            }
+            log.error(message + " (\(syntaxHint(at: position, in: yaml)))", at: position)
+        case .reader(let problem, let offset, _, _):
+            let position = offset.map { Self.position(ofCharacter: $0, in: yaml) } ?? Position.start
+            log.error("unreadable text: \(problem) (save the file as plain UTF-8 text)", at: position)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let first = Position(line: context.mark.line, column: context.mark.column)
+            let key = duplicates.first ?? ""
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            // Yams marks the first occurrence; the repeat is the one a person usually wants to delete.
+            if let repeated = repeatedKey(key, after: first, in: yaml) {
+                log.error(
+                    "duplicate key \(names) (it was already given at line \(first.line); keep one of them)",
+                    at: repeated)
+            } else {
+                log.error("duplicate key \(names) in this mapping (keep one of each)", at: first)
+            }
+        default:
+            log.error("could not read the YAML: \(error)", at: .start)
+        }
+    }
+
+    /// Tabs are the most common cause of YAML syntax errors and libyaml's wording does not say so.
+    private static func syntaxHint(at position: Position, in yaml: String) -> String {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.indices.contains(position.line - 1), lines[position.line - 1].contains("\t") {
+            return "YAML does not allow tabs for indentation; indent with spaces"
+        }
+        return "check the indentation here, and quote values that contain ': ' or start with a special character"
+    }
+
+    private static func position(ofCharacter offset: Int, in yaml: String) -> Position {
+        var line = 1
+        var column = 1
+        for character in yaml.prefix(offset) {
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return Position(line: line, column: column)
+    }
+
+    /// Finds `key:` again in the same block mapping: a later line indented exactly like the first
+    /// occurrence, before the mapping ends (a non-blank line indented less). Flow mappings and quoted
+    /// keys are not found, and the caller falls back to the first occurrence.
+    private static func repeatedKey(_ key: String, after first: Position, in yaml: String) -> Position? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = first.column - 1
+        var index = first.line  // the line after the first occurrence (lines are 0-based here)
+        while index < lines.count {
+            let line = lines[index]
+            let leading = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(leading)
+            index += 1
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            if leading < indent { return nil }
+            if leading == indent, rest.hasPrefix(key) {
+                let after = rest.dropFirst(key.count).drop { $0 == " " }
+                if after.hasPrefix(":") { return Position(line: index, column: first.column) }
+            }
+        }
+        return nil
+    }
+}
