@@ -46,8 +46,10 @@ static inline int cel_set_history(EditLine *el, History *history_state) {
     return el_set(el, EL_HIST, history, history_state);
 }
 
+// Through el_wset because el_rfunc_t hands back wide characters; older libedits' el_set marked the
+// function narrow and kept only the low byte of each character.
 static inline int cel_set_read_function(EditLine *el, el_rfunc_t read_function) {
-    return el_set(el, EL_GETCFN, read_function);
+    return el_wset(el, EL_GETCFN, read_function);
 }
 
 static inline int cel_add_function(EditLine *el, const char *name, const char *help, cel_command_fn fn) {

@@ -19,7 +19,8 @@ public enum Interrupt {
         }
     }
 
-    /// True once Ctrl-C arrived since the last reset.
+    /// True once Ctrl-C arrived since the last reset. `LineEditor.readLine` resets it too: by the
+    /// time a new prompt shows, an earlier Ctrl-C has been dealt with.
     public static var requested: Bool {
         SignalFlags.interrupt.load(ordering: .sequentiallyConsistent)
     }

@@ -42,6 +42,7 @@ public final class LineEditor {
         SignalFlags.prepare()
         self.historyFile = historyFile
         self.completer = completer
+        promptText = strdup("")
         history = history_init()
         editLine = cel_init(programName)
         if let history {
@@ -62,10 +63,10 @@ public final class LineEditor {
         // what lets Ctrl-C clear the line. Only the edit mode changes: commands still get SIGINT.
         cel_setty(editLine, "-d", "-isig")
         cel_set_prompt(editLine, { el in LineEditor.owning(el)?.promptText }, LineEditor.literalDelimiter)
-        if getenv("NOGETC") == nil { cel_set_read_function(editLine) { el, character in
+        cel_set_read_function(editLine) { el, character in
             guard let el, let character else { return -1 }
             return LineEditor.readCharacter(el, into: character)
-        } }
+        }
         if let history {
             cel_set_history(editLine, history)
         }
@@ -144,7 +145,12 @@ public final class LineEditor {
     /// Appends `line` to the history and saves the file at once, so a crash loses nothing.
     /// Blank lines and a repeat of the previous line are not recorded.
     public func addHistory(_ line: String) {
-        guard let history, line.contains(where: { !$0.isWhitespace }) else {
+        // Trailing blanks (a completion's space) would make "status" and "status " two entries.
+        var line = line
+        while line.last?.isWhitespace == true {
+            line.removeLast()
+        }
+        guard let history, !line.isEmpty else {
             return
         }
         if let newest = cel_history_newest(history), String(cString: newest) == line {
@@ -259,10 +265,14 @@ public final class LineEditor {
             return UInt8(CC_NORM)
         }
         cel_prepare_terminal(editLine, 0)
-        cel_write(editLine, "\n")
+        // What the tty itself echoes for ^Z; the shell then starts its "Stopped" line below.
+        cel_write(editLine, "^Z")
         kill(0, SIGTSTP)
-        // Running again (or never stopped: an orphaned process group ignores SIGTSTP).
-        SignalFlags.continued.store(false, ordering: .sequentiallyConsistent)
+        // After `fg` the shell has left the cursor on a fresh line. If we never stopped (an
+        // orphaned process group ignores SIGTSTP) we have to move there ourselves.
+        if !SignalFlags.continued.exchange(false, ordering: .sequentiallyConsistent) {
+            cel_write(editLine, "\r\n")
+        }
         cel_prepare_terminal(editLine, 1)
         cel_redraw(editLine)
         return UInt8(CC_NORM)
@@ -282,9 +292,12 @@ public final class LineEditor {
                 return 1
             }
             if SignalFlags.continued.exchange(false, ordering: .sequentiallyConsistent) {
-                // Stopped from outside and resumed: the shell has put its own modes back.
+                // Stopped from outside and resumed: the shell has put its own modes back. After
+                // `fg` the cursor is on a fresh line; after a bare SIGCONT the carriage return
+                // redraws the prompt over itself instead of after the line.
                 cel_prepare_terminal(el, 0)
                 cel_prepare_terminal(el, 1)
+                cel_write(el, "\r")
                 cel_redraw(el)
             }
             if SignalFlags.resized.exchange(false, ordering: .sequentiallyConsistent) {
@@ -336,11 +349,16 @@ public final class LineEditor {
         var state = mbstate_t()
         var decoded: wchar_t = 0
         let result = bytes.withUnsafeBufferPointer { mbrtowc(&decoded, $0.baseAddress, $0.count, &state) }
-        // mbrtowc reports (size_t)-2 for a sequence that needs more bytes, (size_t)-1 for a bad one.
-        if result == size_t.max - 1 {
+        // Swift sees size_t as Int: (size_t)-2 says the sequence needs more bytes, (size_t)-1 that
+        // it is not valid.
+        switch result {
+        case -2:
             return bytes.count < 8 ? .incomplete : .invalid
+        case -1:
+            return .invalid
+        default:
+            return .character(decoded)
         }
-        return result == size_t.max ? .invalid : .character(decoded)
     }
 
     // MARK: - Setup helpers

@@ -120,7 +120,7 @@ public struct CycleState: Sendable {
             let up = self.record(upstream)
             if !up.state.isComplete {
                 let because = up.reopenedBecause.map { ": \($0)" } ?? ""
-                return "upstream \(upstream) is \(up.state.rawValue) again\(because)"
+                return "upstream \(upstream) went back to \(up.state.rawValue)\(because)"
             }
             if up.completions != signoff.basis.upstream[upstream] {
                 let when = up.completedAt.map { " at \(Stamp.minute($0))" } ?? ""

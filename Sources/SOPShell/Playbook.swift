@@ -11,6 +11,11 @@ public enum Playbook {
                 console.err("error: \((error as? ShellError)?.description ?? "\(error)")")
                 return 1
             }
+            // File paths inside a playbook are relative to its own folder, so it runs from anywhere.
+            let previous = FileManager.default.currentDirectoryPath
+            let folder = (file as NSString).deletingLastPathComponent
+            if !folder.isEmpty { _ = FileManager.default.changeCurrentDirectoryPath(folder) }
+            defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
             var commands = 0
             var checks = 0
             for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -190,8 +190,8 @@ struct StageReader {
                 if let value = NodeReader.wholeNumber(node), value >= 1 {
                     if let previous, value <= previous {
                         log.error(
-                            "escalation step after \(value) in \(label) does not come after the step before it "
-                                + "(after \(previous)) (order the steps so each `after` is larger than the one before)",
+                            "escalation steps of \(label) are out of order: after \(value) follows after \(previous) "
+                                + "(make each step's `after` larger than the one before)",
                             at: node.position)
                     }
                     previous = max(previous ?? value, value)

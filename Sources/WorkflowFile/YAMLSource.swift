@@ -29,9 +29,23 @@ enum YAMLSource {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let position = Position(line: mark.line, column: mark.column)
+            if problem.contains("another document") {
+                log.error(
+                    "the file holds more than one YAML document (a workflow or team file is one document: "
+                        + "remove this `---` and what follows, or move it to its own file)",
+                    at: position)
+                return
+            }
+            if problem.contains("undefined alias") {
+                log.error(
+                    "invalid YAML: found undefined alias (define the anchor `&name` before using `*name`)",
+                    at: position)
+                return
+            }
             var message = "invalid YAML: \(problem)"
-            if let context {
-                message += " (\(context.text) started at line \(context.mark.line), column \(context.mark.column))"
+            // libyaml's context ("while parsing a block mapping") only helps when it points elsewhere.
+            if let context, context.mark.line != mark.line {
+                message += " \(context.text) that starts at line \(context.mark.line)"
             }
             log.error(message + " (\(syntaxHint(at: position, in: yaml)))", at: position)
         case .reader(let problem, let offset, _, _):

@@ -246,11 +246,11 @@ let inputAndEscalationCases: [BrokenFile] = [
     BrokenFile(
         name: "escalation steps out of order",
         yaml: header + stageA + "    escalation:\n      - { after: 3, notify: [owner] }\n      - { after: 2, notify: [leader] }\n",
-        prefix: "w.yaml:12:18: error:", phrase: "does not come after the step before it (after 3)"),
+        prefix: "w.yaml:12:18: error:", phrase: "escalation steps of stage 'a' are out of order: after 2 follows after 3"),
     BrokenFile(
         name: "escalation steps with the same after",
         yaml: header + stageA + "    escalation:\n      - { after: 1, notify: [owner] }\n      - { after: 1, notify: [leader] }\n",
-        prefix: "w.yaml:12:18: error:", phrase: "escalation step after 1"),
+        prefix: "w.yaml:12:18: error:", phrase: "out of order: after 1 follows after 1"),
     BrokenFile(
         name: "escalation with empty notify",
         yaml: header + stageA + "    escalation:\n      - { after: 1, notify: [] }\n",
@@ -287,6 +287,22 @@ let yamlCases: [BrokenFile] = [
         name: "syntax error",
         yaml: "workflow: w\ntitle: a: b\n",
         prefix: "w.yaml:2:9: error:", phrase: "invalid YAML: mapping values are not allowed in this context"),
+    BrokenFile(
+        name: "unclosed list",
+        yaml: "workflow: w\nroles: [a, b\n",
+        prefix: "w.yaml:3:1: error:", phrase: "did not find expected ',' or ']' while parsing a flow sequence that starts at line 2"),
+    BrokenFile(
+        name: "second document",
+        yaml: "workflow: w\n---\nteam: []\n",
+        prefix: "w.yaml:2:1: error:", phrase: "the file holds more than one YAML document"),
+    BrokenFile(
+        name: "undefined alias",
+        yaml: "workflow: w\nroles: *x\n",
+        prefix: "w.yaml:2:8: error:", phrase: "define the anchor `&name` before using `*name`"),
+    BrokenFile(
+        name: "duplicate key inside a list item",
+        yaml: header + stageA + "    id: b\n",
+        prefix: "w.yaml:10:5: error:", phrase: "duplicate key 'id' (it was already given at line 7"),
     BrokenFile(
         name: "tab indentation",
         yaml: "workflow: w\nroles:\n\tleader: L\n",
