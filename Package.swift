@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "sop",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sop", targets: ["sop"]),
     ],
@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "SOPCoreTests", dependencies: ["SOPCore"], swiftSettings: strict),
         .testTarget(name: "WorkflowFileTests", dependencies: ["WorkflowFile"], swiftSettings: strict),
         .testTarget(name: "SOPStoreTests", dependencies: ["SOPStore"], swiftSettings: strict),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),
         .testTarget(name: "SOPShellTests", dependencies: ["SOPShell"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["SOPShell"], swiftSettings: strict),
     ],

@@ -18,6 +18,8 @@ public struct CommandSpec: Sendable {
     /// REPL commands run in a session; `init`, `play` and `workflow check` run from the shell only,
     /// before (or instead of) opening a database session.
     enum Action: Sendable {
+        /// Needs no database: `help` works anywhere without creating one.
+        case reference(@Sendable (ParsedCommand) throws(ShellError) -> Reply)
         case session(Handler)
         case commandLine(CommandLineCommand)
     }
@@ -34,7 +36,10 @@ public struct CommandSpec: Sendable {
     /// `submit STAGE INPUT (FILE | --note TEXT | --link URL)`, built from the arguments and options.
     public var synopsis: String {
         var parts = [name]
-        for argument in arguments { parts.append(argument.optional ? "[\(argument.name)]" : argument.name) }
+        for argument in arguments {
+            let name = argument.name + (argument.repeating ? "..." : "")
+            parts.append(argument.optional ? "[\(name)]" : name)
+        }
         var alternatives: [String] = []
         for option in options {
             let text = option.value.map { "\(option.name) \($0.placeholder)" } ?? option.name

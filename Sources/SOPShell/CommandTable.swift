@@ -7,7 +7,7 @@ public enum CommandTable {
              [OptionSpec("--markdown", nil, help: "print the reference as Markdown (the README's command section)")],
              .session, "Show the commands, or one command's help",
              "Without COMMAND: every command with a one-line summary. With COMMAND: its synopsis, rules, options and examples.",
-             ["help", "help submit", "help cycle open"], handler: Handlers.help),
+             ["help", "help submit", "help cycle open"], reference: Handlers.help),
         spec(["whoami"], [], [], .session, "Show who is acting and on which cycle",
              "Acting participant comes from --as, SOP_USER, the operating-system login, or `as`.",
              ["whoami"], handler: Handlers.whoami),
@@ -103,6 +103,15 @@ public enum CommandTable {
         CommandSpec(
             words: words, arguments: arguments, options: options, summary: summary, details: details,
             examples: examples, group: group, aliases: aliases, action: .session(handler))
+    }
+
+    private static func spec(
+        _ words: [String], _ arguments: [ArgumentSpec], _ options: [OptionSpec], _ group: CommandSpec.Group,
+        _ summary: String, _ details: String, _ examples: [String], reference: @escaping @Sendable (ParsedCommand) throws(ShellError) -> Reply
+    ) -> CommandSpec {
+        CommandSpec(
+            words: words, arguments: arguments, options: options, summary: summary, details: details,
+            examples: examples, group: group, aliases: [], action: .reference(reference))
     }
 
     private static func spec(

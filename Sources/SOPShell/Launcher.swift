@@ -59,6 +59,45 @@ public enum Launcher {
         return session
     }
 
+    /// `sop COMMAND ARGS...`: one command, then exit with its code.
+    public static func runOneShot(_ words: [String], options: LaunchOptions, console: Console) -> Int32 {
+        do {
+            let parsed = try Parser.parse(words, table: CommandTable.all)
+            switch parsed.spec.action {
+            case .commandLine: return runCommandLine(parsed, options: options, console: console)
+            case .reference(let handler):
+                console.out(try handler(parsed).text)
+                return 0
+            case .session:
+                let session = try session(options, mode: .oneShot)
+                if let text = session.render(try session.run(words)) { console.out(text) }
+                return 0
+            }
+        } catch {
+            console.report(error)
+            return error.exitCode
+        }
+    }
+
+    /// Piped stdin: one command per line, no prompt; stop at the first failing command with its code.
+    public static func runBatch(lines: some Sequence<String>, options: LaunchOptions, console: Console) -> Int32 {
+        let session: Session
+        do { session = try Self.session(options, mode: .batch) } catch {
+            console.report(error)
+            return error.exitCode
+        }
+        for (index, line) in lines.enumerated() {
+            do {
+                if let text = session.render(try session.run(line: line)) { console.out(text) }
+            } catch {
+                console.err("error: line \(index + 1): \(error.description)")
+                return error.exitCode
+            }
+            if session.quitRequested { break }
+        }
+        return 0
+    }
+
     /// Runs `init`, `play` or `workflow check`; returns the exit code.
     public static func runCommandLine(_ command: ParsedCommand, options: LaunchOptions, console: Console) -> Int32 {
         guard case .commandLine(let which) = command.spec.action else { return 2 }

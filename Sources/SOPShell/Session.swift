@@ -115,11 +115,13 @@ public final class Session {
     /// Parses and runs one command given as words.
     public func run(_ words: [String]) throws(ShellError) -> Reply {
         let parsed = try Parser.parse(words, table: CommandTable.all)
-        guard case .session(let handler) = parsed.spec.action else {
-            throw ShellError.usage("\(parsed.spec.name) runs from the command line only", fix: "run `sop \(parsed.spec.name) ...` from your shell")
-        }
         do {
-            return try handler(self, parsed)
+            switch parsed.spec.action {
+            case .reference(let handler): return try handler(parsed)
+            case .session(let handler): return try handler(self, parsed)
+            case .commandLine:
+                throw ShellError.usage("\(parsed.spec.name) runs from the command line only", fix: "run `sop \(parsed.spec.name) ...` from your shell")
+            }
         } catch let error as ShellError {
             throw error
         } catch let refusal as Refusal {

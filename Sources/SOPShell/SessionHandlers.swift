@@ -4,7 +4,7 @@ import SOPCore
 enum Handlers {}
 
 extension Handlers {
-    static func help(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+    static func help(_ command: ParsedCommand) throws(ShellError) -> Reply {
         if command.flag("--markdown") { return Reply(HelpText.markdown(CommandTable.all)) }
         guard !command.arguments.isEmpty else { return Reply(HelpText.overview(CommandTable.all)) }
         guard let spec = CommandTable.spec(named: command.arguments) else {

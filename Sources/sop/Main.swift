@@ -11,38 +11,10 @@ enum Main {
     }
 
     static func oneShot(_ words: [String], options: LaunchOptions, console: Console) -> Int32 {
-        do {
-            let parsed = try Parser.parse(words, table: CommandTable.all)
-            if parsed.spec.commandLineOnly {
-                return Launcher.runCommandLine(parsed, options: options, console: console)
-            }
-            let session = try Launcher.session(options, mode: .oneShot)
-            if let text = session.render(try session.run(words)) { console.out(text) }
-            return 0
-        } catch {
-            console.report(error)
-            return error.exitCode
-        }
+        Launcher.runOneShot(words, options: options, console: console)
     }
 
-    /// Piped stdin: one command per line, no prompt; stop at the first failing command.
     static func batch(options: LaunchOptions, console: Console) -> Int32 {
-        let session: Session
-        do { session = try Launcher.session(options, mode: .batch) } catch {
-            console.report(error)
-            return error.exitCode
-        }
-        var number = 0
-        while let line = readLine(strippingNewline: true) {
-            number += 1
-            do {
-                if let text = session.render(try session.run(line: line)) { console.out(text) }
-            } catch {
-                console.err("error: line \(number): \(error.description)")
-                return error.exitCode
-            }
-            if session.quitRequested { break }
-        }
-        return 0
+        Launcher.runBatch(lines: AnyIterator { readLine(strippingNewline: true) }, options: options, console: console)
     }
 }
