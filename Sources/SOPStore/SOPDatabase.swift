@@ -42,6 +42,8 @@ public final class SOPDatabase: Sendable {
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         let pool = try DatabasePool(path: path, configuration: config)
+        // GRDB switches the writer to synchronous NORMAL when it sets up WAL, after prepareDatabase: restore FULL.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try Schema.migrator.migrate(pool)
         writer = pool
     }

@@ -12,7 +12,7 @@ import Testing
 
     @Test func migrationsCreateTheTablesAndTheCycleIndex() throws {
         let database = try SOPDatabase(path: folder.path("sop.db"))
-        let (tables, indexes, triggers) = try database.read { tx in
+        let (tables, indexes, triggers) = try database.read { tx throws in
             (
                 try String.fetchSet(tx.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
                 try Row.fetchAll(tx.db, sql: "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'"),
@@ -63,13 +63,13 @@ import Testing
         let database = try SOPDatabase(path: folder.path("sop.db"))
         let traced = StatementLog()
         // A pool has one writer connection: trace it, then write through the public API.
-        try database.writer.writeWithoutTransaction { db in
+        database.writer.writeWithoutTransaction { db in
             db.trace { event in
                 if case .statement(let statement) = event { traced.sql.append(statement.sql) }
             }
         }
         try database.write { tx in try tx.setMeta("probe", "1") }
-        try database.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
+        database.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
         let begins = traced.sql.filter { $0.uppercased().hasPrefix("BEGIN") }
         #expect(begins == ["BEGIN IMMEDIATE TRANSACTION"], "every write takes the write lock up front: \(traced.sql)")
         #expect(database.writer.configuration.busyMode.timeoutSeconds.map { $0 >= 5 } == true, "busy timeout of at least 5 s")

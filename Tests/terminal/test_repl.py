@@ -7,6 +7,7 @@ types, and checks what the terminal shows. Run by scripts/test after the build:
 import os
 import sys
 import tempfile
+import time
 import traceback
 
 import pexpect
@@ -46,6 +47,10 @@ class Repl:
         self.child.send(text + "\r")
 
     def ctrl(self, key):
+        # A control key typed ahead while the tty is still in cooked mode (between two reads) is handled
+        # by the kernel, not libedit (a typed-ahead ^D is lost, as in bash). A person presses it after
+        # the prompt is drawn; give libedit those few milliseconds to enter raw mode.
+        time.sleep(0.15)
         self.child.sendcontrol(key)
 
     def exit_status(self):
