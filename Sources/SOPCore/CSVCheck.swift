@@ -21,7 +21,7 @@ public enum CSVCheck {
         if !missing.isEmpty {
             throw Refusal(
                 .inputFormat,
-                "\(fileName) line 1: the header lacks column\(missing.count == 1 ? "" : "s") \(missing.andList) (it has \(header.andList))",
+                "\(fileName) line 1: the header lacks column\(missing.count == 1 ? "" : "s") \(missing.andList) — it has \(header.andList)",
                 fix: "add \(missing.count == 1 ? "that column" : "those columns") to the header line and submit again")
         }
         for row in rows.dropFirst() where row.fields.count != header.count {

@@ -38,6 +38,8 @@ import Testing
         Accepted(label: "quoted header", text: "\"family\",\"month\",\"quantity\"\nw,2026-11,1\n"),
         Accepted(label: "blank lines", text: "family,month,quantity\n\nwidgets,2026-11,120\n\n"),
         Accepted(label: "empty fields", text: "family,month,quantity\nwidgets,,\n"),
+        Accepted(label: "UTF-8 byte order mark (Excel's CSV UTF-8)", text: "\u{FEFF}family,month,quantity\nwidgets,2026-11,120\n"),
+        Accepted(label: "non-ASCII values", text: "family,month,quantity\nGerät ü,2026-11,120\n"),
     ]
 
     @Test(arguments: accepted)
