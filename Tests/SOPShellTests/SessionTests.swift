@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import SOPShell
+import SOPCore
+
+@Suite struct SessionTests {
+    @Test func refusalsChangeNothingAndSayHowToFix() throws {
+        let session = try novemberSession(actor: "sam")
+        let before = try eventCount(session)
+        for line in ["waive product-review --reason x", "cycle close", "signoff data-gathering", "submit nowhere x --note y"] {
+            do {
+                _ = try session.run(line: line)
+                Issue.record("\(line) should be refused")
+            } catch {
+                #expect(error.exitCode == 1, "\(line)")
+                #expect(error.description.contains("("), "\(line): \(error.description)")
+            }
+        }
+        #expect(try eventCount(session) == before)
+    }
+
+    @Test func commandLineOnlyCommandsAreUsageErrorsInsideASession() throws {
+        let session = try novemberSession()
+        #expect(throws: ShellError.self) { try session.run(line: "play x.sop") }
+        do { _ = try session.run(line: "init") } catch { #expect(error.exitCode == 2) }
+    }
+
+    @Test func asSwitchesTheActorAndTheRulesFollow() throws {
+        let session = try novemberSession()
+        _ = try session.run(line: "as dan")
+        #expect(session.actorID == "dan")
+        #expect(session.prompt == "sop 2026-11 dan> ")
+        // dan may submit data-gathering inputs, but a CSV input takes a file, not a note.
+        #expect(throws: ShellError.self) { try session.run(line: "submit data-gathering sales-actuals --note x") }
+        _ = try session.run(line: "as priya")
+        // priya holds no data-gathering role at all.
+        do {
+            _ = try session.run(line: "submit data-gathering sales-actuals --note x")
+            Issue.record("priya may not submit data-gathering inputs")
+        } catch {
+            #expect(error.description.contains("priya may not submit data-gathering inputs"))
+        }
+    }
+
+    @Test func acknowledgementNamesStaleSignoffsDownstream() throws {
+        let session = try novemberSession(actor: "maria")
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("sop-\(UUID().uuidString).csv")
+        try Data("family,month,quantity\nx,2026-11,1\n".utf8).write(to: csv)
+        let inventory = FileManager.default.temporaryDirectory.appendingPathComponent("sop-\(UUID().uuidString).csv")
+        try Data("item,location,on-hand\nx,y,1\n".utf8).write(to: inventory)
+        defer {
+            try? FileManager.default.removeItem(at: csv)
+            try? FileManager.default.removeItem(at: inventory)
+        }
+        for line in [
+            "submit data-gathering sales-actuals \(csv.path)", "submit data-gathering inventory-snapshot \(inventory.path)",
+            "as dan", "signoff data-gathering",
+        ] { _ = try session.run(line: line) }
+        let reply = try session.run(line: "submit data-gathering sales-actuals \(csv.path)")
+        #expect(reply.text.contains("resubmitted data-gathering sales-actuals version 2"))
+        #expect(reply.text.contains("data-gathering: done -> review"))
+        #expect(reply.text.contains("sign-off demand by dan is now stale"))
+    }
+}
