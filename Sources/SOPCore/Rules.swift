@@ -89,7 +89,9 @@ struct Rules {
             throw Refusal(.gate, "\(stage.id) is waiting for \(blockers(stage).andList)", fix: "it can be signed off once those are done and its inputs are in")
         case .open:
             let missing = stage.inputs.filter { record.inputs[$0.id]?.isCurrent != true }.map(\.id)
-            throw Refusal(.stageState, "\(stage.id) is open: input\(missing.count == 1 ? "" : "s") \(missing.andList) missing", fix: "submit \(missing.count == 1 ? "it" : "them") first")
+            throw Refusal(
+                .stageState, "\(stage.id) is open: input\(missing.count == 1 ? "" : "s") \(missing.andList) \(missing.count == 1 ? "is" : "are") not in (missing or rejected)",
+                fix: "submit \(missing.count == 1 ? "it" : "them") first")
         case .waived:
             throw Refusal(.stageState, "\(stage.id) was waived", fix: "a waived stage needs no sign-off")
         case .review, .done:

@@ -62,3 +62,36 @@ import SOPCore
         #expect(reply.text.contains("sign-off demand by dan is now stale"))
     }
 }
+
+@Suite struct DatabaseSetupTests {
+    @Test func aTeamWithoutALeaderIsRefused() throws {
+        let team = "team:\n  - { id: sam, name: Sam, roles: [sponsor] }\n"
+        do {
+            _ = try DatabaseSetup.starter(workflowText: BundledFiles.monthlyWorkflow, workflowName: "w.yaml", teamText: team, teamName: "t.yaml")
+            Issue.record("a team without a leader must be refused")
+        } catch {
+            #expect(error.description.contains("t.yaml: nobody holds the leader role"))
+        }
+    }
+
+    @Test func aTeamWithUnknownRolesIsRefusedWithItsPosition() throws {
+        let team = "team:\n  - { id: maria, name: Maria, roles: [leader, chief] }\n"
+        do {
+            _ = try DatabaseSetup.starter(workflowText: BundledFiles.monthlyWorkflow, workflowName: "w.yaml", teamText: team, teamName: "t.yaml")
+            Issue.record("an unknown role must be refused")
+        } catch {
+            #expect(error.description.contains("t.yaml:2:"))
+            #expect(error.description.contains("chief"))
+        }
+    }
+
+    @Test func theBundledStarterIsValid() throws {
+        let starter = try DatabaseSetup.bundledStarter()
+        #expect(starter.workflow.workflow.id == "monthly-sop")
+        #expect(starter.workflow.workflow.stages.map(\.id) == [
+            "data-gathering", "product-review", "demand-review", "supply-review",
+            "financial-review", "pre-sop", "executive-sop", "execution",
+        ])
+        #expect(!starter.team.holders(of: "leader").isEmpty)
+    }
+}
