@@ -37,33 +37,40 @@ public enum DatabaseSetup {
         return Starter(workflow: WorkflowVersion(source: workflowText, sourceName: workflowName, workflow: workflow), team: team)
     }
 
-    /// Creates the database file; on any failure removes what it created, so nothing half-made is left.
+    /// Creates the database file, complete or not at all: it is built under a temporary name and
+    /// linked into place, which fails if another process created `path` first (then theirs is used).
     /// With `openCycle`, also opens that month's cycle as the `system` actor (the first-run experience).
-    static func create(at path: String, starter: Starter, now: Date, openCycle: CycleMonth?) throws(ShellError) -> SOPDatabase {
+    /// Returns the database and whether this process created it.
+    static func create(at path: String, starter: Starter, now: Date, openCycle: CycleMonth?) throws(ShellError) -> (SOPDatabase, created: Bool) {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             throw ShellError.failed("folder \(directory) does not exist", fix: "create it, or choose another --db path")
         }
+        let temporary = "\(path).creating-\(getpid())-\(UUID().uuidString.prefix(8))"
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) } }
         do {
-            let database = try SOPDatabase(path: path)
-            do {
-                try database.initialize(workflow: starter.workflow, team: starter.team, at: now)
-            } catch is StoreError {
-                // Another process created it at the same moment: use theirs.
-                return database
-            }
+            let database = try SOPDatabase(path: temporary)
+            try database.initialize(workflow: starter.workflow, team: starter.team, at: now)
             if let openCycle {
+                let opened = EventPayload.cycleOpened(CycleOpened(workflow: starter.workflow.workflow.id, workflowHash: starter.workflow.hash))
                 try database.write { tx in
-                    let opened = EventPayload.cycleOpened(CycleOpened(workflow: starter.workflow.workflow.id, workflowHash: starter.workflow.hash))
-                    if try !tx.cycles().contains(where: { $0.id == openCycle.description }) {
-                        try tx.append([CycleEvent(cycle: openCycle.description, time: now, actor: "system", payload: opened)])
-                    }
+                    try tx.append([CycleEvent(cycle: openCycle.description, time: now, actor: "system", payload: opened)])
                 }
             }
-            return database
+            try database.close()
         } catch {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw ShellError.failed("cannot create database \(path): \(error)", fix: "check the path and that the folder is writable")
+        }
+        var created = true
+        if link(temporary, path) != 0 {
+            let code = errno
+            guard code == EEXIST else {
+                throw ShellError.failed("cannot create database \(path): \(String(cString: strerror(code)))", fix: "check that the folder is writable")
+            }
+            created = false  // another process created it a moment ago
+        }
+        do { return (try SOPDatabase(path: path), created) } catch {
+            throw ShellError.failed("cannot open database \(path): \(error)", fix: "check that it is an sop database and readable")
         }
     }
 }

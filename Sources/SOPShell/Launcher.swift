@@ -30,6 +30,9 @@ public enum Launcher {
     /// A database created here opens the current month's cycle, except for `play`, whose playbook
     /// opens its own.
     public static func session(_ options: LaunchOptions, mode: Session.Mode) throws(ShellError) -> Session {
+        if let cycle = options.cycle, CycleMonth(cycle) == nil {
+            throw ShellError.usage("--cycle '\(cycle)' is not a cycle id", fix: "write the month as YYYY-MM, e.g. 2026-11")
+        }
         let database: SOPDatabase
         let now = options.now ?? Date()
         if FileManager.default.fileExists(atPath: options.databasePath) {
@@ -38,7 +41,7 @@ public enum Launcher {
             }
         } else {
             let month = mode == .playbook ? nil : CycleMonth(Session.day(of: now))
-            database = try DatabaseSetup.create(at: options.databasePath, starter: DatabaseSetup.bundledStarter(), now: now, openCycle: month)
+            database = try DatabaseSetup.create(at: options.databasePath, starter: DatabaseSetup.bundledStarter(), now: now, openCycle: month).0
         }
         do {
             guard try database.isInitialized() else {
@@ -48,9 +51,6 @@ public enum Launcher {
             throw ShellError.failed("cannot read database \(options.databasePath): \(error)", fix: "check that it is an sop database")
         }
         let session = Session(database: database, mode: mode, json: options.json, cycle: options.cycle, now: options.now)
-        if let cycle = options.cycle, CycleMonth(cycle) == nil {
-            throw ShellError.usage("--cycle '\(cycle)' is not a cycle id", fix: "write the month as YYYY-MM, e.g. 2026-11")
-        }
         if let requested = options.actor {
             try session.act(as: requested)
         } else if let login = options.login, let me = try? session.team().participant(login: login) {
@@ -134,7 +134,10 @@ public enum Launcher {
                 workflowText: workflowText, workflowName: workflowPath.map { ($0 as NSString).lastPathComponent } ?? BundledFiles.monthlyWorkflowName,
                 teamText: teamText, teamName: teamPath.map { ($0 as NSString).lastPathComponent } ?? BundledFiles.teamName)
         }
-        _ = try DatabaseSetup.create(at: path, starter: starter, now: options.now ?? Date(), openCycle: nil)
+        let (_, created) = try DatabaseSetup.create(at: path, starter: starter, now: options.now ?? Date(), openCycle: nil)
+        if !created {
+            throw ShellError.failed("database \(path) already exists (another process created it just now)", fix: "name a new file with --db")
+        }
         let w = starter.workflow.workflow
         console.out("Created \(path): workflow \(w.id) (\(w.stages.count) stages), a team of \(starter.team.participants.count). The leader opens the first cycle with `cycle open`.")
         return 0

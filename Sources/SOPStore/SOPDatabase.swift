@@ -59,6 +59,7 @@ public final class SOPDatabase: Sendable {
 
     /// Runs one command's reads and writes in a single `BEGIN IMMEDIATE` transaction. A throw rolls
     /// everything back, so a refused command leaves the database exactly as it was.
+    @discardableResult
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in
             var result: T?
@@ -74,6 +75,14 @@ public final class SOPDatabase: Sendable {
     /// A consistent read-only view (a snapshot in WAL mode).
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try writer.read { db in try body(StoreTransaction(db: db)) }
+    }
+
+    /// Closes the file: checkpoints the WAL into it so the file stands alone (used before a freshly
+    /// built database is moved into place).
+    public func close() throws {
+        guard let pool = writer as? DatabasePool else { return }
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try pool.close()
     }
 
     /// Whether `initialize` has run (a database file can exist yet be empty if creation failed midway).

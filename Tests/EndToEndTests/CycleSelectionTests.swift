@@ -39,3 +39,27 @@ import Testing
         #expect(try box.eventCount() == before, "the batch stopped at the refusal")
     }
 }
+
+/// A new cycle runs on the workflow `--workflow` names, else the previous cycle's, and pins its version.
+@Suite struct CycleWorkflowTests {
+    @Test func aNewCycleTakesThePreviousCyclesWorkflow() throws {
+        let box = try Sandbox()
+        let sixStep = Package.path("Workflows/six-step.yaml")
+        try box.ok(["--as", "maria", "cycle", "open", "2026-12", "--workflow", sixStep])
+        try box.ok(["--as", "maria", "cycle", "open", "2027-01"])
+        let list = try #require(try box.ok(["--json", "cycle", "list"]).json() as? [[String: Any]])
+        #expect(list.compactMap { $0["workflow"] as? String } == ["monthly-sop", "six-step", "six-step"])
+    }
+
+    @Test func editingTheWorkflowFileDoesNotChangeARunningCycle() throws {
+        let box = try Sandbox()
+        let original = try String(contentsOfFile: Package.path("Workflows/six-step.yaml"), encoding: .utf8)
+        let file = try box.write("mine.yaml", original)
+        try box.ok(["--as", "maria", "cycle", "open", "2026-12", "--workflow", file])
+        let before = try box.ok(["--cycle", "2026-12", "--json", "status"]).out
+        try box.write("mine.yaml", original.replacingOccurrences(of: "title: Product portfolio review", with: "title: Renamed stage"))
+        let after = try box.ok(["--cycle", "2026-12", "--json", "status"]).out
+        #expect(after == before)
+        #expect(!after.contains("Renamed stage"))
+    }
+}

@@ -49,16 +49,4 @@ import Testing
         let seqs = entries.compactMap { $0["seq"] as? Int }
         #expect(seqs == seqs.sorted() && Set(seqs).count == seqs.count)
     }
-
-    @Test func twoProcessesCreatingTheDatabaseAtOnceBothSucceed() throws {
-        let box = try Sandbox()
-        let started = try (0..<2).map { _ -> (Process, URL, URL) in
-            let launched = try box.process(["status"], stdin: nil, env: [:], db: true)
-            try launched.0.run()
-            return launched
-        }
-        let outcomes = try started.map { try Sandbox.collect($0.0, $0.1, $0.2) }
-        for outcome in outcomes { #expect(outcome.code == 0, "\(outcome)") }
-        #expect(try box.eventCount() == 1, "one cycle opened, not two")
-    }
 }

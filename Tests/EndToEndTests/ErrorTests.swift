@@ -87,7 +87,10 @@ import Testing
         Case(name: "--cycle of a missing cycle", args: ["--cycle", "2026-05", "status"], mentions: ["2026-05"]),
     ]
 
-    @Test(arguments: refusals)
+    /// The bundled team's logins: when the tests run under one of these accounts, sop knows who acts.
+    static let loginIsOnTeam = ["maria", "sam", "priya", "dan", "lee", "sofia", "omar", "fiona"].contains(ProcessInfo.processInfo.userName)
+
+    @Test(arguments: refusals.filter { !(loginIsOnTeam && $0.name == "no actor at all") })
     func refusalsExit1AndChangeNothing(_ c: Case) throws {
         let box = try Sandbox()
         try box.ok(["status"])

@@ -28,7 +28,7 @@ import Testing
         #expect(result.err.isEmpty, "\(result)")
         let summary = try #require(result.outLines.last)
         #expect(summary.hasPrefix(file + ": ") && summary.hasSuffix("checks passed"), "\(summary)")
-        // The playbook opened its own cycle: the database got none of its own.
+        // `play` creates the database without a cycle; the playbook opened its own.
         let list = try box.ok(["--json", "cycle", "list"])
         #expect(((try list.json() as? [Any])?.count ?? 0) >= 1)
     }
