@@ -3,6 +3,10 @@
 public enum Parser {
     public static func parse(_ words: [String], table: [CommandSpec]) throws(ShellError) -> ParsedCommand {
         guard let first = words.first else { throw ShellError.usage("no command given", fix: "type `help` for the commands") }
+        if first.hasPrefix("-") {
+            throw ShellError.usage(
+                "unknown option \(first)", fix: "global options are --db, --as, --cycle, --now and --json, before the command; see `sop --help`")
+        }
         let candidates = table.flatMap { spec in ([spec.words] + spec.aliases).map { (spec, $0) } }
         let matched = candidates
             .filter { _, spelling in spelling.count <= words.count && Array(words.prefix(spelling.count)) == spelling }

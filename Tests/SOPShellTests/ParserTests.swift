@@ -37,6 +37,7 @@ import Testing
         ("signoff s --comment a --comment b", "--comment given twice"),
         ("why a b", "unexpected argument 'b' for why"),
         ("whoami --json=1", "unknown option --json for whoami"),
+        ("--verbose status", "unknown option --verbose"),
     ])
     func usageErrors(line: String, message: String) throws {
         let words = try Tokenizer.words(line)
