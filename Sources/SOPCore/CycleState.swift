@@ -222,11 +222,15 @@ public struct WaiverRecord: Sendable, Equatable {
 
 /// Timestamps in messages: UTC, to the minute, the same on every machine.
 public enum Stamp {
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        return calendar
+    }()
+
     public static func minute(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date) + "Z"
+        let p = utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let day = Day(year: p.year ?? 1970, month: p.month ?? 1, day: p.day ?? 1)
+        return "\(day) \(String(pad2: p.hour ?? 0)):\(String(pad2: p.minute ?? 0))Z"
     }
 }

@@ -6,12 +6,7 @@ struct Rules {
     let cycle: CycleState
     let team: Team
 
-    func stage(_ id: String) throws(Refusal) -> Stage {
-        guard let stage = cycle.workflow.stage(id) else {
-            throw Refusal(.unknownStage, "no stage '\(id)' in workflow \(cycle.workflow.id)", fix: "use one of: \(cycle.workflow.stages.map(\.id).orList)")
-        }
-        return stage
-    }
+    func stage(_ id: String) throws(Refusal) -> Stage { try cycle.workflow.requireStage(id) }
 
     func requireLeader(_ actor: Participant, to action: String) throws(Refusal) {
         if !actor.isLeader {

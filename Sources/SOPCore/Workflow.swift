@@ -18,6 +18,14 @@ public struct Workflow: Sendable, Equatable, Codable {
     public static let requiredRoles = ["leader", "sponsor"]
 
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
+
+    /// The stage, or a refusal listing the stages there are.
+    public func requireStage(_ id: String) throws(Refusal) -> Stage {
+        guard let stage = stage(id) else {
+            throw Refusal(.unknownStage, "no stage '\(id)' in workflow \(self.id)", fix: "use one of: \(stages.map(\.id).orList)")
+        }
+        return stage
+    }
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
 
     /// Stages that name `id` in their `after:` gate, directly.

@@ -59,9 +59,7 @@ public enum Playbook {
         do { state = try session.database.read { try session.loadCycle($0) } } catch {
             throw (error as? ShellError) ?? .failed("\(error)", fix: "check the database")
         }
-        guard state.workflow.stage(words[0]) != nil else {
-            throw ShellError.usage("no stage '\(words[0])' in workflow \(state.workflow.id)", fix: "use one of: \(state.workflow.stages.map(\.id).orList)")
-        }
+        do { _ = try state.workflow.requireStage(words[0]) } catch { throw .usage(error.message, fix: error.fix) }
         let actual = state.state(of: words[0])
         if actual != wanted {
             throw ShellError.failed(

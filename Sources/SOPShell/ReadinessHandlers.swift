@@ -7,9 +7,7 @@ extension Handlers {
         let today = session.today
         let (state, team) = try session.database.read { tx in (try session.loadCycle(tx), try tx.team()) }
         if let stageID = command.argument(0) {
-            guard let stage = state.workflow.stage(stageID) else {
-                throw Refusal(.unknownStage, "no stage '\(stageID)' in workflow \(state.workflow.id)", fix: "use one of: \(state.workflow.stages.map(\.id).orList)")
-            }
+            let stage = try state.workflow.requireStage(stageID)
             return StatusText.stageDetail(state, stage, team: team, today: today)
         }
         let report = state.report(today: today)
@@ -38,9 +36,7 @@ extension Handlers {
         let stage = command.option("--stage")
         let (cycle, events) = try session.database.read { tx in
             let state = try session.loadCycle(tx)
-            if let stage, state.workflow.stage(stage) == nil {
-                throw Refusal(.unknownStage, "no stage '\(stage)' in workflow \(state.workflow.id)", fix: "use one of: \(state.workflow.stages.map(\.id).orList)")
-            }
+            if let stage { _ = try state.workflow.requireStage(stage) }
             return (state.id, try tx.events(cycle: state.id, stage: stage, limit: limit))
         }
         let json = events.map(Acknowledgement.EventJSON.init)
