@@ -58,8 +58,9 @@ enum Acknowledgement {
             let from = before.state(of: stage.id)
             let to = after.state(of: stage.id)
             let status = after.status(of: stage, today: today)
+            let wasStale = before.status(of: stage, today: today).staleSignoffs
             let newlyStale = status.staleSignoffs.filter { stale in
-                !before.status(of: stage, today: today).staleSignoffs.contains { $0.role == stale.role && $0.by == stale.by }
+                !wasStale.contains { $0.role == stale.role && $0.by == stale.by }
             }
             guard from != to || !newlyStale.isEmpty else { continue }
             changes.append(StateChange(stage: stage.id, from: from, to: to))
