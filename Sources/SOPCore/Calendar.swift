@@ -129,6 +129,9 @@ public struct CycleMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public var description: String { String(format4: year) + "-" + String(pad2: month) }
     public static func < (a: CycleMonth, b: CycleMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
+
+    public var next: CycleMonth { month == 12 ? CycleMonth(year: year + 1, month: 1) : CycleMonth(year: year, month: month + 1) }
+    public var previous: CycleMonth { month == 1 ? CycleMonth(year: year - 1, month: 12) : CycleMonth(year: year, month: month - 1) }
 }
 
 extension Substring {
@@ -141,5 +144,28 @@ extension String {
     init(format4 value: Int) {
         let digits = "\(value)"
         self = String(repeating: "0", count: Swift.max(0, 4 - digits.count)) + digits
+    }
+}
+
+// Written as `YYYY-MM-DD` in event payloads and JSON; the `{year, month, day}` object form that
+// earlier databases stored in workflow models is still read.
+extension Day {
+    private enum Parts: String, CodingKey { case year, month, day }
+
+    public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+            guard let day = Day(text) else {
+                throw DecodingError.dataCorruptedError(in: single, debugDescription: "'\(text)' is not a YYYY-MM-DD date")
+            }
+            self = day
+            return
+        }
+        let c = try decoder.container(keyedBy: Parts.self)
+        self.init(year: try c.decode(Int.self, forKey: .year), month: try c.decode(Int.self, forKey: .month), day: try c.decode(Int.self, forKey: .day))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
     }
 }

@@ -7,6 +7,38 @@ public enum CycleCommand: Sendable, Equatable {
     case reject(stage: String, reason: String, input: String?)
     case waive(stage: String, reason: String)
     case close
+    case propose(text: String, stage: String?, options: [String])
+    case decide(proposal: Int?, text: String, rationale: String, option: String?, supersedes: Int?)
+    case deferProposal(Int, to: String, reason: String)
+    case addAction(title: String, owner: String, due: Day, decision: Int?, stage: String?)
+    case completeAction(Int, note: String?)
+    case cancelAction(Int, reason: String)
+    case reassignAction(Int, owner: String)
+}
+
+/// What a cycle needs to know beyond its own events to decide a command: the follow-up items it can
+/// see, the numbers the next new items get (numbered across the database), and today's date.
+public struct DecisionContext: Sendable {
+    public var register: FollowUpRegister
+    public var next: NextNumbers
+    public var today: Day?
+    public init(register: FollowUpRegister = FollowUpRegister(), next: NextNumbers = NextNumbers(), today: Day? = nil) {
+        self.register = register
+        self.next = next
+        self.today = today
+    }
+}
+
+/// The numbers the next proposal, decision and action get.
+public struct NextNumbers: Sendable, Equatable {
+    public var proposal: Int
+    public var decision: Int
+    public var action: Int
+    public init(proposal: Int = 1, decision: Int = 1, action: Int = 1) {
+        self.proposal = proposal
+        self.decision = decision
+        self.action = action
+    }
 }
 
 /// What a participant hands in before it is stored: file bytes are checked against the input's format.
@@ -27,7 +59,9 @@ public enum Submission: Sendable, Equatable {
 extension CycleState {
     /// Validates a command against the rules and the current state; returns the events it produces.
     /// Pure: the caller appends the events in one transaction, or shows the refusal and changes nothing.
-    public func decide(_ command: CycleCommand, by actor: Participant, team: Team) throws(Refusal) -> [EventPayload] {
+    public func decide(
+        _ command: CycleCommand, by actor: Participant, team: Team, context: DecisionContext = DecisionContext()
+    ) throws(Refusal) -> [EventPayload] {
         if isClosed {
             throw Refusal(.cycleClosed, "cycle \(id) is closed", fix: "open the next cycle with `cycle open`, or pick an open one with `cycle use`")
         }
@@ -48,6 +82,7 @@ extension CycleState {
         case .signoff(let stageID, let comment, let requestedRole):
             let stage = try rules.stage(stageID)
             let role = try rules.signoffRole(stage, by: actor, requested: requestedRole)
+            try rules.requirementsMet(stage, context.register)
             return [.signedOff(SignedOff(stage: stage.id, role: role, comment: comment.nonBlank, basis: currentBasis(of: stage)))]
 
         case .reject(let stageID, let reason, let inputID):
@@ -59,7 +94,7 @@ extension CycleState {
         case .waive(let stageID, let reason):
             let stage = try rules.stage(stageID)
             let reason = try rules.reason(reason, for: "waive")
-            try rules.requireLeader(actor, to: "waive a stage")
+            try rules.permit(.waive, actor, towards: .init(stage: stage))
             let current = state(of: stage.id)
             if current.isComplete {
                 throw Refusal(.stageState, "\(stage.id) is already \(current.rawValue)", fix: "only a waiting, open or review stage can be waived")
@@ -67,15 +102,21 @@ extension CycleState {
             return [.waived(Waived(stage: stage.id, reason: reason))]
 
         case .close:
-            try rules.requireLeader(actor, to: "close the cycle")
-            let unfinished = workflow.stages.filter { !state(of: $0.id).isComplete }
-            if !unfinished.isEmpty {
-                let list = unfinished.map { "\($0.id) is \(state(of: $0.id).rawValue)" }
+            try rules.permit(.cycleClose, actor)
+            var reasons = workflow.stages.filter { !state(of: $0.id).isComplete }.map { "\($0.id) is \(state(of: $0.id).rawValue)" }
+            reasons += context.register.openProposals(of: id).map { "\($0.label) is not decided or deferred" }
+            for action in context.register.openActions(of: id) where team.participant(action.owner) == nil {
+                reasons.append("\(action.label) is owned by \(action.owner), who is not on the team")
+            }
+            if !reasons.isEmpty {
                 throw Refusal(
-                    .cycleIncomplete, "cycle \(id) cannot close: \(list.joined(separator: ", "))",
-                    fix: "finish or waive every stage first; `status` shows what is missing")
+                    .cycleIncomplete, "cycle \(id) cannot close: \(reasons.joined(separator: "; "))",
+                    fix: "finish or waive every stage, decide or defer every proposal (`defer P-N --to YYYY-MM`), and give every action a current owner (`action reassign`); `status` and `proposals` show what is missing")
             }
             return [.cycleClosed(CycleClosed())]
+
+        case .propose, .decide, .deferProposal, .addAction, .completeAction, .cancelAction, .reassignAction:
+            return try FollowUpRules(rules: rules, context: context).decide(command, by: actor)
         }
     }
 
@@ -83,9 +124,7 @@ extension CycleState {
     public static func decideOpen(
         cycle: CycleMonth, workflow: Workflow, hash: String, existing: [String], by actor: Participant, team: Team
     ) throws(Refusal) -> EventPayload {
-        if !actor.isLeader {
-            throw Refusal(.permission, "\(actor.id) may not open a cycle: only the leader may", fix: Rules.ask(team, role: "leader", to: "open it"))
-        }
+        try Permissions.check(.cycleOpen, actor, team: team, workflow: workflow)
         if existing.contains(cycle.description) {
             throw Refusal(
                 .cycleExists, "cycle \(cycle) already exists",
@@ -99,5 +138,19 @@ extension Optional where Wrapped == String {
     var nonBlank: String? {
         guard let text = self?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
         return text
+    }
+}
+
+extension CycleCommand {
+    /// Follow-up items the command names (`P-3`, `D-1`, `A-2`), which may belong to any cycle.
+    public var referencedItems: [String] {
+        switch self {
+        case .decide(let proposal, _, _, _, let supersedes):
+            [proposal.map(FollowUpKind.proposal.label), supersedes.map(FollowUpKind.decision.label)].compactMap { $0 }
+        case .deferProposal(let n, _, _): [FollowUpKind.proposal.label(n)]
+        case .addAction(_, _, _, let decision, _): decision.map { [FollowUpKind.decision.label($0)] } ?? []
+        case .completeAction(let n, _), .cancelAction(let n, _), .reassignAction(let n, _): [FollowUpKind.action.label(n)]
+        case .submit, .signoff, .reject, .waive, .close, .propose: []
+        }
     }
 }

@@ -53,6 +53,9 @@ public struct CycleState: Sendable {
         case .cycleClosed:
             closedAt = event.time
             return
+        case .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled, .actionReassigned:
+            // Follow-up items are folded by `FollowUpRegister`; they change no stage.
+            return
         case .inputSubmitted(let e):
             stages[e.stage, default: StageRecord()].inputs[e.input] = SubmissionRecord(
                 version: e.version, by: who, at: event.time, content: e.content, rejection: nil)

@@ -27,6 +27,13 @@ public enum EventPayload: Sendable, Equatable {
     case rejected(Rejected)
     case waived(Waived)
     case cycleClosed(CycleClosed)
+    case proposalRaised(ProposalRaised)
+    case decisionRecorded(DecisionRecorded)
+    case proposalDeferred(ProposalDeferred)
+    case actionAdded(ActionAdded)
+    case actionDone(ActionDone)
+    case actionCancelled(ActionCancelled)
+    case actionReassigned(ActionReassigned)
 
     /// The `type` column of the events table.
     public var type: EventType {
@@ -37,6 +44,13 @@ public enum EventPayload: Sendable, Equatable {
         case .rejected: .rejected
         case .waived: .waived
         case .cycleClosed: .cycleClosed
+        case .proposalRaised: .proposalRaised
+        case .decisionRecorded: .decisionRecorded
+        case .proposalDeferred: .proposalDeferred
+        case .actionAdded: .actionAdded
+        case .actionDone: .actionDone
+        case .actionCancelled: .actionCancelled
+        case .actionReassigned: .actionReassigned
         }
     }
 
@@ -47,7 +61,9 @@ public enum EventPayload: Sendable, Equatable {
         case .signedOff(let e): e.stage
         case .rejected(let e): e.stage
         case .waived(let e): e.stage
-        case .cycleOpened, .cycleClosed: nil
+        case .proposalRaised(let e): e.stage
+        case .actionAdded(let e): e.stage
+        case .cycleOpened, .cycleClosed, .decisionRecorded, .proposalDeferred, .actionDone, .actionCancelled, .actionReassigned: nil
         }
     }
 
@@ -61,6 +77,13 @@ public enum EventPayload: Sendable, Equatable {
         case .rejected(let e): return try encoder.encode(e)
         case .waived(let e): return try encoder.encode(e)
         case .cycleClosed(let e): return try encoder.encode(e)
+        case .proposalRaised(let e): return try encoder.encode(e)
+        case .decisionRecorded(let e): return try encoder.encode(e)
+        case .proposalDeferred(let e): return try encoder.encode(e)
+        case .actionAdded(let e): return try encoder.encode(e)
+        case .actionDone(let e): return try encoder.encode(e)
+        case .actionCancelled(let e): return try encoder.encode(e)
+        case .actionReassigned(let e): return try encoder.encode(e)
         }
     }
 
@@ -73,6 +96,13 @@ public enum EventPayload: Sendable, Equatable {
         case .rejected: return .rejected(try decoder.decode(Rejected.self, from: json))
         case .waived: return .waived(try decoder.decode(Waived.self, from: json))
         case .cycleClosed: return .cycleClosed(try decoder.decode(CycleClosed.self, from: json))
+        case .proposalRaised: return .proposalRaised(try decoder.decode(ProposalRaised.self, from: json))
+        case .decisionRecorded: return .decisionRecorded(try decoder.decode(DecisionRecorded.self, from: json))
+        case .proposalDeferred: return .proposalDeferred(try decoder.decode(ProposalDeferred.self, from: json))
+        case .actionAdded: return .actionAdded(try decoder.decode(ActionAdded.self, from: json))
+        case .actionDone: return .actionDone(try decoder.decode(ActionDone.self, from: json))
+        case .actionCancelled: return .actionCancelled(try decoder.decode(ActionCancelled.self, from: json))
+        case .actionReassigned: return .actionReassigned(try decoder.decode(ActionReassigned.self, from: json))
         }
     }
 }
@@ -85,6 +115,21 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case rejected = "rejected"
     case waived = "waived"
     case cycleClosed = "cycle-closed"
+    case proposalRaised = "proposal-raised"
+    case decisionRecorded = "decision-recorded"
+    case proposalDeferred = "proposal-deferred"
+    case actionAdded = "action-added"
+    case actionDone = "action-done"
+    case actionCancelled = "action-cancelled"
+    case actionReassigned = "action-reassigned"
+
+    /// Events about proposals, decisions and actions rather than stages.
+    public var isFollowUp: Bool {
+        switch self {
+        case .cycleOpened, .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed: false
+        case .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled, .actionReassigned: true
+        }
+    }
 }
 
 /// A cycle began, pinned to one exact workflow version.

@@ -30,6 +30,9 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case cycleIncomplete = "cycle-incomplete"
         case inputFormat = "input-format"
         case badArgument = "bad-argument"
+        case unknownItem = "unknown-item"
+        case itemState = "item-state"
+        case decisionsPending = "decisions-pending"
     }
 }
 

@@ -8,10 +8,8 @@ struct Rules {
 
     func stage(_ id: String) throws(Refusal) -> Stage { try cycle.workflow.requireStage(id) }
 
-    func requireLeader(_ actor: Participant, to action: String) throws(Refusal) {
-        if !actor.isLeader {
-            throw Refusal(.permission, "\(actor.id) may not \(action): only the leader may", fix: Rules.ask(team, role: "leader", to: "do it"))
-        }
+    func permit(_ command: GuardedCommand, _ actor: Participant, towards subject: Permissions.Subject = .init()) throws(Refusal) {
+        try Permissions.check(command, actor, team: team, workflow: cycle.workflow, towards: subject)
     }
 
     func reason(_ text: String, for command: String) throws(Refusal) -> String {
@@ -23,13 +21,7 @@ struct Rules {
 
     /// Submitting: the owner role, a contributor role, or the leader; never while waiting or waived.
     func mayChangeInputs(_ stage: Stage, by actor: Participant) throws(Refusal) {
-        let allowed = [stage.owner] + stage.contributors
-        if !actor.isLeader && !allowed.contains(where: actor.holds) {
-            let who = (allowed + ["leader"]).map { role in Rules.describe(team, role: role) }
-            throw Refusal(
-                .permission, "\(actor.id) may not submit \(stage.id) inputs: that takes the \(stage.owner) owner role, a contributor role, or the leader",
-                fix: "ask \(who.orList), or act as one of them with `as`")
-        }
+        try Permissions.check(.submit, actor, team: team, workflow: cycle.workflow, towards: .init(stage: stage))
         switch cycle.state(of: stage.id) {
         case .waiting:
             throw Refusal(.gate, "\(stage.id) is waiting for \(blockers(stage).andList)", fix: "finish or waive \(blockers(stage).andList) first")
@@ -73,12 +65,7 @@ struct Rules {
     func signoffRole(_ stage: Stage, by actor: Participant, requested: String?) throws(Refusal) -> String {
         let record = cycle.record(stage.id)
         let held = stage.signoffs.filter(actor.holds)
-        if held.isEmpty {
-            let who = stage.signoffs.map { Rules.describe(team, role: $0) }
-            throw Refusal(
-                .permission, "\(actor.id) may not sign off \(stage.id): it takes the role\(stage.signoffs.count == 1 ? "" : "s") \(stage.signoffs.andList)",
-                fix: "ask \(who.orList)")
-        }
+        try Permissions.check(.signoff, actor, team: team, workflow: cycle.workflow, towards: .init(stage: stage))
         switch cycle.state(of: stage.id) {
         case .waiting:
             throw Refusal(.gate, "\(stage.id) is waiting for \(blockers(stage).andList)", fix: "it can be signed off once those are done and its inputs are in")
@@ -118,10 +105,7 @@ struct Rules {
 
     /// Rejecting: a sign-off role holder or the leader, on inputs that are in.
     func rejectable(_ stage: Stage, input: String?, by actor: Participant) throws(Refusal) -> [String] {
-        if !actor.isLeader && !stage.signoffs.contains(where: actor.holds) {
-            let who = (stage.signoffs + ["leader"]).map { Rules.describe(team, role: $0) }
-            throw Refusal(.permission, "\(actor.id) may not reject \(stage.id): that takes a sign-off role (\(stage.signoffs.andList)) or the leader", fix: "ask \(who.orList)")
-        }
+        try Permissions.check(.reject, actor, team: team, workflow: cycle.workflow, towards: .init(stage: stage))
         let state = cycle.state(of: stage.id)
         if state == .waiting || state == .waived {
             throw Refusal(.stageState, "\(stage.id) is \(state.rawValue): there is nothing to reject", fix: "reject a stage once inputs are submitted")
@@ -143,17 +127,18 @@ struct Rules {
         return submitted
     }
 
+    /// A stage's `requires:`: with `decisions`, every proposal due this cycle is decided or deferred and
+    /// the cycle has at least one decision.
+    func requirementsMet(_ stage: Stage, _ register: FollowUpRegister) throws(Refusal) {
+        let missing = cycle.unmet(stage, register)
+        guard !missing.isEmpty else { return }
+        let fix = register.openProposals(of: cycle.id).first.map {
+            "the sponsor decides with `decide \($0.label) TEXT --rationale TEXT`, or defers with `defer \($0.label) --to YYYY-MM --reason TEXT`"
+        } ?? "the sponsor records one with `decide TEXT --rationale TEXT`"
+        throw Refusal(.decisionsPending, "\(stage.id) cannot be signed off yet: \(missing.joined(separator: "; "))", fix: fix)
+    }
+
     func blockers(_ stage: Stage) -> [String] {
         stage.after.filter { !cycle.state(of: $0).isComplete }
-    }
-
-    /// `the demand role (dan, lee)`: who to turn to, in a refusal.
-    static func describe(_ team: Team, role: String) -> String {
-        let people = team.holders(of: role).map(\.id)
-        return people.isEmpty ? "the \(role) role (nobody holds it)" : "\(role) (\(people.joined(separator: ", ")))"
-    }
-
-    static func ask(_ team: Team, role: String, to action: String) -> String {
-        "ask \(describe(team, role: role)) to \(action)"
     }
 }

@@ -7,6 +7,11 @@ public struct StatusReport: Sendable, Equatable, Codable {
     /// `open` or `closed`.
     public var state: String
     public var stages: [StageStatus]
+    /// Proposals this cycle must still decide or defer.
+    public var openProposals: Int
+    /// Follow-up actions still open in this cycle, carried-over ones included.
+    public var openActions: Int
+    public var overdueActions: Int
 }
 
 /// One stage's line of the status report.
@@ -26,6 +31,8 @@ public struct StageStatus: Sendable, Equatable, Codable {
     public var missingSignoffs: [String]
     public var staleSignoffs: [StaleSignoff]
     public var signoffs: [CurrentSignoff]
+    /// What the stage's `requires:` still lacks (`decisions: P-2 is open`).
+    public var unmetRequirements: [String]
 }
 
 /// A sign-off that no longer counts, and the change that made it so.
@@ -50,7 +57,8 @@ extension CycleState {
         return workflow.calendar.workday(n, of: month)
     }
 
-    public func status(of stage: Stage, today: Day) -> StageStatus {
+    /// A stage's line. Without `register` the stage's `requires:` are not evaluated.
+    public func status(of stage: Stage, today: Day, register: FollowUpRegister? = nil) -> StageStatus {
         let record = record(stage.id)
         let due = dueDate(of: stage)
         let overdue = (record.state.isComplete || isClosed) ? 0 : due.map { workflow.calendar.workdaysBetween($0, today) } ?? 0
@@ -73,12 +81,28 @@ extension CycleState {
             rejectedInputs: stage.inputs.filter { record.inputs[$0.id]?.rejection != nil }.map(\.id),
             missingSignoffs: record.state == .waived ? [] : stage.signoffs.filter { !currentRoles.contains($0) },
             staleSignoffs: record.state == .waived ? [] : stale,
-            signoffs: current)
+            signoffs: current,
+            unmetRequirements: record.state.isComplete ? [] : register.map { unmet(stage, $0) } ?? [])
     }
 
-    public func report(today: Day) -> StatusReport {
-        StatusReport(
+    /// The stage's `requires:` that the follow-up register does not yet satisfy, in words.
+    public func unmet(_ stage: Stage, _ register: FollowUpRegister) -> [String] {
+        stage.requires.flatMap { requirement -> [String] in
+            switch requirement {
+            case .decisions:
+                var missing = register.openProposals(of: id).map { "decisions: \($0.label) is open" }
+                if register.decisions(of: id).isEmpty { missing.append("decisions: none recorded yet") }
+                return missing
+            }
+        }
+    }
+
+    public func report(today: Day, register: FollowUpRegister = FollowUpRegister()) -> StatusReport {
+        let actions = register.openActions(of: id)
+        return StatusReport(
             cycle: id, workflow: workflow.id, state: isClosed ? "closed" : "open",
-            stages: workflow.stages.map { status(of: $0, today: today) })
+            stages: workflow.stages.map { status(of: $0, today: today, register: register) },
+            openProposals: register.openProposals(of: id).count, openActions: actions.count,
+            overdueActions: actions.filter { $0.isOverdue(on: today) }.count)
     }
 }

@@ -5,13 +5,45 @@ public struct Workflow: Sendable, Equatable, Codable {
     public var calendar: WorkCalendar
     public var roles: [Role]
     public var stages: [Stage]
+    /// Roles besides `sponsor` whose holders may record decisions (`deciders:`).
+    public var deciders: [String]
+    /// Which stages' records the agenda draws on for its special sections (`agenda:`).
+    public var agenda: AgendaSources
 
-    public init(id: String, title: String, calendar: WorkCalendar = WorkCalendar(), roles: [Role], stages: [Stage]) {
+    public init(
+        id: String, title: String, calendar: WorkCalendar = WorkCalendar(), roles: [Role], stages: [Stage],
+        deciders: [String] = [], agenda: AgendaSources = AgendaSources()
+    ) {
         self.id = id
         self.title = title
         self.calendar = calendar
         self.roles = roles
         self.stages = stages
+        self.deciders = deciders
+        self.agenda = agenda
+    }
+
+    /// Roles that may record decisions: the sponsor always, plus the workflow's `deciders:`.
+    public var decisionRoles: [String] { ["sponsor"] + deciders.filter { $0 != "sponsor" } }
+
+    /// The id of the reconciliation stage whose sign-off roles may raise decision requests.
+    public static let preSOPStage = "pre-sop"
+
+    /// Sign-off roles of the `pre-sop` stage: besides the leader, they may raise decision requests.
+    public var proposerRoles: [String] { stage(Self.preSOPStage)?.signoffs ?? [] }
+
+    /// The executive meeting: the first stage that requires decisions, if any.
+    public var meetingStage: Stage? { stages.first { $0.requires.contains(.decisions) } }
+
+    /// Stages upstream of `id`, transitively, in workflow order.
+    public func upstream(of id: String) -> [Stage] {
+        var found: Set<String> = []
+        var frontier = stage(id)?.after ?? []
+        while let next = frontier.popLast() {
+            guard found.insert(next).inserted else { continue }
+            frontier += stage(next)?.after ?? []
+        }
+        return stages.filter { found.contains($0.id) }
     }
 
     /// The roles every workflow must define: who runs the process and who decides.
@@ -58,12 +90,15 @@ public struct Stage: Sendable, Equatable, Codable {
     /// One participant holding each of these roles must sign off.
     public var signoffs: [String]
     public var escalation: [EscalationStep]
+    /// Records the stage needs before it can be signed off (`requires: [decisions]`).
+    public var requires: [StageRequirement]
 
     public init(
         id: String, title: String, owner: String, after: [String] = [], due: Int? = nil,
         contributors: [String] = [], inputs: [InputSpec] = [], signoffs: [String],
-        escalation: [EscalationStep] = []
+        escalation: [EscalationStep] = [], requires: [StageRequirement] = []
     ) {
+        self.requires = requires
         self.id = id
         self.title = title
         self.owner = owner
@@ -107,5 +142,49 @@ public struct EscalationStep: Sendable, Equatable, Codable {
     public init(after: Int, notify: [String]) {
         self.after = after
         self.notify = notify
+    }
+}
+
+/// Something besides inputs that a stage needs before its sign-off.
+public enum StageRequirement: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Every proposal of the cycle is decided or deferred, and the cycle has at least one decision.
+    case decisions
+}
+
+/// Stages whose records feed the agenda's sections (the workflow's `agenda:` key).
+public struct AgendaSources: Sendable, Equatable, Codable {
+    /// Stages whose notes and sign-off comments are the month's critical constraints (`constraints:`).
+    public var constraints: [String]
+    public init(constraints: [String] = []) { self.constraints = constraints }
+}
+
+// Databases store the parsed workflow as JSON; keys added after a database was made decode to
+// their defaults, so cycles opened by an older `sop` keep loading.
+extension Workflow {
+    enum CodingKeys: String, CodingKey { case id, title, calendar, roles, stages, deciders, agenda }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+            calendar: try c.decode(WorkCalendar.self, forKey: .calendar), roles: try c.decode([Role].self, forKey: .roles),
+            stages: try c.decode([Stage].self, forKey: .stages),
+            deciders: try c.decodeIfPresent([String].self, forKey: .deciders) ?? [],
+            agenda: try c.decodeIfPresent(AgendaSources.self, forKey: .agenda) ?? AgendaSources())
+    }
+}
+
+extension Stage {
+    enum CodingKeys: String, CodingKey { case id, title, owner, after, due, contributors, inputs, signoffs, escalation, requires }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+            owner: try c.decode(String.self, forKey: .owner), after: try c.decode([String].self, forKey: .after),
+            due: try c.decodeIfPresent(Int.self, forKey: .due), contributors: try c.decode([String].self, forKey: .contributors),
+            inputs: try c.decode([InputSpec].self, forKey: .inputs), signoffs: try c.decode([String].self, forKey: .signoffs),
+            escalation: try c.decode([EscalationStep].self, forKey: .escalation),
+            requires: try c.decodeIfPresent([StageRequirement].self, forKey: .requires) ?? [])
     }
 }

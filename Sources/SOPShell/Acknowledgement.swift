@@ -12,12 +12,17 @@ enum Acknowledgement {
         let today = session.today
         return try session.database.write { tx in
             let before = try session.loadCycle(tx)
-            let payloads = try before.decide(command, by: actor, team: team)
+            var register = try tx.followUps(visibleIn: before.id, including: command.referencedItems)
+            let context = DecisionContext(register: register, next: try tx.nextNumbers(), today: today)
+            let payloads = try before.decide(command, by: actor, team: team, context: context)
             if let file { try tx.storeArtifact(file, at: now) }
             let stored = try tx.append(payloads.map { CycleEvent(cycle: before.id, time: now, actor: actor.id, payload: $0) })
             var after = before
-            for event in stored { after.apply(event) }
-            return reply(before: before, after: after, events: stored, today: today)
+            for event in stored {
+                after.apply(event)
+                try tx.save(register.apply(event))
+            }
+            return reply(before: before, after: after, events: stored, today: today, register: register)
         }
     }
 
@@ -51,13 +56,13 @@ enum Acknowledgement {
         var to: StageState
     }
 
-    static func reply(before: CycleState, after: CycleState, events: [CycleEvent], today: Day) -> Reply {
+    static func reply(before: CycleState, after: CycleState, events: [CycleEvent], today: Day, register: FollowUpRegister) -> Reply {
         var lines = events.map { "#\($0.seq) \($0.actor) \(EventText.describe($0.payload))." }
         var changes: [StateChange] = []
         for stage in after.workflow.stages {
             let from = before.state(of: stage.id)
             let to = after.state(of: stage.id)
-            let status = after.status(of: stage, today: today)
+            let status = after.status(of: stage, today: today, register: register)
             let wasStale = before.status(of: stage, today: today).staleSignoffs
             let newlyStale = status.staleSignoffs.filter { stale in
                 !wasStale.contains { $0.role == stale.role && $0.by == stale.by }
@@ -89,6 +94,22 @@ enum EventText {
         case .rejected(let e): "rejected \(e.stage) (\(e.inputs.joined(separator: ", "))): \(e.reason)"
         case .waived(let e): "waived \(e.stage): \(e.reason)"
         case .cycleClosed: "closed the cycle"
+        case .proposalRaised(let e):
+            "raised \(FollowUpKind.proposal.label(e.number)): \(e.text)"
+                + (e.options.isEmpty ? "" : " [options: \(e.options.joined(separator: " | "))]")
+                + (e.stage.map { " (stage \($0))" } ?? "")
+        case .decisionRecorded(let e):
+            "recorded \(FollowUpKind.decision.label(e.number))"
+                + (e.proposal.map { " on \(FollowUpKind.proposal.label($0))" } ?? "")
+                + (e.supersedes.map { ", superseding \(FollowUpKind.decision.label($0))" } ?? "")
+                + ": \(e.text)" + (e.option.map { " [option: \($0)]" } ?? "") + " (rationale: \(e.rationale))"
+        case .proposalDeferred(let e): "deferred \(FollowUpKind.proposal.label(e.number)) to \(e.to): \(e.reason)"
+        case .actionAdded(let e):
+            "added \(FollowUpKind.action.label(e.number)) for \(e.owner), due \(e.due): \(e.title)"
+                + (e.decision.map { " (follows \(FollowUpKind.decision.label($0)))" } ?? "")
+        case .actionDone(let e): "completed \(FollowUpKind.action.label(e.number))" + (e.note.map { ": \($0)" } ?? "")
+        case .actionCancelled(let e): "cancelled \(FollowUpKind.action.label(e.number)): \(e.reason)"
+        case .actionReassigned(let e): "reassigned \(FollowUpKind.action.label(e.number)) from \(e.from) to \(e.to)"
         }
     }
 }

@@ -34,6 +34,15 @@ roles:
   supply: Supply planner
   finance: Finance controller
 
+# The sponsor records the executive decisions. To let other roles decide too
+# (say, finance on budget questions), list them here:
+# deciders: [finance]
+
+# Stages whose notes and sign-off comments the agenda shows under "Critical
+# constraints": what supply said binds the plan this month.
+agenda:
+  constraints: [supply-review]
+
 # Each stage opens when every stage in its `after:` is done (or waived), is
 # worked by its `owner` (and `contributors`), needs all its `inputs`, and is done
 # when one person of each `signoffs` role has signed off.
@@ -165,11 +174,15 @@ stages:
       - { after: 3, notify: [sponsor] }
 
   # The executive meeting approves the plan; the sponsor's sign-off is the decision.
+  # `requires: [decisions]`: the sponsor cannot sign off until every decision
+  # request of the cycle is decided or deferred and at least one decision is
+  # recorded, so the meeting never closes with questions left open.
   - id: executive-sop
     title: Executive S&OP meeting
     owner: leader
     after: [pre-sop]
     due: 15
+    requires: [decisions]
     inputs:
       - id: meeting-minutes
         title: Meeting minutes and decisions
@@ -220,6 +233,13 @@ roles:
   sales: Sales director
   supply: Supply planner
   finance: Finance controller
+
+# Only the sponsor records decisions unless other roles are listed here:
+# deciders: [finance]
+
+# The agenda's "Critical constraints" section shows what these stages recorded.
+agenda:
+  constraints: [supply-review]
 
 # Escalation `after` is workdays past due; `owner` means the stage's owner role.
 stages:
@@ -317,11 +337,14 @@ stages:
       - { after: 1, notify: [owner] }
       - { after: 3, notify: [sponsor] }
 
+  # The sponsor signs off only once every decision request of the cycle is
+  # decided or deferred and at least one decision is recorded.
   - id: executive-sop
     title: Executive S&OP meeting
     owner: leader
     after: [pre-sop]
     due: 14
+    requires: [decisions]
     inputs:
       - id: meeting-minutes
         title: Meeting minutes and decisions

@@ -58,6 +58,8 @@ public struct CommandSpec: Sendable {
         case cycle = "Cycles"
         case readiness = "Readiness"
         case stage = "Stage work"
+        case executive = "Executive S&OP"
+        case actions = "Follow-up actions"
         case setup = "Command line only"
     }
 }
@@ -109,6 +111,11 @@ public enum ValueKind: Sendable, Equatable {
     case state
     case file
     case number
+    /// Follow-up item labels: `P-3`, `D-1`, `A-2`.
+    case proposal
+    case decision
+    case action
+    case format
     case text(String)
 
     var placeholder: String {
@@ -122,6 +129,10 @@ public enum ValueKind: Sendable, Equatable {
         case .state: "STATE"
         case .file: "FILE"
         case .number: "N"
+        case .proposal: "P-N"
+        case .decision: "D-N"
+        case .action: "A-N"
+        case .format: "FORMAT"
         case .text(let placeholder): placeholder
         }
     }

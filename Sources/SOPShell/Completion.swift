@@ -10,6 +10,10 @@ public struct Completion: Sendable {
         public var participants: [String] = []
         public var cycles: [String] = []
         public var roles: [String] = []
+        /// Open proposals, decisions in force and open actions the current cycle sees.
+        public var proposals: [String] = []
+        public var decisions: [String] = []
+        public var actions: [String] = []
         public init() {}
     }
 
@@ -25,6 +29,10 @@ public struct Completion: Sendable {
             if let state = try? session.loadCycle(tx) {
                 v.stages = state.workflow.stages
                 v.roles = state.workflow.roles.map(\.id)
+                let register = try tx.followUps(visibleIn: state.id)
+                v.proposals = register.proposals(of: state.id).filter { $0.decision == nil }.map(\.label)
+                v.decisions = register.decisions.values.filter(\.isInForce).sorted { $0.number < $1.number }.map(\.label)
+                v.actions = register.openActions(of: state.id).map(\.label)
             }
         }
         return v
@@ -104,6 +112,10 @@ public struct Completion: Sendable {
         case .role: pool = vocabulary.stages.first { $0.id == stage }?.signoffs ?? vocabulary.roles
         case .state: pool = StageState.allCases.map(\.rawValue)
         case .file: return Self.files(matching: partial)
+        case .proposal: pool = vocabulary.proposals
+        case .decision: pool = vocabulary.decisions
+        case .action: pool = vocabulary.actions
+        case .format: pool = ["text", "markdown", "json"]
         case .number, .text: return []
         }
         return pool.filter { $0.hasPrefix(partial) }.sorted()

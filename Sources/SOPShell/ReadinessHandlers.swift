@@ -5,13 +5,17 @@ import SOPStore
 extension Handlers {
     static func status(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let today = session.today
-        let (state, team) = try session.database.read { tx in (try session.loadCycle(tx), try tx.team()) }
+        let (state, team, register) = try session.database.read { tx in
+            let state = try session.loadCycle(tx)
+            return (state, try tx.team(), try tx.followUps(visibleIn: state.id))
+        }
         if let stageID = command.argument(0) {
             let stage = try state.workflow.requireStage(stageID)
             return StatusText.stageDetail(state, stage, team: team, today: today)
         }
-        let report = state.report(today: today)
-        return Reply(StatusText.overview(report, today: today), json: report)
+        let report = state.report(today: today, register: register)
+        let followUps = StatusText.followUps(state, register, today: today)
+        return Reply(StatusText.overview(report, today: today) + (followUps.isEmpty ? "" : "\n" + followUps), json: report)
     }
 
     static func why(_ session: Session, _ command: ParsedCommand) throws -> Reply {
@@ -61,6 +65,27 @@ enum StatusText {
         return head + "\n" + table.rendered
     }
 
+    /// The executive side under the stage table: open proposals and open actions, carried-over included.
+    static func followUps(_ state: CycleState, _ register: FollowUpRegister, today: Day) -> String {
+        var lines: [String] = []
+        let proposals = register.openProposals(of: state.id)
+        if !proposals.isEmpty {
+            lines.append("Open proposals: " + proposals.map { "\($0.label) \($0.text)" }.joined(separator: "; "))
+        }
+        let actions = register.openActions(of: state.id)
+        if !actions.isEmpty {
+            let overdue = actions.filter { $0.isOverdue(on: today) }.count
+            lines.append("Open actions: \(actions.count)\(overdue > 0 ? ", \(overdue) overdue" : "")")
+            for a in actions {
+                var line = "  \(a.label) \(a.owner) due \(a.due)"
+                if a.isOverdue(on: today) { line += " (\(state.workflow.calendar.workdaysBetween(a.due, today)) workdays late)" }
+                if a.cycle < state.id { line += " [from \(a.cycle)]" }
+                lines.append(line + ": \(a.title)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func waitingOn(_ s: StageStatus) -> String {
         var parts: [String] = []
         switch s.state {
@@ -75,6 +100,7 @@ enum StatusText {
         if !missing.isEmpty { parts.append("inputs " + missing.joined(separator: ", ")) }
         if !s.missingSignoffs.isEmpty { parts.append("sign-off " + s.missingSignoffs.joined(separator: ", ")) }
         for stale in s.staleSignoffs { parts.append("stale \(stale.role) by \(stale.by)") }
+        parts += s.unmetRequirements
         return parts.joined(separator: "; ")
     }
 

@@ -5,6 +5,9 @@ enum Handlers {}
 
 extension Handlers {
     static func help(_ command: ParsedCommand) throws(ShellError) -> Reply {
+        if command.arguments == ["permissions"] {
+            return Reply(command.flag("--markdown") ? PermissionsText.markdown() : PermissionsText.text())
+        }
         if command.flag("--markdown") { return Reply(HelpText.markdown(CommandTable.all)) }
         guard !command.arguments.isEmpty else { return Reply(HelpText.overview(CommandTable.all)) }
         guard let spec = CommandTable.spec(named: command.arguments) else {

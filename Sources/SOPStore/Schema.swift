@@ -53,6 +53,26 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-follow-ups") { db in
+            // The follow-up register: the current record of each proposal, decision and action, kept in
+            // the same transaction as the event that changed it. Events stay the source of truth; this
+            // lets a cycle read its own and the still-live items without folding the whole history.
+            try db.execute(sql: """
+                CREATE TABLE follow_ups (
+                    label     TEXT PRIMARY KEY,            -- P-3, D-1, A-12
+                    kind      TEXT NOT NULL CHECK (kind IN ('proposal', 'decision', 'action')),
+                    number    INTEGER NOT NULL,
+                    cycle     TEXT NOT NULL REFERENCES cycles(id),  -- the cycle it was raised in
+                    live      INTEGER NOT NULL,            -- 1 while a proposal is undecided or an action open
+                    closed_in TEXT,                        -- cycle it was decided (proposal) or closed (action) in
+                    record    TEXT NOT NULL,               -- the item as JSON
+                    UNIQUE (kind, number)
+                );
+                CREATE INDEX follow_ups_by_cycle ON follow_ups(cycle);
+                CREATE INDEX follow_ups_live ON follow_ups(live) WHERE live = 1;
+                CREATE INDEX follow_ups_by_closing ON follow_ups(closed_in);
+                """)
+        }
         return migrator
     }
 }

@@ -1,3 +1,5 @@
+import Yams
+
 /// The role ids a workflow defines, for checking every place that names a role.
 struct RoleCatalog {
     /// Nil when the `roles:` section could not be read: checking against it would flag every use.
@@ -20,5 +22,17 @@ struct RoleCatalog {
             "unknown role '\(reference.value)' in \(what) (\(Hints.didYouMean(reference.value, among: candidates))"
                 + "\(choices))",
             at: reference.position)
+    }
+
+    /// A list of role ids read from `node`, each checked against the catalog; entries that are not
+    /// text or are listed twice are reported and dropped, unknown roles are reported and kept.
+    func list(
+        _ node: Node?, _ what: String, example: String, nodes: NodeReader, allowingOwner: Bool = false
+    ) -> [String] {
+        guard let node, let words = nodes.words(node, what, hint: "write it like `\(example)`") else { return [] }
+        for word in words {
+            check(word, in: what, log: nodes.log, allowingOwner: allowingOwner)
+        }
+        return words.map(\.value)
     }
 }

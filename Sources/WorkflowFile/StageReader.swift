@@ -8,16 +8,14 @@ struct StageDraft {
     var after: [Located<String>]
 }
 
-/// Reads one entry of `stages:`: owner, gate, due day, inputs, sign-offs and escalation ladder.
+/// Reads one entry of `stages:`: owner, gate, due day, inputs, sign-offs, escalation ladder and requirements.
 struct StageReader {
     let nodes: NodeReader
     let roles: RoleCatalog
 
     static let keys = [
-        "id", "title", "owner", "after", "due", "contributors", "inputs", "signoffs", "escalation",
+        "id", "title", "owner", "after", "due", "contributors", "inputs", "signoffs", "escalation", "requires",
     ]
-    /// Accepted now for the decisions feature, which gates a stage on recorded decisions.
-    static let reservedKeys = ["requires"]
     /// The Nth workday: every month has at least 23 weekdays minus holidays, so a larger N is a mistake.
     static let dueRange = 1...23
 
@@ -27,8 +25,9 @@ struct StageReader {
         let label = node.peek("id").map { "stage '\($0)'" } ?? "stage #\(number)"
         guard
             let fields = nodes.fields(
-                node, of: label, allowed: Self.keys, reserved: Self.reservedKeys,
-                hint: "a stage needs id, owner and signoffs; optional: title, after, due, contributors, inputs, escalation")
+                node, of: label, allowed: Self.keys,
+                hint: "a stage needs id, owner and signoffs; optional: title, after, due, contributors, inputs, "
+                    + "escalation, requires")
         else { return nil }
 
         let idNode = nodes.require("id", in: fields, "\(label) has no id (add `id: ...`, e.g. `id: demand-review`)")
@@ -80,20 +79,35 @@ struct StageReader {
         }
 
         let escalation = fields["escalation"].map { readEscalation($0, of: label) } ?? []
+        let requires = fields["requires"].map { readRequires($0, of: label) } ?? []
 
         let stage = Stage(
             id: id, title: title ?? id, owner: owner, after: after.map(\.value), due: due,
-            contributors: contributors, inputs: inputs, signoffs: signoffs, escalation: escalation)
+            contributors: contributors, inputs: inputs, signoffs: signoffs, escalation: escalation,
+            requires: requires)
         return StageDraft(stage: stage, idPosition: idNode?.position ?? fields.position, after: after)
     }
 
     /// A list of role ids, each checked against the workflow's roles.
     private func roleList(_ node: Node?, _ what: String, example: String, allowingOwner: Bool = false) -> [String] {
-        guard let node, let words = nodes.words(node, what, hint: "write it like `\(example)`") else { return [] }
-        for word in words {
-            roles.check(word, in: what, log: log, allowingOwner: allowingOwner)
+        roles.list(node, what, example: example, nodes: nodes, allowingOwner: allowingOwner)
+    }
+
+    /// `requires:` names records the stage needs before its sign-off, from a fixed set.
+    private func readRequires(_ node: Node, of label: String) -> [StageRequirement] {
+        let valid = StageRequirement.allCases.map(\.rawValue)
+        let what = "requires of \(label)"
+        guard let words = nodes.words(node, what, hint: "write it like `requires: [decisions]`") else { return [] }
+        return words.compactMap { word -> StageRequirement? in
+            guard let requirement = StageRequirement(rawValue: word.value) else {
+                log.error(
+                    "unknown requirement '\(word.value)' in \(what) (\(Hints.didYouMean(word.value, among: valid))"
+                        + "requirements are: \(Hints.list(valid)))",
+                    at: word.position)
+                return nil
+            }
+            return requirement
         }
-        return words.map(\.value)
     }
 
     private func readInputs(_ node: Node, of label: String) -> [InputSpec] {

@@ -1,13 +1,15 @@
 import SOPCore
 import Yams
 
-/// Reads the top level of a workflow file (id, title, calendar, roles) and hands stages to StageReader.
+/// Reads the top level of a workflow file (id, title, calendar, roles, deciders, agenda) and hands
+/// stages to StageReader.
 struct WorkflowReader {
     let nodes: NodeReader
 
-    static let keys = ["workflow", "title", "calendar", "roles", "stages"]
-    /// Accepted now so files written for the decisions, escalation and notification features still load.
-    static let reservedKeys = ["deciders", "signoff-escalation", "action-escalation", "notifications"]
+    static let keys = ["workflow", "title", "calendar", "roles", "stages", "deciders", "agenda"]
+    /// Accepted now so files written for the escalation and notification features still load.
+    static let reservedKeys = ["signoff-escalation", "action-escalation", "notifications"]
+    static let agendaKeys = ["constraints"]
 
     private var log: DiagnosticLog { nodes.log }
 
@@ -34,12 +36,18 @@ struct WorkflowReader {
         }
         let calendar = top["calendar"].map(readCalendar) ?? WorkCalendar()
         let (roles, catalog) = readRoles(top)
+        let deciders = catalog.list(
+            top["deciders"], "deciders", example: "deciders: [finance]", nodes: nodes)
+        let constraints = top["agenda"].map(readAgenda) ?? []
         let drafts = readStages(top, roles: catalog)
-        WorkflowValidation(log: log).check(drafts)
+        let validation = WorkflowValidation(log: log)
+        validation.check(drafts)
+        validation.checkStages(constraints, in: "constraints of agenda", drafts: drafts)
 
         guard log.isEmpty, let id else { return nil }
         return Workflow(
-            id: id, title: title ?? id, calendar: calendar, roles: roles, stages: drafts.map(\.stage))
+            id: id, title: title ?? id, calendar: calendar, roles: roles, stages: drafts.map(\.stage),
+            deciders: deciders, agenda: AgendaSources(constraints: constraints.map(\.value)))
     }
 
     private func readRoles(_ top: Fields) -> ([Role], RoleCatalog) {
@@ -127,6 +135,19 @@ struct WorkflowReader {
             }
         }
         return calendar
+    }
+
+    /// `agenda:` names the stages whose records feed the agenda's sections; the stage ids are checked
+    /// once every stage has been read.
+    private func readAgenda(_ node: Node) -> [Located<String>] {
+        guard
+            let fields = nodes.fields(
+                node, of: "agenda", allowed: Self.agendaKeys,
+                hint: "write it like `agenda: { constraints: [supply-review] }`")
+        else { return [] }
+        return fields["constraints"].flatMap {
+            nodes.words($0, "constraints of agenda", hint: "write it like `constraints: [supply-review]`")
+        } ?? []
     }
 
     private func readStages(_ top: Fields, roles: RoleCatalog) -> [StageDraft] {

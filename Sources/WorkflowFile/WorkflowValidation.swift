@@ -8,6 +8,19 @@ struct WorkflowValidation {
         checkCycles(drafts, index: index)
     }
 
+    /// Checks stage ids named outside `stages:` (the agenda's sections). With no stages read there is
+    /// nothing to check against: that problem was reported already, and flagging every id would bury it.
+    func checkStages(_ references: [Located<String>], in what: String, drafts: [StageDraft]) {
+        guard !drafts.isEmpty else { return }
+        let ids = drafts.map(\.stage.id).filter { !$0.isEmpty }
+        for reference in references where !ids.contains(reference.value) {
+            log.error(
+                "unknown stage '\(reference.value)' in \(what) "
+                    + "(\(Hints.didYouMean(reference.value, among: ids))stages are: \(Hints.list(ids)))",
+                at: reference.position)
+        }
+    }
+
     /// Maps each id to its first stage; later stages with the same id are reported.
     private func uniqueIDs(_ drafts: [StageDraft]) -> [String: Int] {
         var index: [String: Int] = [:]

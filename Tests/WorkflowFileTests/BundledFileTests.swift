@@ -1,3 +1,4 @@
+import Foundation
 import SOPCore
 import Testing
 import WorkflowFile
@@ -61,6 +62,28 @@ struct BundledFileTests {
         #expect(workflow.stage("supply-review")?.after == ["demand-review"])
         #expect(workflow.stage("financial-review")?.after == ["demand-review", "supply-review"])
         #expect(workflow.stage("executive-sop")?.after == ["pre-sop"])
+    }
+
+    @Test(arguments: ["monthly-sop.yaml", "six-step.yaml"])
+    func executiveMeetingRequiresDecisionsAndAgendaShowsSupplyConstraints(_ name: String) throws {
+        let workflow = try WorkflowFileReader.workflow(yaml: bundled(name), file: name)
+        #expect(workflow.stage("executive-sop")?.requires == [.decisions])
+        #expect(workflow.meetingStage?.id == "executive-sop")
+        #expect(workflow.stages.filter { !$0.requires.isEmpty }.map(\.id) == ["executive-sop"])
+        #expect(workflow.agenda.constraints == ["supply-review"])
+        #expect(workflow.deciders == [])
+        #expect(workflow.decisionRoles == ["sponsor"])
+    }
+
+    /// The commented `deciders:` example must work when a reader uncomments it.
+    @Test(arguments: ["monthly-sop.yaml", "six-step.yaml"])
+    func commentedDecidersExampleParses(_ name: String) throws {
+        let text = try bundled(name)
+        #expect(text.contains("\n# deciders: [finance]\n"))
+        let uncommented = text.replacingOccurrences(of: "\n# deciders: [finance]\n", with: "\ndeciders: [finance]\n")
+        let workflow = try WorkflowFileReader.workflow(yaml: uncommented, file: name)
+        #expect(workflow.deciders == ["finance"])
+        #expect(workflow.decisionRoles == ["sponsor", "finance"])
     }
 
     @Test(arguments: ["monthly-sop.yaml", "six-step.yaml"])

@@ -20,6 +20,11 @@ struct DefaultsTests {
         #expect(stage.inputs.map(\.format) == [.any, .any])
         #expect(stage.inputs.map(\.title) == ["plan", "notes"])
         #expect(stage.due == nil)
+        #expect(stage.requires == [])
+        #expect(workflow.deciders == [])
+        #expect(workflow.decisionRoles == ["sponsor"])
+        #expect(workflow.agenda == AgendaSources())
+        #expect(workflow.meetingStage == nil)
     }
 
     @Test func bareAndMappedInputsMix() throws {
@@ -46,8 +51,6 @@ struct DefaultsTests {
 
     @Test func reservedKeysAreAcceptedAndIgnored() throws {
         let yaml = header + stageA + """
-                requires: [decisions]
-            deciders: [sponsor]
             signoff-escalation: { after: 2 }
             action-escalation: [whatever]
             notifications: { email: true }
@@ -55,6 +58,45 @@ struct DefaultsTests {
             """
         let workflow = try WorkflowFileReader.workflow(yaml: yaml, file: "w.yaml")
         #expect(workflow.stages.map(\.id) == ["a"])
+    }
+
+    @Test func decidersRequiresAndAgendaAreRead() throws {
+        let yaml = header + stageA + """
+              - id: meeting
+                owner: leader
+                after: [a]
+                signoffs: [sponsor]
+                requires: [decisions]
+            deciders: [demand, sponsor]
+            agenda:
+              constraints: [meeting, a]
+
+            """
+        let workflow = try WorkflowFileReader.workflow(yaml: yaml, file: "w.yaml")
+        #expect(workflow.deciders == ["demand", "sponsor"])
+        #expect(workflow.decisionRoles == ["sponsor", "demand"])
+        #expect(workflow.stage("a")?.requires == [])
+        #expect(workflow.stage("meeting")?.requires == [.decisions])
+        #expect(workflow.meetingStage?.id == "meeting")
+        #expect(workflow.agenda == AgendaSources(constraints: ["meeting", "a"]))
+    }
+
+    @Test func emptyDecisionAndAgendaListsAreAllowed() throws {
+        let yaml = header + stageA + """
+                requires: []
+            deciders: []
+            agenda: { constraints: [] }
+
+            """
+        let workflow = try WorkflowFileReader.workflow(yaml: yaml, file: "w.yaml")
+        #expect(workflow.deciders == [])
+        #expect(workflow.stages.first?.requires == [])
+        #expect(workflow.agenda == AgendaSources())
+    }
+
+    @Test func agendaWithoutConstraintsIsAllowed() throws {
+        let workflow = try WorkflowFileReader.workflow(yaml: header + stageA + "agenda: {}\n", file: "w.yaml")
+        #expect(workflow.agenda.constraints == [])
     }
 
     @Test func calendarAndRoleMappingForms() throws {

@@ -34,7 +34,7 @@ let topLevelCases: [BrokenFile] = [
     BrokenFile(
         name: "unknown top-level key names the allowed keys",
         yaml: header + stageA + "colour: red\n",
-        prefix: "w.yaml:10:1: error:", phrase: "allowed keys: workflow, title, calendar, roles, stages"),
+        prefix: "w.yaml:10:1: error:", phrase: "allowed keys: workflow, title, calendar, roles, stages, deciders, agenda)"),
     BrokenFile(
         name: "misspelt key gets a suggestion",
         yaml: header + stageA + "titel: W\n",
@@ -277,6 +277,93 @@ let inputAndEscalationCases: [BrokenFile] = [
         prefix: "w.yaml:11:38: error:", phrase: "unknown key 'email' in an escalation step of stage 'a' (allowed keys: after, notify)"),
 ]
 
+/// Executive decisions and the agenda: `deciders`, stage `requires`, `agenda.constraints`.
+let decisionAndAgendaCases: [BrokenFile] = [
+    BrokenFile(
+        name: "unknown role in deciders",
+        yaml: header + stageA + "deciders: [sponsor, finance]\n",
+        prefix: "w.yaml:10:21: error:", phrase: "unknown role 'finance' in deciders (roles are: leader, sponsor, demand)"),
+    BrokenFile(
+        name: "misspelt role in deciders gets a suggestion",
+        yaml: header + stageA + "deciders: [demnad]\n",
+        prefix: "w.yaml:10:12: error:", phrase: "unknown role 'demnad' in deciders (did you mean 'demand'?"),
+    BrokenFile(
+        name: "role listed twice in deciders",
+        yaml: header + stageA + "deciders: [demand, demand]\n",
+        prefix: "w.yaml:10:20: error:", phrase: "'demand' is listed twice in deciders"),
+    BrokenFile(
+        name: "deciders as a single value",
+        yaml: header + stageA + "deciders: demand\n",
+        prefix: "w.yaml:10:11: error:", phrase: "deciders must be a list, not a single value (write it like `deciders: [finance]`)"),
+    BrokenFile(
+        name: "deciders entry that is not a name",
+        yaml: header + stageA + "deciders: [{ role: demand }]\n",
+        prefix: "w.yaml:10:12: error:", phrase: "an entry of deciders must be a single value, not a mapping"),
+    BrokenFile(
+        name: "misspelt requirement gets a suggestion",
+        yaml: header + stageA + "    requires: [decision]\n",
+        prefix: "w.yaml:10:16: error:",
+        phrase: "unknown requirement 'decision' in requires of stage 'a' (did you mean 'decisions'? requirements are: decisions)"),
+    BrokenFile(
+        name: "unknown requirement names the valid ones",
+        yaml: header + stageA + "    requires: [decisions, approvals]\n",
+        prefix: "w.yaml:10:27: error:", phrase: "unknown requirement 'approvals' in requires of stage 'a' (requirements are: decisions)"),
+    BrokenFile(
+        name: "requirement listed twice",
+        yaml: header + stageA + "    requires: [decisions, decisions]\n",
+        prefix: "w.yaml:10:27: error:", phrase: "'decisions' is listed twice in requires of stage 'a'"),
+    BrokenFile(
+        name: "requires as a single value",
+        yaml: header + stageA + "    requires: decisions\n",
+        prefix: "w.yaml:10:15: error:", phrase: "requires of stage 'a' must be a list, not a single value"),
+    BrokenFile(
+        name: "requires as a mapping",
+        yaml: header + stageA + "    requires: { decisions: true }\n",
+        prefix: "w.yaml:10:15: error:", phrase: "requires of stage 'a' must be a list, not a mapping"),
+    BrokenFile(
+        name: "unknown stage in agenda constraints",
+        yaml: header + stageA + "agenda:\n  constraints: [a, supply-review]\n",
+        prefix: "w.yaml:11:20: error:", phrase: "unknown stage 'supply-review' in constraints of agenda (stages are: a)"),
+    BrokenFile(
+        name: "misspelt stage in agenda constraints gets a suggestion",
+        yaml: header + "  - { id: supply-review, owner: demand, signoffs: [demand] }\n"
+            + "agenda: { constraints: [suply-review] }\n",
+        prefix: "w.yaml:8:25: error:", phrase: "did you mean 'supply-review'?"),
+    BrokenFile(
+        name: "stage listed twice in agenda constraints",
+        yaml: header + stageA + "agenda:\n  constraints: [a, a]\n",
+        prefix: "w.yaml:11:20: error:", phrase: "'a' is listed twice in constraints of agenda"),
+    BrokenFile(
+        name: "unknown key under agenda",
+        yaml: header + stageA + "agenda:\n  constraint: [a]\n",
+        prefix: "w.yaml:11:3: error:",
+        phrase: "unknown key 'constraint' in agenda (did you mean 'constraints'? allowed keys: constraints)"),
+    BrokenFile(
+        name: "agenda as a list",
+        yaml: header + stageA + "agenda: [a]\n",
+        prefix: "w.yaml:10:9: error:", phrase: "agenda must be a mapping of keys, not a list"),
+    BrokenFile(
+        name: "agenda with no value",
+        yaml: header + stageA + "agenda:\n",
+        prefix: "w.yaml:10:8: error:", phrase: "agenda must be a mapping of keys, not nothing"),
+    BrokenFile(
+        name: "agenda constraints as a single value",
+        yaml: header + stageA + "agenda:\n  constraints: a\n",
+        prefix: "w.yaml:11:16: error:", phrase: "constraints of agenda must be a list, not a single value"),
+    BrokenFile(
+        name: "agenda constraints are not checked when stages could not be read",
+        yaml: "workflow: w\nroles:\n  leader: L\n  sponsor: S\nagenda:\n  constraints: [a]\n",
+        prefix: "w.yaml:1:1: error:", phrase: "missing required key 'stages'"),
+    BrokenFile(
+        name: "deciders are not checked when roles could not be read",
+        yaml: "workflow: w\nroles: [leader]\ndeciders: [finance]\nstages:\n  - { id: a, owner: leader, signoffs: [leader] }\n",
+        prefix: "w.yaml:2:8: error:", phrase: "roles must be a mapping"),
+    BrokenFile(
+        name: "reserved keys stay reserved, but not inside agenda",
+        yaml: header + stageA + "notifications: { email: true }\nagenda:\n  notifications: [a]\n",
+        prefix: "w.yaml:12:3: error:", phrase: "unknown key 'notifications' in agenda"),
+]
+
 /// Problems found by the YAML parser itself, or with the file as a whole.
 let yamlCases: [BrokenFile] = [
     BrokenFile(
@@ -335,6 +422,11 @@ struct WorkflowRuleTests {
 
     @Test(arguments: inputAndEscalationCases)
     func inputsAndEscalation(_ broken: BrokenFile) {
+        expectSingle(workflowDiagnostics(broken.yaml), broken)
+    }
+
+    @Test(arguments: decisionAndAgendaCases)
+    func decisionsAndAgenda(_ broken: BrokenFile) {
         expectSingle(workflowDiagnostics(broken.yaml), broken)
     }
 
