@@ -2,7 +2,8 @@ import Foundation
 import SOPCore
 
 /// Runs scripted sessions: REPL command lines, `# comments`, and two assertion lines —
-/// `expect STAGE STATE` and `expect-refused COMMAND...` — stopping at the first failure with FILE:LINE:.
+/// `expect STAGE STATE` (or `expect P-1 decided`, `expect A-2 open` for follow-up items) and
+/// `expect-refused COMMAND...` — stopping at the first failure with FILE:LINE:.
 public enum Playbook {
     public static func run(files: [String], session: Session, console: Console) -> Int32 {
         for file in files {
@@ -50,7 +51,12 @@ public enum Playbook {
         let words: [String]
         do { words = try Tokenizer.words(rest) } catch { throw .usage("a quote is not closed", fix: "close it") }
         guard words.count == 2 else {
-            throw ShellError.usage("expect needs a stage and a state", fix: "write `expect STAGE STATE`, e.g. expect demand-review review")
+            throw ShellError.usage(
+                "expect needs a stage and a state, or an item and its state",
+                fix: "write `expect STAGE STATE` (expect demand-review review) or `expect ITEM STATE` (expect P-1 decided, expect A-2 open)")
+        }
+        if let item = FollowUpKind.parse(words[0]) {
+            return try expectItem(item.kind, item.number, words[1], session: session)
         }
         guard let wanted = StageState(rawValue: words[1]) else {
             throw ShellError.usage("'\(words[1])' is not a stage state", fix: "use one of: \(StageState.allCases.map(\.rawValue).orList)")
@@ -65,6 +71,41 @@ public enum Playbook {
             throw ShellError.failed(
                 "expected \(words[0]) to be \(wanted.rawValue), but it is \(actual.rawValue)",
                 fix: "`why \(words[0])` explains its state")
+        }
+    }
+
+    /// `expect P-1 decided|deferred|open`, `expect D-1 in-force|superseded`, `expect A-2 open|done|cancelled`,
+    /// as the current cycle sees the item.
+    static func expectItem(_ kind: FollowUpKind, _ number: Int, _ wanted: String, session: Session) throws(ShellError) {
+        let label = kind.label(number)
+        let actual: String?
+        let choices: [String]
+        do {
+            actual = try session.database.read { tx -> String? in
+                let state = try session.loadCycle(tx)
+                let register = try tx.followUps(visibleIn: state.id, including: [label])
+                switch kind {
+                case .proposal: return register.proposals[number]?.state(in: state.id).rawValue
+                case .decision: return register.decisions[number].map { $0.isInForce ? "in-force" : "superseded" }
+                case .action: return register.actions[number]?.state.rawValue
+                }
+            }
+        } catch {
+            throw (error as? ShellError) ?? .failed("\(error)", fix: "check the database")
+        }
+        switch kind {
+        case .proposal: choices = ["open", "decided", "deferred"]
+        case .decision: choices = ["in-force", "superseded"]
+        case .action: choices = ["open", "done", "cancelled"]
+        }
+        guard choices.contains(wanted) else {
+            throw ShellError.usage("'\(wanted)' is not a \(kind.rawValue) state", fix: "use one of: \(choices.orList)")
+        }
+        guard let actual else {
+            throw ShellError.failed("expected \(label) to be \(wanted), but there is no \(label)", fix: "`proposals`, `decisions` and `actions` list the items")
+        }
+        if actual != wanted {
+            throw ShellError.failed("expected \(label) to be \(wanted), but it is \(actual)", fix: "`proposals`, `decisions` and `actions` show the items")
         }
     }
 
