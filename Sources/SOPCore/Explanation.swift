@@ -2,9 +2,9 @@ import Foundation
 
 extension CycleState {
     /// `why STAGE`: sentences saying where the stage stands, what blocks it, and who must act next.
-    public func explain(_ stageID: String, team: Team, today: Day) throws(Refusal) -> [String] {
+    public func explain(_ stageID: String, team: Team, today: Day, register: FollowUpRegister? = nil) throws(Refusal) -> [String] {
         let stage = try Rules(cycle: self, team: team).stage(stageID)
-        let s = status(of: stage, today: today)
+        let s = status(of: stage, today: today, register: register)
         let record = record(stage.id)
         func who(_ role: String) -> String {
             let people = team.holders(of: role).map { "\($0.name) (\($0.id))" }
@@ -52,6 +52,10 @@ extension CycleState {
         }
         for stale in s.staleSignoffs {
             lines.append("The \(stale.role) sign-off by \(stale.by) is stale: \(stale.because).")
+        }
+        if !s.unmetRequirements.isEmpty {
+            let deciders = workflow.decisionRoles.map(who).joined(separator: "; ")
+            lines.append("Before its sign-off it needs every proposal decided or deferred and a decision recorded: \(s.unmetRequirements.map { $0.replacingOccurrences(of: "decisions: ", with: "") }.joined(separator: "; ")). Decides: \(deciders).")
         }
         if s.missingInputs.isEmpty {
             for role in s.missingSignoffs {

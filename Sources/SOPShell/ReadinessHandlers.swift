@@ -25,9 +25,12 @@ extension Handlers {
             var explanation: [String]
         }
         let today = session.today
-        let (state, team) = try session.database.read { tx in (try session.loadCycle(tx), try tx.team()) }
+        let (state, team, register) = try session.database.read { tx in
+            let state = try session.loadCycle(tx)
+            return (state, try tx.team(), try tx.followUps(visibleIn: state.id))
+        }
         let stageID = command.arguments[0]
-        let lines = try state.explain(stageID, team: team, today: today)
+        let lines = try state.explain(stageID, team: team, today: today, register: register)
         return Reply(lines.joined(separator: "\n"), json: WhyJSON(stage: stageID, state: state.state(of: stageID), explanation: lines))
     }
 

@@ -142,4 +142,23 @@ import Testing
         let again = try JSONDecoder().decode(Workflow.self, from: try JSONEncoder().encode(workflow))
         #expect(again == workflow)
     }
+
+    @Test func aDatabaseFromBeforeFollowUpsIsMigratedOnOpen() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("old.db")
+        do {
+            // A file as the previous release made it: only the first migration applied.
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v1-event-log")
+            try queue.close()
+        }
+        let database = try SOPDatabase(path: path)
+        try database.initialize(workflow: StoreFixture.version, team: StoreFixture.team, at: StoreFixture.start)
+        _ = try ScriptedCycle(database, month: "2026-11")
+        var desk = Desk(database: database)
+        try desk.run(.propose(text: "After the upgrade", stage: nil, options: []), as: "maria", in: "2026-11")
+        let migrations = try database.read { tx in try String.fetchAll(tx.db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(migrations == ["v1-event-log", "v2-follow-ups"])
+        #expect(try database.read { try $0.followUps(visibleIn: "2026-11").openProposals(of: "2026-11").map(\.text) } == ["After the upgrade"])
+    }
 }
