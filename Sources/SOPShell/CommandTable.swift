@@ -104,6 +104,11 @@ public enum CommandTable {
              .executive, "List the decisions recorded in the cycle",
              "Each decision with who made it, when, the proposal it answers, its rationale, and what it supersedes or was superseded by.",
              ["decisions", "decisions --all-cycles"], handler: Handlers.decisions),
+        spec(["agenda"], [], [OptionSpec("--format", .format, help: "text (default), markdown or json")],
+             .executive, "The executive S&OP agenda, from the cycle's own records",
+             "What changed since last month; stage performance against due dates; review outcomes (notes and sign-off comments); risks (rejections, stale sign-offs, waivers, overdue actions); decisions needed now; decisions recorded; critical constraints (the workflow's `agenda: constraints:` stages); follow-up actions. Markdown is the pre-read to mail out as it is.",
+             ["agenda", "agenda --format markdown > pre-read.md"], handler: Handlers.agenda),
+
         // Follow-up actions
         spec(["action", "add"], [ArgumentSpec("TITLE", .text("TITLE"))],
              [OptionSpec("--owner", .participant, required: true, help: "who does it"),

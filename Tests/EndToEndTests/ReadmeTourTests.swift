@@ -4,19 +4,20 @@ import Testing
 /// The README's tour is pasted by newcomers: run it exactly as written and check it does what the
 /// README's comments say.
 @Suite struct ReadmeTourTests {
-    @Test func theTourDoesWhatTheReadmeSays() throws {
+    /// Runs the first `sh` block under a README heading; returns exit status, stdout and stderr.
+    static func runBlock(under heading: String, database: String) throws -> (Int32, String, String) {
         let readme = try String(contentsOf: Package.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let tour = try #require(readme.components(separatedBy: "## A short tour").dropFirst().first)
-        let block = try #require(tour.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        let section = try #require(readme.components(separatedBy: heading).dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sop-tour-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        // The tour writes /tmp/tour.db; point it at a private folder so tests never collide. Its build step
-        // is already done (and a nested `swift build` would wait for the lock `swift test` holds).
+        // The block writes /tmp/NAME.db; point it at a private folder so tests never collide. Its build
+        // step is already done (and a nested `swift build` would wait for the lock `swift test` holds).
         #expect(block.hasPrefix("swift build -q --product sop\n"))
         let script = block
             .replacingOccurrences(of: "swift build -q --product sop\n", with: "")
-            .replacingOccurrences(of: "/tmp/tour.db", with: folder.appendingPathComponent("tour.db").path)
+            .replacingOccurrences(of: "/tmp/\(database)", with: folder.appendingPathComponent(database).path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]
@@ -32,7 +33,12 @@ import Testing
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "the last tour command (`sop log`) should succeed\n\(stderr)")
+        return (process.terminationStatus, stdout, stderr)
+    }
+
+    @Test func theTourDoesWhatTheReadmeSays() throws {
+        let (status, stdout, stderr) = try Self.runBlock(under: "## A short tour", database: "tour.db")
+        #expect(status == 0, "the last tour command (`sop log`) should succeed\n\(stderr)")
         // What the comments in the tour promise:
         #expect(stdout.contains("Cycle 2026-11 · monthly-sop · open"))
         #expect(stdout.contains("dan signed off data-gathering as demand"))
@@ -44,5 +50,26 @@ import Testing
         #expect(stdout.contains("\"cycle\" : \"2026-11\""))
         #expect(stdout.contains("TIME (UTC)         WHO     WHAT"))
         #expect(stdout.contains("2026-11-02 09:00Z  system  opened the cycle on workflow monthly-sop"))
+    }
+
+    @Test func theExecutiveTourDoesWhatTheReadmeSays() throws {
+        let (status, stdout, stderr) = try Self.runBlock(under: "## The executive meeting", database: "exec.db")
+        #expect(status == 0, "the last command (`sop help permissions`) should succeed\n\(stderr)")
+        #expect(stdout.contains("maria raised P-1: Close the 700-unit outdoor gap in December"))
+        #expect(stdout.contains("omar raised P-2"))
+        #expect(stderr.contains("error: sofia may not raise a decision request"))
+        #expect(stdout.contains("Proposals of cycle 2026-11: 2 open."))
+        #expect(stderr.contains("error: maria may not record a decision: only the sponsor"))
+        #expect(stdout.contains("sam recorded D-1 on P-1"))
+        #expect(stdout.contains("sam deferred P-2 to 2027-01"))
+        #expect(stdout.contains("sam added A-1 for omar, due 2026-11-27"))
+        #expect(stdout.contains("sam recorded D-2 on P-1, superseding D-1"))
+        #expect(stdout.contains("SUPERSEDED by D-2"))
+        #expect(stdout.contains("Actions of cycle 2026-11: 1 open, 0 overdue."))
+        #expect(stdout.contains("\"openActions\" : 1"))
+        #expect(stdout.contains("\"openProposals\" : 0"))
+        #expect(stdout.contains("# Executive S&OP agenda"))
+        #expect(stdout.contains("| `decide` |") == false, "help permissions prints the terminal table, not Markdown")
+        #expect(stdout.contains("action reassign"))
     }
 }

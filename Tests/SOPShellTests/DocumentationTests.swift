@@ -1,4 +1,5 @@
 import Foundation
+import SOPCore
 import Testing
 @testable import SOPShell
 
@@ -10,6 +11,15 @@ import Testing
         let section = String(readme[begin.upperBound..<end.lowerBound])
         #expect(section == HelpText.markdown(CommandTable.all).trimmingCharacters(in: .newlines) + "\n",
                 "README command reference is stale: run scripts/update-readme")
+    }
+
+    @Test func readmePermissionMatrixIsTheGeneratedOne() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(readme.range(of: "<!-- permissions:begin -->\n"))
+        let end = try #require(readme.range(of: "<!-- permissions:end -->"))
+        let section = String(readme[begin.upperBound..<end.lowerBound])
+        #expect(section == PermissionsText.markdown() + "\n", "README permission matrix is stale: run scripts/update-readme")
+        for (command, _) in Permissions.matrix { #expect(section.contains("| `\(command.rawValue)` |")) }
     }
 
     @Test(arguments: [
