@@ -178,8 +178,9 @@ public struct FollowUpRegister: Sendable, Equatable {
                 touched.append(.decision(previous))
             }
             if let number = e.proposal, var p = proposals[number] {
+                // A superseding decision keeps the month that first decided it, where it stays listed.
+                if p.decision == nil { p.decidedIn = event.cycle }
                 p.decision = e.number
-                p.decidedIn = event.cycle
                 proposals[number] = p
                 touched.append(.proposal(p))
             }

@@ -29,7 +29,7 @@ public enum GuardedCommand: String, Sendable, CaseIterable {
         case .submit: "submit \(stage ?? "stage") inputs"
         case .signoff: "sign off \(stage ?? "a stage")"
         case .reject: "reject \(stage ?? "a stage")"
-        case .waive: "waive a stage"
+        case .waive: "waive \(stage ?? "a stage")"
         case .propose: "raise a decision request"
         case .decide: "record a decision"
         case .deferProposal: "defer a proposal"

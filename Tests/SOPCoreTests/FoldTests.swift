@@ -5,11 +5,16 @@ import Testing
 /// The cycle's state is the fold of its events: replaying the log (as SOPStore does after a restart)
 /// must reach the very state the commands reached one by one.
 @Suite struct FoldTests {
+    static let due = Day(year: 2026, month: 11, day: 20)
+
     /// A run touching every kind of event: submissions, resubmissions, sign-offs, stale cascades,
-    /// rejections, a waiver and the close.
+    /// rejections, a waiver, the follow-up items (raised, decided, superseded, deferred; actions added,
+    /// reassigned, done, cancelled, one left open) and the close.
     static let script: [(CycleCommand, String)] = [
         (.note("gather", "history", "ERP export"), "dan"),
+        (.propose("Add a second shift", options: ["Overtime", "Outsource"]), "maria"),  // P-1
         (.sign("gather", comment: "complete"), "dan"),
+        (.propose("Raise prices in Q1"), "maria"),  // P-2
         (.file("demand", "forecast", Fixture.goodForecast), "dan"),
         (.note("demand", "assumptions", "promo in week 47"), "sally"),
         (.link("demand", "dashboard", "https://bi.example.com/f"), "kim"),
@@ -23,13 +28,22 @@ import Testing
         (.note("finance", "financials", "on plan"), "fiona"),
         (.sign("finance"), "fiona"),
         (.sign("exec"), "omar"),
+        (.decide(1, "Run overtime in December", rationale: "cheaper than outsourcing", option: "overtime"), "omar"),  // D-1
+        (.action("Confirm overtime with the union", owner: "paul", due: due, decision: 1, stage: "supply"), "maria"),
         (.note("demand", "assumptions", "promo moved"), "dan"),  // cascade
+        (.reassignAction(1, owner: "dan"), "paul"),
+        (.postpone(2, to: "2026-12", reason: "wait for the competitor's list"), "omar"),
         (.sign("demand", role: "demand"), "dora"),
         (.sign("demand", role: "sales"), "sally"),
         (.sign("supply"), "paul"),
         (.waive("finance", "finance signed off offline"), "maria"),
         (.sign("exec"), "omar"),
         (.sign("exec"), "maria"),
+        (.completeAction(1, note: "agreed for weeks 49-51"), "dan"),
+        (.action("Draft the price letter", owner: "fiona", due: due), "sally"),
+        (.cancelAction(2, reason: "prices deferred"), "maria"),
+        (.decide(nil, "Outsource instead", rationale: "the union said no", option: "Outsource", supersedes: 1), "omar"),  // D-2
+        (.action("Book the outsourcer", owner: "paul", due: due, decision: 2), "kim"),  // A-3, left open
         (.close, "maria"),
     ]
 
@@ -37,26 +51,38 @@ import Testing
         var stages: [String: StageRecord]
         var report: StatusReport
         var eventCount: Int
+        var register: FollowUpRegister
     }
 
-    func step(_ state: CycleState) -> Step {
-        Step(stages: state.stages, report: state.report(today: Cycle.today), eventCount: state.eventCount)
+    func step(_ state: CycleState, _ register: FollowUpRegister) -> Step {
+        Step(
+            stages: state.stages, report: state.report(today: Cycle.today, register: register), eventCount: state.eventCount,
+            register: register)
+    }
+
+    /// What the store does on load: the follow-up register is the fold of the follow-up events.
+    func register(of events: [CycleEvent]) -> FollowUpRegister {
+        var register = FollowUpRegister()
+        for event in events { register.apply(event) }
+        return register
     }
 
     @Test func foldingTheLogReachesTheSameStateAsEveryStep() throws {
         var c = try Cycle()
-        var steps = [step(c.state)]
+        var steps = [step(c.state, c.register)]
         for (command, who) in Self.script {
             try c.run(command, as: who)
-            steps.append(step(c.state))
+            steps.append(step(c.state, c.register))
         }
         #expect(c.state.isClosed)
         #expect(c.events.count == Self.script.count + 1, "each command produced one event")
         // Every prefix of the log folds to the state reached after that many events.
         for (n, expected) in steps.enumerated() {
             let folded = try #require(CycleState.fold(Array(c.events.prefix(n + 1)), workflow: c.workflow))
+            let register = register(of: Array(c.events.prefix(n + 1)))
             #expect(folded.stages == expected.stages, "after \(n) commands")
-            #expect(folded.report(today: Cycle.today) == expected.report, "after \(n) commands")
+            #expect(register == expected.register, "after \(n) commands")
+            #expect(folded.report(today: Cycle.today, register: register) == expected.report, "after \(n) commands")
             #expect(folded.eventCount == expected.eventCount)
         }
         let whole = try #require(CycleState.fold(c.events, workflow: c.workflow))
@@ -66,6 +92,8 @@ import Testing
         #expect(whole.openedAt == Cycle.start)
         #expect(whole.workflowHash == "hash-of-test-sop")
         #expect(whole.id == "2026-11")
+        #expect(c.register.proposals.count == 2 && c.register.decisions.count == 2 && c.register.actions.count == 3)
+        #expect(c.register.openActions(of: "2026-11").map(\.label) == ["A-3"], "an open action does not hold up the close")
         for stage in Fixture.stageIDs {
             #expect(try whole.explain(stage, team: Fixture.team, today: Cycle.today) == c.state.explain(stage, team: Fixture.team, today: Cycle.today))
         }
@@ -88,7 +116,8 @@ import Testing
         }
         let folded = try #require(CycleState.fold(decoded, workflow: c.workflow))
         #expect(folded.stages == c.state.stages)
-        #expect(folded.report(today: Cycle.today) == c.state.report(today: Cycle.today))
+        #expect(register(of: decoded) == c.register)
+        #expect(folded.report(today: Cycle.today, register: c.register) == c.state.report(today: Cycle.today, register: c.register))
     }
 
     @Test(arguments: [
@@ -101,10 +130,38 @@ import Testing
         .rejected(Rejected(stage: "s", reason: "why", inputs: ["i", "j"])),
         .waived(Waived(stage: "s", reason: "because")),
         .cycleClosed(CycleClosed()),
+        .proposalRaised(ProposalRaised(number: 3, text: "Add a shift?", stage: "s", options: ["A", "B c"])),
+        .proposalRaised(ProposalRaised(number: 1, text: "t", stage: nil, options: [])),
+        .decisionRecorded(DecisionRecorded(number: 2, text: "t", rationale: "r", option: "A", proposal: 3, supersedes: 1)),
+        .decisionRecorded(DecisionRecorded(number: 1, text: "t", rationale: "r", option: nil, proposal: nil, supersedes: nil)),
+        .proposalDeferred(ProposalDeferred(number: 3, to: "2027-01", reason: "later")),
+        .actionAdded(ActionAdded(number: 4, title: "t", owner: "p", due: Day(year: 2026, month: 2, day: 28), decision: 2, stage: "s")),
+        .actionAdded(ActionAdded(number: 5, title: "t", owner: "p", due: Day(year: 2026, month: 12, day: 1), decision: nil, stage: nil)),
+        .actionDone(ActionDone(number: 4, note: "ok")),
+        .actionDone(ActionDone(number: 4, note: nil)),
+        .actionCancelled(ActionCancelled(number: 5, reason: "moot")),
+        .actionReassigned(ActionReassigned(number: 5, from: "p", to: "q")),
     ])
     func eachPayloadRoundTrips(payload: EventPayload) throws {
         let json = try payload.encoded()
         #expect(try EventPayload.decode(type: payload.type, json: json) == payload)
+    }
+
+    /// Due dates are stored as `YYYY-MM-DD`, the way the README shows the events table.
+    @Test func anActionsDueDateIsStoredAsADay() throws {
+        let added = EventPayload.actionAdded(ActionAdded(
+            number: 1, title: "t", owner: "p", due: Day(year: 2026, month: 11, day: 20), decision: nil, stage: nil))
+        let json = String(decoding: try added.encoded(), as: UTF8.self)
+        #expect(json.contains("\"due\":\"2026-11-20\""), "\(json)")
+    }
+
+    @Test func followUpPayloadsKnowTheirStage() {
+        #expect(EventPayload.proposalRaised(ProposalRaised(number: 1, text: "t", stage: "demand", options: [])).stage == "demand")
+        #expect(EventPayload.proposalRaised(ProposalRaised(number: 1, text: "t", stage: nil, options: [])).stage == nil)
+        #expect(EventPayload.actionAdded(ActionAdded(
+            number: 1, title: "t", owner: "p", due: Cycle.today, decision: nil, stage: "supply")).stage == "supply")
+        #expect(EventPayload.actionDone(ActionDone(number: 1, note: nil)).stage == nil)
+        #expect(EventPayload.proposalDeferred(ProposalDeferred(number: 1, to: "2026-12", reason: "r")).type == .proposalDeferred)
     }
 
     @Test func decodingUnderTheWrongTypeFails() throws {
@@ -129,10 +186,14 @@ import Testing
 
     /// Pinned words: the events table's `type` column and the rule names refusals carry.
     @Test func pinnedWords() {
-        #expect(EventType.allCases.map(\.rawValue) == ["cycle-opened", "input-submitted", "signed-off", "rejected", "waived", "cycle-closed"])
+        #expect(EventType.allCases.map(\.rawValue) == [
+            "cycle-opened", "input-submitted", "signed-off", "rejected", "waived", "cycle-closed", "proposal-raised",
+            "decision-recorded", "proposal-deferred", "action-added", "action-done", "action-cancelled", "action-reassigned",
+        ])
         #expect(Refusal.Rule.allCases.map(\.rawValue) == [
             "unknown-stage", "unknown-input", "unknown-participant", "unknown-cycle", "permission", "gate", "stage-state",
             "already-signed", "cycle-closed", "cycle-exists", "cycle-incomplete", "input-format", "bad-argument",
+            "unknown-item", "item-state", "decisions-pending",
         ])
         #expect(StageState.allCases.map(\.rawValue) == ["waiting", "open", "review", "done", "waived"])
         let r = Refusal(.gate, "supply is waiting for demand", fix: "finish demand first")

@@ -101,6 +101,29 @@ extension CycleCommand {
     static func waive(_ stage: String, _ reason: String) -> CycleCommand {
         .waive(stage: stage, reason: reason)
     }
+
+    /// `propose TEXT [--stage S] [--options "A|B"]` (options already split at `|`).
+    static func propose(_ text: String, stage: String? = nil, options: [String] = []) -> CycleCommand {
+        .propose(text: text, stage: stage, options: options)
+    }
+
+    /// `decide [P-N] TEXT --rationale TEXT [--option A] [--supersedes D-N]`.
+    static func decide(
+        _ proposal: Int? = nil, _ text: String, rationale: String = "it is the best option", option: String? = nil,
+        supersedes: Int? = nil
+    ) -> CycleCommand {
+        .decide(proposal: proposal, text: text, rationale: rationale, option: option, supersedes: supersedes)
+    }
+
+    /// `defer P-N --to YYYY-MM --reason TEXT`.
+    static func postpone(_ proposal: Int, to month: String, reason: String = "waiting for the price list") -> CycleCommand {
+        .deferProposal(proposal, to: month, reason: reason)
+    }
+
+    /// `action add TITLE --owner P --due YYYY-MM-DD [--decision D-N] [--stage S]`.
+    static func action(_ title: String, owner: String, due: Day, decision: Int? = nil, stage: String? = nil) -> CycleCommand {
+        .addAction(title: title, owner: owner, due: due, decision: decision, stage: stage)
+    }
 }
 
 /// What a refused command must leave untouched.
@@ -110,32 +133,61 @@ struct Snapshot: Equatable {
     var stages: [String: StageRecord]
     var states: [StageState]
     var report: StatusReport
+    var register: FollowUpRegister
 }
 
 /// One cycle under test: holds the state, decides commands as a named participant, and applies what
-/// they produce with increasing times, the way SOPShell + SOPStore do.
+/// they produce with increasing times, the way SOPShell + SOPStore do: stage events fold into the
+/// cycle's state, follow-up events into the register (which outlives the cycle, see `following()`).
 struct Cycle {
     let team: Team
     private(set) var state: CycleState
     private(set) var events: [CycleEvent]
     private(set) var clock: Date
+    /// The follow-up items this cycle sees: its own and those carried over from earlier cycles.
+    private(set) var register: FollowUpRegister
+    /// The date commands are decided on (an action's due date may not be before it).
+    var today: Day
 
     /// 2026-11-02 09:00 UTC, the first workday of the default cycle month.
-    static let start = Date(timeIntervalSince1970: TimeInterval(Day(year: 2026, month: 11, day: 2).ordinal * 86_400 + 9 * 3_600))
+    static let start = Cycle.start(of: CycleMonth(year: 2026, month: 11))
 
     static let today = Day(year: 2026, month: 11, day: 2)
 
-    init(_ month: String = "2026-11", workflow: Workflow = Fixture.workflow(), team: Team = Fixture.team, openedBy: String = "maria") throws {
+    /// 09:00 UTC on the first Monday-to-Friday workday of `month`.
+    static func start(of month: CycleMonth) -> Date {
+        let day = firstWorkday(of: month)
+        return Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + 9 * 3_600))
+    }
+
+    static func firstWorkday(of month: CycleMonth) -> Day {
+        WorkCalendar().workday(1, of: month) ?? Day(year: month.year, month: month.month, day: 1)
+    }
+
+    /// Opens `month`; `register` holds the follow-up items of earlier cycles (carry-over).
+    init(
+        _ month: String = "2026-11", workflow: Workflow = Fixture.workflow(), team: Team = Fixture.team, openedBy: String = "maria",
+        register: FollowUpRegister = FollowUpRegister()
+    ) throws {
         guard let cycleMonth = CycleMonth(month) else { throw HarnessError("bad cycle month \(month)") }
         guard let opener = team.participant(openedBy) else { throw HarnessError("no participant \(openedBy)") }
         let payload = try CycleState.decideOpen(
             cycle: cycleMonth, workflow: workflow, hash: "hash-of-\(workflow.id)", existing: [], by: opener, team: team)
-        let opened = CycleEvent(seq: 1, cycle: month, time: Cycle.start, actor: openedBy, payload: payload)
+        let start = Cycle.start(of: cycleMonth)
+        let opened = CycleEvent(seq: 1, cycle: month, time: start, actor: openedBy, payload: payload)
         guard let state = CycleState.fold([opened], workflow: workflow) else { throw HarnessError("fold refused the opening event") }
         self.team = team
         self.state = state
+        self.register = register
         events = [opened]
-        clock = Cycle.start
+        clock = start
+        today = Cycle.firstWorkday(of: cycleMonth)
+    }
+
+    /// The next month's cycle, opened with the same workflow and team, seeing this one's follow-up items.
+    func following(openedBy: String = "maria") throws -> Cycle {
+        guard let month = CycleMonth(state.id) else { throw HarnessError("bad cycle id \(state.id)") }
+        return try Cycle(month.next.description, workflow: workflow, team: team, openedBy: openedBy, register: register)
     }
 
     var workflow: Workflow { state.workflow }
@@ -145,15 +197,25 @@ struct Cycle {
         return p
     }
 
+    /// The numbers the store would hand out next: one past the highest of each kind it holds.
+    var next: NextNumbers {
+        NextNumbers(
+            proposal: (register.proposals.keys.max() ?? 0) + 1, decision: (register.decisions.keys.max() ?? 0) + 1,
+            action: (register.actions.keys.max() ?? 0) + 1)
+    }
+
+    var context: DecisionContext { DecisionContext(register: register, next: next, today: today) }
+
     /// Decides `command` as `who`; on success appends and applies the events (10 minutes apart).
     @discardableResult
     mutating func run(_ command: CycleCommand, as who: String) throws -> [EventPayload] {
         let actor = try participant(who)
-        let payloads = try state.decide(command, by: actor, team: team)
+        let payloads = try state.decide(command, by: actor, team: team, context: context)
         for payload in payloads {
             clock = clock.addingTimeInterval(600)
             let event = CycleEvent(seq: Int64(events.count + 1), cycle: state.id, time: clock, actor: who, payload: payload)
             state.apply(event)
+            register.apply(event)
             events.append(event)
         }
         return payloads
@@ -179,15 +241,19 @@ struct Cycle {
     var snapshot: Snapshot {
         Snapshot(
             eventCount: state.eventCount, logged: events.count, stages: state.stages,
-            states: Fixture.stageIDs.map { state.state(of: $0) }, report: state.report(today: Cycle.today))
+            states: workflow.stages.map { state.state(of: $0.id) }, report: state.report(today: today, register: register),
+            register: register)
     }
 
     func state(_ stage: String) -> StageState { state.state(of: stage) }
 
     func status(_ stage: String, today: Day = Cycle.today) throws -> StageStatus {
         guard let s = workflow.stage(stage) else { throw HarnessError("no stage \(stage)") }
-        return state.status(of: s, today: today)
+        return state.status(of: s, today: today, register: register)
     }
+
+    /// `status` as of `today`, with the follow-up counts.
+    var report: StatusReport { state.report(today: today, register: register) }
 
     func why(_ stage: String, today: Day = Cycle.today) throws -> String {
         try state.explain(stage, team: team, today: today).joined(separator: "\n")

@@ -41,8 +41,12 @@ import Testing
         var c = try demandInReview()
         let r = c.refusal(.sign("demand"), as: who)
         #expect(r?.rule == .permission)
-        #expect(r?.message.contains("demand and sales") == true, "names the roles it takes")
-        #expect(r?.fix.contains("sally") == true, "names who holds them")
+        #expect(r?.message.contains("\(who) may not sign off demand") == true, "\(r?.message ?? "")")
+        #expect(r?.message.contains("only a sign-off role (demand or sales) may") == true, "names the roles it takes")
+        for holder in ["dan", "dora", "sally", "kim"] {
+            #expect(r?.fix.contains(holder) == true, "names \(holder), who holds one: \(r?.fix ?? "")")
+        }
+        #expect(r?.fix.contains(who) == false, "does not name who was refused")
     }
 
     @Test func signingRecordsRoleCommentAndBasis() throws {
