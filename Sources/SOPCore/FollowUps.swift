@@ -20,6 +20,9 @@ public enum FollowUpKind: String, Sendable, Equatable, Codable, CaseIterable {
 
     public func label(_ number: Int) -> String { "\(prefix)-\(number)" }
 
+    /// `a proposal`, `an action`: for messages.
+    public var article: String { self == .action ? "an \(rawValue)" : "a \(rawValue)" }
+
     /// Reads `P-3` (any case) as kind and number; nil for anything else.
     public static func parse(_ text: String) -> (kind: FollowUpKind, number: Int)? {
         let parts = text.uppercased().split(separator: "-", omittingEmptySubsequences: false)

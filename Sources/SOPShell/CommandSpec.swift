@@ -116,6 +116,9 @@ public enum ValueKind: Sendable, Equatable {
     case decision
     case action
     case format
+    /// `YYYY-MM-DD` and `YYYY-MM`, checked when the line is parsed.
+    case date
+    case month
     case text(String)
 
     var placeholder: String {
@@ -133,6 +136,8 @@ public enum ValueKind: Sendable, Equatable {
         case .decision: "D-N"
         case .action: "A-N"
         case .format: "FORMAT"
+        case .date: "YYYY-MM-DD"
+        case .month: "YYYY-MM"
         case .text(let placeholder): placeholder
         }
     }

@@ -95,7 +95,7 @@ public enum CommandTable {
              ["decide P-1 \"Run Saturday overtime in December\" --option Overtime --rationale \"Cheapest way to protect the launch\"", "decide \"Freeze the Q1 price list\" --rationale \"Margin below plan\"", "decide P-1 \"Outsource instead\" --option Outsource --rationale \"Union declined\" --supersedes D-1"],
              handler: Handlers.decide),
         spec(["defer"], [ArgumentSpec("P-N", .proposal)],
-             [OptionSpec("--to", .text("YYYY-MM"), required: true, help: "the later cycle that must decide it"),
+             [OptionSpec("--to", .month, required: true, help: "the later cycle that must decide it"),
               OptionSpec("--reason", .text("TEXT"), required: true, help: "why not now")],
              .executive, "Move a proposal to a later cycle (sponsor, decider or leader)",
              "The proposal stops blocking this cycle and appears as open in the cycle it is deferred to.",
@@ -107,12 +107,12 @@ public enum CommandTable {
         spec(["agenda"], [], [OptionSpec("--format", .format, help: "text (default), markdown or json")],
              .executive, "The executive S&OP agenda, from the cycle's own records",
              "What changed since last month; stage performance against due dates; review outcomes (notes and sign-off comments); risks (rejections, stale sign-offs, waivers, overdue actions); decisions needed now; decisions recorded; critical constraints (the workflow's `agenda: constraints:` stages); follow-up actions. Markdown is the pre-read to mail out as it is.",
-             ["agenda", "agenda --format markdown > pre-read.md"], handler: Handlers.agenda),
+             ["agenda", "agenda --format markdown"], handler: Handlers.agenda),
 
         // Follow-up actions
         spec(["action", "add"], [ArgumentSpec("TITLE", .text("TITLE"))],
              [OptionSpec("--owner", .participant, required: true, help: "who does it"),
-              OptionSpec("--due", .text("YYYY-MM-DD"), required: true, help: "when it is due"),
+              OptionSpec("--due", .date, required: true, help: "when it is due"),
               OptionSpec("--decision", .decision, help: "the decision it follows from"),
               OptionSpec("--stage", .stage, help: "the stage it concerns")],
              .actions, "Add a follow-up action (anyone)",

@@ -30,7 +30,7 @@ public struct Completion: Sendable {
                 v.stages = state.workflow.stages
                 v.roles = state.workflow.roles.map(\.id)
                 let register = try tx.followUps(visibleIn: state.id)
-                v.proposals = register.proposals(of: state.id).filter { $0.decision == nil }.map(\.label)
+                v.proposals = register.openProposals(of: state.id).map(\.label)
                 v.decisions = register.decisions.values.filter(\.isInForce).sorted { $0.number < $1.number }.map(\.label)
                 v.actions = register.openActions(of: state.id).map(\.label)
             }
@@ -116,9 +116,14 @@ public struct Completion: Sendable {
         case .decision: pool = vocabulary.decisions
         case .action: pool = vocabulary.actions
         case .format: pool = ["text", "markdown", "json"]
-        case .number, .text: return []
+        case .number, .text, .date, .month: return []
         }
-        return pool.filter { $0.hasPrefix(partial) }.sorted()
+        let matches = pool.filter { $0.hasPrefix(partial) }
+        // Item ids come in number order (P-2 before P-10); everything else alphabetically.
+        switch kind {
+        case .proposal, .decision, .action: return matches
+        default: return matches.sorted()
+        }
     }
 
     /// Paths under the working directory matching what was typed; folders end in `/`.

@@ -145,7 +145,7 @@ extension Handlers {
     /// `P-3` as a number, or a usage error naming the form expected.
     static func itemNumber(_ text: String, _ kind: FollowUpKind) throws(ShellError) -> Int {
         guard let parsed = FollowUpKind.parse(text), parsed.kind == kind else {
-            throw ShellError.usage("'\(text)' is not a \(kind.rawValue) id", fix: "write it as \(kind.prefix)-N, e.g. \(kind.label(1))")
+            throw ShellError.usage("'\(text)' is not \(kind.article) id", fix: "write it as \(kind.prefix)-N, e.g. \(kind.label(1))")
         }
         return parsed.number
     }

@@ -1,3 +1,5 @@
+import SOPCore
+
 /// Matches a tokenized line against the command table: the longest matching command words, then
 /// options and positional arguments as the entry declares them. Mistakes are usage errors (exit 2).
 public enum Parser {
@@ -93,7 +95,38 @@ public enum Parser {
         for option in spec.options where option.required && options[option.name] == nil {
             throw ShellError.usage("\(spec.name) needs \(option.name) \(option.value?.placeholder ?? "")".trimmingTrailingSpace, fix: usage)
         }
+        // An optional leading argument (`decide [P-N] TEXT`) is present only when every argument is given.
+        var kinds = expected
+        if positional.count < expected.count, let skipped = expected.firstIndex(where: \.optional), !expected[skipped].repeating {
+            kinds.remove(at: skipped)
+        }
+        for (value, argument) in zip(positional, kinds) { try check(value, argument.kind, what: argument.name, usage: usage) }
+        if positional.count < expected.count, let first = expected.first, first.optional, let value = positional.first,
+            let item = FollowUpKind.parse(value), first.kind == .proposal, item.kind == .proposal {
+            throw ShellError.usage("\(spec.name) \(value) needs \(expected.last?.name ?? "more")", fix: usage)
+        }
+        for option in spec.options {
+            if let kind = option.value, let value = options[option.name] { try check(value, kind, what: option.name, usage: usage) }
+        }
         return ParsedCommand(spec: spec, arguments: positional, options: options)
+    }
+
+    /// Values whose form is fixed (item ids, dates, months) are checked here, before any database is
+    /// opened, so a malformed one is a usage error that changes nothing.
+    static func check(_ value: String, _ kind: ValueKind, what: String, usage: String) throws(ShellError) {
+        switch kind {
+        case .proposal, .decision, .action:
+            let wanted: FollowUpKind = kind == .proposal ? .proposal : kind == .decision ? .decision : .action
+            guard FollowUpKind.parse(value)?.kind == wanted else {
+                throw ShellError.usage("\(what) '\(value)' is not \(wanted.article) id", fix: "write it as \(wanted.prefix)-N, e.g. \(wanted.label(1)); \(usage)")
+            }
+        case .date:
+            guard Day(value) != nil else { throw ShellError.usage("\(what) '\(value)' is not a date", fix: "write it as YYYY-MM-DD, e.g. 2026-12-04") }
+        case .month:
+            guard CycleMonth(value) != nil else { throw ShellError.usage("\(what) '\(value)' is not a month", fix: "write it as YYYY-MM, e.g. 2027-01") }
+        case .command, .stage, .input, .participant, .cycle, .role, .state, .file, .number, .format, .text:
+            return
+        }
     }
 }
 

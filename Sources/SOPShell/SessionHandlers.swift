@@ -10,6 +10,11 @@ extension Handlers {
         }
         if command.flag("--markdown") { return Reply(HelpText.markdown(CommandTable.all)) }
         guard !command.arguments.isEmpty else { return Reply(HelpText.overview(CommandTable.all)) }
+        let family = CommandTable.all.filter { $0.words.count > command.arguments.count && Array($0.words.prefix(command.arguments.count)) == command.arguments }
+        if CommandTable.spec(named: command.arguments) == nil, !family.isEmpty {
+            // `help action`: the family's commands, each with its summary.
+            return Reply(family.map { "\($0.synopsis)\n    \($0.summary)" }.joined(separator: "\n"))
+        }
         guard let spec = CommandTable.spec(named: command.arguments) else {
             throw ShellError.usage(
                 "no command '\(command.arguments.joined(separator: " "))'",

@@ -168,7 +168,7 @@ def test_refusal_in_repl_is_shown_and_repl_continues(tmp):
     r = Repl(tmp, actor="sam")
     r.prompt()
     r.line("waive product-review --reason \"no changes\"")
-    r.expect(r"error: sam may not waive a stage: only the leader may \(ask leader \(maria\) to do it\)")
+    r.expect(r"error: sam may not waive product-review: only the leader may \(ask maria \(leader\) to do it, or act as one of them with `as`\)")
     r.prompt()
     r.line("frobnicate")
     r.expect(r"error: unknown command 'frobnicate'")
@@ -205,6 +205,38 @@ def test_non_ascii_typing_reaches_the_command(tmp):
     r.send("é")
     r.expect("é")
     r.ctrl("c")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+
+
+def test_proposal_decision_and_actions_in_the_repl(tmp):
+    r = Repl(tmp)
+    r.prompt()
+    r.line('propose "Close the outdoor gap" --options "Overtime|Outsource"')
+    r.expect(r"maria raised P-1: Close the outdoor gap \[options: Overtime \| Outsource\]")
+    r.prompt()
+    r.line("as sam")
+    r.expect(r"sop 2026-11 sam> ")
+    # The open proposal's id completes after `decide `.
+    r.send("decide P" + TAB)
+    r.expect("-1 ")
+    r.line('"Run Saturday overtime" --option overtime --rationale "Cheapest way"')
+    r.expect(r"sam recorded D-1 on P-1: Run Saturday overtime \[option: Overtime\] \(rationale: Cheapest way\)")
+    r.prompt()
+    r.line('action add "Agree shifts" --owner omar --due 2026-11-20 --decision D-1')
+    r.expect(r"sam added A-1 for omar, due 2026-11-20: Agree shifts")
+    r.prompt()
+    r.line("actions")
+    r.expect(r"Actions of cycle 2026-11: 1 open, 0 overdue\.")
+    r.expect(r"A-1 +open +omar +2026-11-20 +2026-11 +Agree shifts \(D-1\)")
+    r.prompt()
+    # sam added it but omar owns it: refused, and the REPL carries on.
+    r.line("action done A-1")
+    r.expect(r"error: sam may not complete A-1: only the leader or its owner omar may")
+    r.prompt()
+    r.line("proposals")
+    r.expect(r"P-1 +decided D-1")
     r.prompt()
     r.ctrl("d")
     assert r.exit_status() == 0
