@@ -19,6 +19,17 @@ public struct CycleEvent: Sendable, Equatable {
     }
 }
 
+extension CycleEvent {
+    /// The log's time never runs backwards: a command stamped before the last recorded event is refused,
+    /// so "who did what, when" always reads in order (a wrong `--now`, or a machine with a bad clock).
+    public static func requireForward(_ now: Date, after last: Date?) throws(Refusal) {
+        guard let last, now < last else { return }
+        throw Refusal(
+            .clock, "the clock says \(Stamp.minute(now)), before the last recorded event at \(Stamp.minute(last))",
+            fix: "run at the current time: check --now, SOP_NOW or the machine's clock")
+    }
+}
+
 /// What happened, with the facts each kind of event carries.
 public enum EventPayload: Sendable, Equatable {
     case cycleOpened(CycleOpened)

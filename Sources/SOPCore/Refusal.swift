@@ -33,6 +33,7 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownItem = "unknown-item"
         case itemState = "item-state"
         case decisionsPending = "decisions-pending"
+        case clock
     }
 }
 

@@ -11,6 +11,7 @@ enum Acknowledgement {
         let now = session.now
         let today = session.today
         return try session.database.write { tx in
+            try CycleEvent.requireForward(now, after: try tx.lastEventTime())
             let before = try session.loadCycle(tx)
             var register = try tx.followUps(visibleIn: before.id, including: command.referencedItems)
             let context = DecisionContext(register: register, next: try tx.nextNumbers(), today: today)

@@ -52,6 +52,7 @@ extension Handlers {
             guard let version = try named ?? tx.workflowForNextCycle() else {
                 throw ShellError.failed("the database has no workflow", fix: "give one with --workflow FILE")
             }
+            try CycleEvent.requireForward(now, after: try tx.lastEventTime())
             let existing = try tx.cycles().map(\.id)
             let opened = try CycleState.decideOpen(
                 cycle: month, workflow: version.workflow, hash: version.hash, existing: existing, by: actor, team: team)

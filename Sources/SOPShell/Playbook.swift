@@ -3,7 +3,8 @@ import SOPCore
 
 /// Runs scripted sessions: REPL command lines, `# comments`, and two assertion lines —
 /// `expect STAGE STATE` (or `expect P-1 decided`, `expect A-2 open` for follow-up items) and
-/// `expect-refused COMMAND...` — stopping at the first failure with FILE:LINE:.
+/// `expect-refused COMMAND...` — plus `clock YYYY-MM-DD[THH:MM]`, which moves the playbook's clock,
+/// stopping at the first failure with FILE:LINE:.
 public enum Playbook {
     public static func run(files: [String], session: Session, console: Console) -> Int32 {
         for file in files {
@@ -27,6 +28,9 @@ public enum Playbook {
                     if let command = line.droppingWord("expect-refused") {
                         try expectRefused(command, session: session, console: console)
                         checks += 1
+                    } else if let rest = line.droppingWord("clock") {
+                        session.setClock(try ClockText.parse(rest, what: "clock"))
+                        console.out("> clock \(rest)   (now \(Stamp.minute(session.now)))")
                     } else if let rest = line.droppingWord("expect") {
                         try expect(rest, session: session)
                         checks += 1

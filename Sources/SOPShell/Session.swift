@@ -29,7 +29,7 @@ public final class Session {
     /// The cycle `--cycle` or `cycle use` chose; nil means "the most recent open, else the most recent".
     public private(set) var pinnedCycle: String?
     /// A fixed clock (`--now`); nil means the system clock.
-    public let fixedNow: Date?
+    public private(set) var fixedNow: Date?
     /// Set by `quit`/`exit`.
     public private(set) var quitRequested = false
 
@@ -43,6 +43,9 @@ public final class Session {
     }
 
     public var now: Date { fixedNow ?? Date() }
+
+    /// A playbook's `clock` line: from here on the session runs at this time.
+    public func setClock(_ time: Date) { fixedNow = time }
 
     /// Today in the local time zone: due dates are business days where the planner sits.
     public var today: Day { Session.day(of: now) }

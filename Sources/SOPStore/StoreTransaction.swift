@@ -125,6 +125,11 @@ public struct StoreTransaction {
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.event)
     }
 
+    /// When the newest event was recorded, if any.
+    public func lastEventTime() throws -> Date? {
+        try String.fetchOne(db, sql: "SELECT time FROM events ORDER BY seq DESC LIMIT 1").flatMap(Timestamps.parse)
+    }
+
     public func eventCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
     }

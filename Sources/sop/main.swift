@@ -51,12 +51,14 @@ if let index = words.firstIndex(of: "--json"), !(words.first.map { ["submit", "s
     arguments.json = true
 }
 
-let clock: Date?
-switch Clock.parse(arguments.now ?? environment["SOP_NOW"]) {
-case .success(let date): clock = date
-case .failure(let error):
-    Console.standard.report(error)
-    exit(2)
+var clock: Date? = nil
+if let text = arguments.now ?? environment["SOP_NOW"], !text.isEmpty {
+    do throws(ShellError) {
+        clock = try ClockText.parse(text)
+    } catch {
+        Console.standard.report(error)
+        exit(2)
+    }
 }
 
 let options = LaunchOptions(
