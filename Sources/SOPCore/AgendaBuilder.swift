@@ -204,7 +204,7 @@ struct AgendaBuilder {
         Agenda.ActionItem(
             id: a.label, title: a.title, owner: a.owner, due: a.due, state: a.state, raisedIn: a.cycle,
             carriedOverFrom: a.cycle < id && a.isOpen ? a.cycle : nil, decision: a.decision.map(FollowUpKind.decision.label),
-            stage: a.stage, overdueDays: a.isOverdue(on: today) ? workflow.calendar.workdaysBetween(a.due, today) : 0)
+            stage: a.stage, overdueDays: a.workdaysOverdue(on: today, calendar: workflow.calendar))
     }
 
     /// The meeting stage's due date in next month's cycle.

@@ -115,6 +115,11 @@ public struct FollowUpAction: Sendable, Equatable, Codable {
 
     /// Past due and still open, on `today`.
     public func isOverdue(on today: Day) -> Bool { isOpen && due < today }
+
+    /// Workdays past due on `today` while open (0 when not overdue), per the workflow calendar.
+    public func workdaysOverdue(on today: Day, calendar: WorkCalendar) -> Int {
+        isOverdue(on: today) ? calendar.workdaysBetween(due, today) : 0
+    }
 }
 
 public enum ActionState: String, Sendable, Equatable, Codable { case open, done, cancelled }

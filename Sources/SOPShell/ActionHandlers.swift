@@ -52,7 +52,7 @@ extension Handlers {
             owner = a.owner
             due = a.due.description
             overdue = a.isOverdue(on: today)
-            overdueDays = overdue ? calendar.workdaysBetween(a.due, today) : 0
+            overdueDays = a.workdaysOverdue(on: today, calendar: calendar)
             cycle = a.cycle
             carriedOver = a.cycle < viewer
             decision = a.decision.map(FollowUpKind.decision.label)

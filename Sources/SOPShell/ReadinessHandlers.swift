@@ -5,10 +5,7 @@ import SOPStore
 extension Handlers {
     static func status(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let today = session.today
-        let (state, team, register) = try session.database.read { tx in
-            let state = try session.loadCycle(tx)
-            return (state, try tx.team(), try tx.followUps(visibleIn: state.id))
-        }
+        let (state, team, register) = try readiness(session)
         if let stageID = command.argument(0) {
             let stage = try state.workflow.requireStage(stageID)
             return StatusText.stageDetail(state, stage, team: team, today: today)
@@ -18,6 +15,14 @@ extension Handlers {
         return Reply(StatusText.overview(report, today: today) + (followUps.isEmpty ? "" : "\n" + followUps), json: report)
     }
 
+    /// What `status` and `why` read: the cycle, the team, and the follow-up items the cycle sees.
+    static func readiness(_ session: Session) throws -> (CycleState, Team, FollowUpRegister) {
+        try session.database.read { tx in
+            let state = try session.loadCycle(tx)
+            return (state, try tx.team(), try tx.followUps(visibleIn: state.id))
+        }
+    }
+
     static func why(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         struct WhyJSON: Encodable, Sendable {
             var stage: String
@@ -25,10 +30,7 @@ extension Handlers {
             var explanation: [String]
         }
         let today = session.today
-        let (state, team, register) = try session.database.read { tx in
-            let state = try session.loadCycle(tx)
-            return (state, try tx.team(), try tx.followUps(visibleIn: state.id))
-        }
+        let (state, team, register) = try readiness(session)
         let stageID = command.arguments[0]
         let lines = try state.explain(stageID, team: team, today: today, register: register)
         return Reply(lines.joined(separator: "\n"), json: WhyJSON(stage: stageID, state: state.state(of: stageID), explanation: lines))
@@ -81,7 +83,8 @@ enum StatusText {
             lines.append("Open actions: \(actions.count)\(overdue > 0 ? ", \(overdue) overdue" : "")")
             for a in actions {
                 var line = "  \(a.label) \(a.owner) due \(a.due)"
-                if a.isOverdue(on: today) { line += " (\(state.workflow.calendar.workdaysBetween(a.due, today)) workdays late)" }
+                let late = a.workdaysOverdue(on: today, calendar: state.workflow.calendar)
+                if late > 0 { line += " (\(late) workdays late)" }
                 if a.cycle < state.id { line += " [from \(a.cycle)]" }
                 lines.append(line + ": \(a.title)")
             }
