@@ -209,7 +209,8 @@ struct AgendaBuilder {
 
     /// The meeting stage's due date in next month's cycle.
     var nextMeeting: Day? {
-        guard let n = workflow.meetingStage?.due, let month = CycleMonth(id)?.next else { return nil }
+        // A meeting due relative to an upstream stage has no date until next month's cycle runs.
+        guard case .workday(let n) = workflow.meetingStage?.due, let month = CycleMonth(id)?.next else { return nil }
         return workflow.calendar.workday(n, of: month)
     }
 
@@ -234,8 +235,5 @@ struct AgendaBuilder {
         }
     }
 
-    /// The UTC calendar day of a moment.
-    static func day(_ date: Date) -> Day {
-        Day(ordinal: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
+    static func day(_ date: Date) -> Day { Day(containing: date) }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without a time zone: due dates and holidays are whole business days.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
@@ -62,6 +64,15 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// The calendar day a moment falls on where the planner sits (the machine's time zone), so "today",
+    /// "done on" and "due" are all read on the same wall calendar.
+    public init(containing date: Date, in zone: TimeZone = .current) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
 }
 
 public enum Weekday: String, Sendable, Codable, CaseIterable {
@@ -92,6 +103,21 @@ public struct WorkCalendar: Sendable, Equatable, Codable {
         let days = workdays(in: month)
         guard n >= 1, let last = days.last else { return nil }
         return n <= days.count ? days[n - 1] : last
+    }
+
+    /// The day N workdays after `day` (N = 0 is the day itself); nil when the calendar has no workdays.
+    public func adding(workdays n: Int, to day: Day) -> Day? {
+        guard n > 0 else { return day }
+        guard !workdays.isEmpty else { return nil }
+        var found = 0
+        var current = day
+        // Holidays are finite, so a workday comes within a few weeks; the bound only guards a bad calendar.
+        for _ in 0..<(n * 7 + 400) {
+            current = current.adding(days: 1)
+            if isWorkday(current) { found += 1 }
+            if found == n { return current }
+        }
+        return nil
     }
 
     /// Workdays strictly after `from` up to and including `to`; 0 when `to` is not later.

@@ -87,6 +87,7 @@ public struct CycleState: Sendable {
             let before = record.state
             if stage.after.allSatisfy({ state(of: $0).isComplete }) { record.gateMetOnce = true }
             record.state = derive(stage, record)
+            if record.state != before || record.stateSince == nil { record.stateSince = time }
             if record.state.isComplete && !before.isComplete {
                 record.completions += 1
                 record.completedAt = time
@@ -189,6 +190,9 @@ public struct StageRecord: Sendable, Equatable {
     /// How many times the stage became done or waived; sign-offs downstream record it.
     public internal(set) var completions = 0
     public internal(set) var completedAt: Date?
+    /// When the stage entered its current state: how long it has waited in review, for the sign-off
+    /// escalation and the metrics.
+    public internal(set) var stateSince: Date?
     /// The change that last took the stage out of done, for `why` and stale reasons downstream.
     public internal(set) var reopenedBecause: String?
 }

@@ -12,7 +12,9 @@ extension CycleState {
         }
         var lines = ["\(stage.id) (\(stage.title)) is \(s.state.rawValue)."]
         if let due = s.due {
-            lines.append(s.overdueDays > 0 ? "It was due \(due) and is \(s.overdueDays) workday\(s.overdueDays == 1 ? "" : "s") late." : "It is due \(due).")
+            lines.append(s.overdueDays > 0 ? "It was due \(due) and is \(Plural.workdays(s.overdueDays)) late." : "It is due \(due).")
+        } else if case .after(let anchor, let n)? = stage.due {
+            lines.append("It falls due \(Plural.workdays(n)) after \(anchor) is done; \(anchor) is \(state(of: anchor).rawValue).")
         }
         if isClosed { lines.append("Cycle \(id) is closed; nothing more can change.") }
         switch s.state {

@@ -20,10 +20,18 @@ public struct StageStatus: Sendable, Equatable, Codable {
     public var title: String
     public var state: StageState
     public var owner: String
-    /// `YYYY-MM-DD`, or nil when the stage has no `due`.
+    /// `YYYY-MM-DD`, or nil when the stage has no `due` (or its anchor stage is not done yet).
     public var due: String?
+    /// The workflow's `due:` rule in words (`workday 9`, `2 workdays after demand-review`).
+    public var dueRule: String?
     /// Workdays past due while the stage is not done or waived.
     public var overdueDays: Int
+    /// Workdays until the due day while the stage is open and not late.
+    public var workdaysLeft: Int?
+    /// `YYYY-MM-DD` the stage was done or waived, while it is.
+    public var completedOn: String?
+    /// Workdays past due it was completed (0 when on time or not complete).
+    public var completedLate: Int
     public var blockedBy: [String]
     public var missingInputs: [String]
     /// Inputs that were rejected and wait for a resubmission (also listed in `missingInputs`).
@@ -51,17 +59,10 @@ public struct CurrentSignoff: Sendable, Equatable, Codable {
 }
 
 extension CycleState {
-    /// Due date of a stage in this cycle's month, per the workflow calendar.
-    public func dueDate(of stage: Stage) -> Day? {
-        guard let n = stage.due, let month = CycleMonth(id) else { return nil }
-        return workflow.calendar.workday(n, of: month)
-    }
-
     /// A stage's line. Without `register` the stage's `requires:` are not evaluated.
     public func status(of stage: Stage, today: Day, register: FollowUpRegister? = nil) -> StageStatus {
         let record = record(stage.id)
-        let due = dueDate(of: stage)
-        let overdue = (record.state.isComplete || isClosed) ? 0 : due.map { workflow.calendar.workdaysBetween($0, today) } ?? 0
+        let timing = timing(of: stage, today: today)
         var stale: [StaleSignoff] = []
         var current: [CurrentSignoff] = []
         for role in stage.signoffs {
@@ -75,7 +76,9 @@ extension CycleState {
         let currentRoles = Set(current.map(\.role))
         return StageStatus(
             id: stage.id, title: stage.title, state: record.state, owner: stage.owner,
-            due: due?.description, overdueDays: overdue,
+            due: timing.due?.description, dueRule: timing.rule?.written,
+            overdueDays: timing.isOverdue ? timing.workdaysLate : 0, workdaysLeft: timing.workdaysLeft,
+            completedOn: timing.completedOn?.description, completedLate: timing.completedOn == nil ? 0 : timing.workdaysLate,
             blockedBy: stage.after.filter { !state(of: $0).isComplete },
             missingInputs: record.state == .waived ? [] : stage.inputs.filter { record.inputs[$0.id]?.isCurrent != true }.map(\.id),
             rejectedInputs: stage.inputs.filter { record.inputs[$0.id]?.rejection != nil }.map(\.id),

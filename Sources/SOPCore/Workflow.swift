@@ -82,8 +82,8 @@ public struct Stage: Sendable, Equatable, Codable {
     public var owner: String
     /// Stages that must be done (or waived) before this one opens.
     public var after: [String]
-    /// The Nth workday of the cycle's month the stage is due on; nil when the workflow sets none.
-    public var due: Int?
+    /// When the stage falls due (`due:`); nil when the workflow sets none.
+    public var due: DueRule?
     /// Other roles whose holders may submit inputs.
     public var contributors: [String]
     public var inputs: [InputSpec]
@@ -94,7 +94,7 @@ public struct Stage: Sendable, Equatable, Codable {
     public var requires: [StageRequirement]
 
     public init(
-        id: String, title: String, owner: String, after: [String] = [], due: Int? = nil,
+        id: String, title: String, owner: String, after: [String] = [], due: DueRule? = nil,
         contributors: [String] = [], inputs: [InputSpec] = [], signoffs: [String],
         escalation: [EscalationStep] = [], requires: [StageRequirement] = []
     ) {
@@ -132,6 +132,51 @@ public struct InputSpec: Sendable, Equatable, Codable {
 /// What kind of content an input accepts.
 public enum InputFormat: String, Sendable, Equatable, Codable, CaseIterable {
     case any, csv, text, link
+}
+
+/// When a stage falls due: a fixed workday of the cycle's month, or a number of workdays after an
+/// upstream stage was done (so a slipping demand review moves the supply review's date with it).
+public enum DueRule: Sendable, Equatable, ExpressibleByIntegerLiteral {
+    /// `due: N`: the Nth workday of the cycle's month.
+    case workday(Int)
+    /// `due: { after: STAGE, workdays: N }`: N workdays after STAGE was done or waived.
+    case after(stage: String, workdays: Int)
+
+    public init(integerLiteral value: Int) { self = .workday(value) }
+
+    /// The rule in a few words, for status (`workday 9`, `+2 after demand-review`).
+    public var written: String {
+        switch self {
+        case .workday(let n): "workday \(n)"
+        case .after(let stage, let n): "+\(n) after \(stage)"
+        }
+    }
+}
+
+// Stored workflow models keep `due` as the bare number older databases wrote, or `{after, workdays}`.
+extension DueRule: Codable {
+    private enum Keys: String, CodingKey { case after, workdays }
+
+    public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let n = try? single.decode(Int.self) {
+            self = .workday(n)
+            return
+        }
+        let c = try decoder.container(keyedBy: Keys.self)
+        self = .after(stage: try c.decode(String.self, forKey: .after), workdays: try c.decode(Int.self, forKey: .workdays))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .workday(let n):
+            var c = encoder.singleValueContainer()
+            try c.encode(n)
+        case .after(let stage, let n):
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(stage, forKey: .after)
+            try c.encode(n, forKey: .workdays)
+        }
+    }
 }
 
 /// One rung of a stage's escalation ladder: `after` workdays past due, tell these roles.
@@ -182,7 +227,7 @@ extension Stage {
         self.init(
             id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
             owner: try c.decode(String.self, forKey: .owner), after: try c.decode([String].self, forKey: .after),
-            due: try c.decodeIfPresent(Int.self, forKey: .due), contributors: try c.decode([String].self, forKey: .contributors),
+            due: try c.decodeIfPresent(DueRule.self, forKey: .due), contributors: try c.decode([String].self, forKey: .contributors),
             inputs: try c.decode([InputSpec].self, forKey: .inputs), signoffs: try c.decode([String].self, forKey: .signoffs),
             escalation: try c.decode([EscalationStep].self, forKey: .escalation),
             requires: try c.decodeIfPresent([StageRequirement].self, forKey: .requires) ?? [])

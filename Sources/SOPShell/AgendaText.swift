@@ -401,7 +401,7 @@ enum AgendaText {
         return "\(next) (\(meeting.title), \(month))."
     }
 
-    static func workdays(_ n: Int) -> String { n == 1 ? "1 workday" : "\(n) workdays" }
+    static func workdays(_ n: Int) -> String { Plural.workdays(n) }
 
     /// How a stage did against its due date; `state` names the state of an unfinished stage
     /// instead of "still open".

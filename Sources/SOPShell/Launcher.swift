@@ -173,8 +173,5 @@ public enum Launcher {
 
 extension Session {
     /// The calendar day of a moment in the local time zone.
-    static func day(of date: Date) -> Day {
-        let parts = Calendar.current.dateComponents(in: TimeZone.current, from: date)
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
+    static func day(of date: Date) -> Day { Day(containing: date) }
 }

@@ -61,9 +61,7 @@ enum StatusText {
     static func overview(_ report: StatusReport, today: Day) -> String {
         var table = TextTable(["STAGE", "STATE", "OWNER", "DUE", "WAITING ON"])
         for s in report.stages {
-            var due = s.due ?? "-"
-            if s.overdueDays > 0 { due += " (\(s.overdueDays) late)" }
-            table.add([s.id, s.state.rawValue, s.owner, due, waitingOn(s)])
+            table.add([s.id, s.state.rawValue, s.owner, dueColumn(s), waitingOn(s)])
         }
         let done = report.stages.filter { $0.state.isComplete }.count
         let head = "Cycle \(report.cycle) · \(report.workflow) · \(report.state) · \(done)/\(report.stages.count) stages done · today \(today)"
@@ -90,6 +88,16 @@ enum StatusText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `2026-11-12 (3 left)`, `(2 late)`, `(today)`, `(done 1 late)`, or the relative rule while its
+    /// anchor stage is not done (`(+2 after demand-review)`).
+    static func dueColumn(_ s: StageStatus) -> String {
+        guard let due = s.due else { return s.dueRule.map { "(\($0))" } ?? "-" }
+        if s.overdueDays > 0 { return "\(due) (\(s.overdueDays) late)" }
+        if s.completedLate > 0 { return "\(due) (done \(s.completedLate) late)" }
+        if let left = s.workdaysLeft { return "\(due) (\(left == 0 ? "today" : "\(left) left"))" }
+        return due
     }
 
     static func waitingOn(_ s: StageStatus) -> String {
@@ -140,8 +148,11 @@ enum StatusText {
             return ids.isEmpty ? role : "\(role) (\(ids.joined(separator: ", ")))"
         }
         var lines = ["\(stage.id): \(stage.title)"]
-        var due = s.due.map { "due \($0)" } ?? "no due date"
-        if s.overdueDays > 0 { due += ", \(s.overdueDays) workday\(s.overdueDays == 1 ? "" : "s") late" }
+        var due = s.due.map { "due \($0)" } ?? s.dueRule.map { "due \($0)" } ?? "no due date"
+        if let rule = s.dueRule, s.due != nil { due += " (\(rule))" }
+        if s.overdueDays > 0 { due += ", \(Plural.workdays(s.overdueDays)) late" }
+        if let left = s.workdaysLeft { due += left == 0 ? ", due today" : ", \(Plural.workdays(left)) left" }
+        if let done = s.completedOn { due += ", done \(done)" + (s.completedLate > 0 ? ", \(Plural.workdays(s.completedLate)) late" : "") }
         lines.append("State \(s.state.rawValue) · owner \(people(stage.owner)) · \(due)")
         if !stage.after.isEmpty {
             lines.append("After: " + stage.after.map { "\($0) (\(state.state(of: $0).rawValue))" }.joined(separator: ", "))

@@ -6,6 +6,8 @@ struct StageDraft {
     var stage: Stage
     var idPosition: Position
     var after: [Located<String>]
+    /// The stage a relative `due: { after: STAGE, ... }` counts from, checked once all stages are read.
+    var dueAnchor: Located<String>?
 }
 
 /// Reads one entry of `stages:`: owner, gate, due day, inputs, sign-offs, escalation ladder and requirements.
@@ -18,6 +20,11 @@ struct StageReader {
     ]
     /// The Nth workday: every month has at least 23 weekdays minus holidays, so a larger N is a mistake.
     static let dueRange = 1...23
+    /// Workdays after an upstream stage: 0 (the same day) up to about a quarter.
+    static let relativeDueRange = 0...60
+    static let dueHint =
+        "due is the Nth workday of the month, a whole number from \(dueRange.lowerBound) to \(dueRange.upperBound), "
+        + "or `{ after: STAGE, workdays: N }` counting from the day an upstream stage was done"
 
     private var log: DiagnosticLog { nodes.log }
 
@@ -50,17 +57,7 @@ struct StageReader {
             nodes.words($0, "after of \(label)", hint: "write it like `after: [data-gathering]`")
         } ?? []
 
-        var due: Int?
-        if let node = fields["due"] {
-            if let value = NodeReader.wholeNumber(node), Self.dueRange.contains(value) {
-                due = value
-            } else {
-                log.error(
-                    "bad due \(NodeReader.written(node)) in \(label) (due is the Nth workday of the month: "
-                        + "a whole number from \(Self.dueRange.lowerBound) to \(Self.dueRange.upperBound))",
-                    at: node.position)
-            }
-        }
+        let (due, dueAnchor) = fields["due"].map { readDue($0, of: label) } ?? (nil, nil)
 
         let contributors = roleList(fields["contributors"], "contributors of \(label)", example: "[sales]")
         let inputs = fields["inputs"].map { readInputs($0, of: label) } ?? []
@@ -85,7 +82,40 @@ struct StageReader {
             id: id, title: title ?? id, owner: owner, after: after.map(\.value), due: due,
             contributors: contributors, inputs: inputs, signoffs: signoffs, escalation: escalation,
             requires: requires)
-        return StageDraft(stage: stage, idPosition: idNode?.position ?? fields.position, after: after)
+        return StageDraft(stage: stage, idPosition: idNode?.position ?? fields.position, after: after, dueAnchor: dueAnchor)
+    }
+
+    /// `due: N`, or `due: { after: STAGE, workdays: N }`; the anchor stage is returned for the
+    /// whole-workflow check that it is upstream of this one.
+    private func readDue(_ node: Node, of label: String) -> (DueRule?, Located<String>?) {
+        guard case .mapping = node else {
+            if let value = NodeReader.wholeNumber(node), Self.dueRange.contains(value) { return (.workday(value), nil) }
+            log.error("bad due \(NodeReader.written(node)) in \(label) (\(Self.dueHint))", at: node.position)
+            return (nil, nil)
+        }
+        let what = "due of \(label)"
+        guard
+            let fields = nodes.fields(
+                node, of: what, allowed: ["after", "workdays"], hint: "write it like `due: { after: demand-review, workdays: 3 }`")
+        else { return (nil, nil) }
+        let anchorNode = nodes.require(
+            "after", in: fields, "\(what) has no after (add `after: STAGE`, the upstream stage the workdays count from)")
+        let anchor = anchorNode.flatMap { nodes.id($0, "after of \(what)", example: "demand-review") }
+        var workdays: Int?
+        if let node = nodes.require(
+            "workdays", in: fields, "\(what) has no workdays (add `workdays: N`, how many workdays after that stage is done)")
+        {
+            if let value = NodeReader.wholeNumber(node), Self.relativeDueRange.contains(value) {
+                workdays = value
+            } else {
+                log.error(
+                    "bad workdays \(NodeReader.written(node)) in \(what) (a whole number from "
+                        + "\(Self.relativeDueRange.lowerBound) to \(Self.relativeDueRange.upperBound))",
+                    at: node.position)
+            }
+        }
+        guard let anchor, let anchorNode, let workdays else { return (nil, nil) }
+        return (.after(stage: anchor, workdays: workdays), Located(value: anchor, position: anchorNode.position))
     }
 
     /// A list of role ids, each checked against the workflow's roles.

@@ -6,6 +6,36 @@ struct WorkflowValidation {
         let index = uniqueIDs(drafts)
         checkReferences(drafts, known: index)
         checkCycles(drafts, index: index)
+        checkDueAnchors(drafts, index: index)
+    }
+
+    /// A relative due date counts from a stage that must be done first: one upstream of this stage
+    /// (through `after:`), or the date would be unknown while the stage is being worked.
+    private func checkDueAnchors(_ drafts: [StageDraft], index: [String: Int]) {
+        for draft in drafts {
+            guard let anchor = draft.dueAnchor else { continue }
+            let upstream = upstreamIDs(of: draft, drafts: drafts, index: index)
+            guard !upstream.contains(anchor.value) else { continue }
+            let known = index[anchor.value] != nil
+            let listed = upstream.isEmpty ? "it has no upstream stages (add `after:` first)" : "its upstream stages are: \(Hints.list(upstream))"
+            log.error(
+                (known
+                    ? "due of stage '\(draft.stage.id)' counts from '\(anchor.value)', which is not upstream of it "
+                    : "unknown stage '\(anchor.value)' in due of stage '\(draft.stage.id)' ")
+                    + "(a relative due date counts from a stage in its `after:` chain; \(listed))",
+                at: anchor.position)
+        }
+    }
+
+    /// Stage ids reachable through `after:` from a stage, in workflow order.
+    private func upstreamIDs(of draft: StageDraft, drafts: [StageDraft], index: [String: Int]) -> [String] {
+        var found: Set<String> = []
+        var frontier = draft.after.map(\.value)
+        while let next = frontier.popLast() {
+            guard next != draft.stage.id, found.insert(next).inserted, let i = index[next] else { continue }
+            frontier += drafts[i].after.map(\.value)
+        }
+        return drafts.map(\.stage.id).filter { found.contains($0) && index[$0] != nil }
     }
 
     /// Checks stage ids named outside `stages:` (the agenda's sections). With no stages read there is
