@@ -60,6 +60,7 @@ public struct CommandSpec: Sendable {
         case stage = "Stage work"
         case executive = "Executive S&OP"
         case actions = "Follow-up actions"
+        case deadlines = "Deadlines, escalations and process health"
         case setup = "Command line only"
     }
 }
