@@ -9,11 +9,21 @@ public struct Workflow: Sendable, Equatable, Codable {
     public var deciders: [String]
     /// Which stages' records the agenda draws on for its special sections (`agenda:`).
     public var agenda: AgendaSources
+    /// Steps for a stage waiting in review: `after` counts workdays in review (`signoff-escalation:`).
+    public var signoffEscalation: [EscalationStep]
+    /// Steps for an open follow-up action: `after` counts workdays past its due date (`action-escalation:`).
+    public var actionEscalation: [EscalationStep]
+    /// The command run once per notification (`notify:`), if any.
+    public var notify: NotifyCommand?
 
     public init(
         id: String, title: String, calendar: WorkCalendar = WorkCalendar(), roles: [Role], stages: [Stage],
-        deciders: [String] = [], agenda: AgendaSources = AgendaSources()
+        deciders: [String] = [], agenda: AgendaSources = AgendaSources(),
+        signoffEscalation: [EscalationStep] = [], actionEscalation: [EscalationStep] = [], notify: NotifyCommand? = nil
     ) {
+        self.signoffEscalation = signoffEscalation
+        self.actionEscalation = actionEscalation
+        self.notify = notify
         self.id = id
         self.title = title
         self.calendar = calendar
@@ -179,14 +189,32 @@ extension DueRule: Codable {
     }
 }
 
-/// One rung of a stage's escalation ladder: `after` workdays past due, tell these roles.
+/// One rung of an escalation ladder: `after` workdays (past due, or in review), tell these roles.
 public struct EscalationStep: Sendable, Equatable, Codable {
     public var after: Int
-    /// Role ids; `owner` stands for the stage's owner role.
+    /// Role ids; `owner` stands for the stage's owner role (an action's owner, for actions) and
+    /// `signers` for the holders of the sign-offs a stage still lacks.
     public var notify: [String]
+
+    /// The words `notify:` accepts besides role ids.
+    public static let ownerAlias = "owner"
+    public static let signersAlias = "signers"
     public init(after: Int, notify: [String]) {
         self.after = after
         self.notify = notify
+    }
+}
+
+/// The workflow's `notify: { command: [ARGV...], timeout: SECONDS }`: how a notification leaves `sop`
+/// (mail, sendmail, a chat webhook script).
+public struct NotifyCommand: Sendable, Equatable, Codable {
+    public var command: [String]
+    /// Seconds before a hanging hook is killed and the delivery counted as failed.
+    public var timeout: Double
+    public static let defaultTimeout = 10.0
+    public init(command: [String], timeout: Double = NotifyCommand.defaultTimeout) {
+        self.command = command
+        self.timeout = timeout
     }
 }
 
@@ -206,7 +234,9 @@ public struct AgendaSources: Sendable, Equatable, Codable {
 // Databases store the parsed workflow as JSON; keys added after a database was made decode to
 // their defaults, so cycles opened by an older `sop` keep loading.
 extension Workflow {
-    enum CodingKeys: String, CodingKey { case id, title, calendar, roles, stages, deciders, agenda }
+    enum CodingKeys: String, CodingKey {
+        case id, title, calendar, roles, stages, deciders, agenda, signoffEscalation, actionEscalation, notify
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -215,7 +245,10 @@ extension Workflow {
             calendar: try c.decode(WorkCalendar.self, forKey: .calendar), roles: try c.decode([Role].self, forKey: .roles),
             stages: try c.decode([Stage].self, forKey: .stages),
             deciders: try c.decodeIfPresent([String].self, forKey: .deciders) ?? [],
-            agenda: try c.decodeIfPresent(AgendaSources.self, forKey: .agenda) ?? AgendaSources())
+            agenda: try c.decodeIfPresent(AgendaSources.self, forKey: .agenda) ?? AgendaSources(),
+            signoffEscalation: try c.decodeIfPresent([EscalationStep].self, forKey: .signoffEscalation) ?? [],
+            actionEscalation: try c.decodeIfPresent([EscalationStep].self, forKey: .actionEscalation) ?? [],
+            notify: try c.decodeIfPresent(NotifyCommand.self, forKey: .notify))
     }
 }
 

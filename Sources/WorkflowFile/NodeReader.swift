@@ -43,11 +43,8 @@ struct Fields {
 struct NodeReader {
     let log: DiagnosticLog
 
-    /// Reads a mapping whose keys must come from `allowed`; `reserved` keys belong to later features
-    /// and are accepted without being read, so files written for a newer `sop` still load.
-    func fields(
-        _ node: Node, of what: String, allowed: [String], reserved: [String] = [], hint: String
-    ) -> Fields? {
+    /// Reads a mapping whose keys must come from `allowed`.
+    func fields(_ node: Node, of what: String, allowed: [String], hint: String) -> Fields? {
         guard case .mapping(let mapping) = node else {
             log.error("\(what) must be a mapping of keys, not \(node.shapeName) (\(hint))", at: node.position)
             return nil
@@ -69,7 +66,6 @@ struct NodeReader {
                 continue
             }
             fields.keyPositions[key] = keyNode.position
-            if reserved.contains(key) { continue }
             guard allowed.contains(key) else {
                 log.error(
                     "unknown key '\(key)' in \(what) (\(Hints.didYouMean(key, among: allowed))"

@@ -75,7 +75,11 @@ struct StageReader {
             }
         }
 
-        let escalation = fields["escalation"].map { readEscalation($0, of: label) } ?? []
+        let escalation = fields["escalation"].map {
+            LadderReader(nodes: nodes, roles: roles).read(
+                $0, names: .stage(label), counting: "workdays past due",
+                aliases: [EscalationStep.ownerAlias: "the stage's owner"])
+        } ?? []
         let requires = fields["requires"].map { readRequires($0, of: label) } ?? []
 
         let stage = Stage(
@@ -119,8 +123,8 @@ struct StageReader {
     }
 
     /// A list of role ids, each checked against the workflow's roles.
-    private func roleList(_ node: Node?, _ what: String, example: String, allowingOwner: Bool = false) -> [String] {
-        roles.list(node, what, example: example, nodes: nodes, allowingOwner: allowingOwner)
+    private func roleList(_ node: Node?, _ what: String, example: String) -> [String] {
+        roles.list(node, what, example: example, nodes: nodes)
     }
 
     /// `requires:` names records the stage needs before its sign-off, from a fixed set.
@@ -216,53 +220,5 @@ struct StageReader {
         }
         let spec = InputSpec(id: id, title: title, format: format ?? .any, columns: columns)
         return Located(value: spec, position: idNode.position)
-    }
-
-    private func readEscalation(_ node: Node, of label: String) -> [EscalationStep] {
-        let hint = "write each step like `- { after: 1, notify: [owner] }`"
-        guard let items = nodes.list(node, "escalation of \(label)", hint: hint) else { return [] }
-        var steps: [EscalationStep] = []
-        var previous: Int?
-        for item in items {
-            let what = "an escalation step of \(label)"
-            guard let fields = nodes.fields(item, of: what, allowed: ["after", "notify"], hint: hint) else { continue }
-            var after: Int?
-            if let node = nodes.require(
-                "after", in: fields,
-                "\(what) has no after (add `after: N`, the number of workdays past due when it fires)")
-            {
-                if let value = NodeReader.wholeNumber(node), value >= 1 {
-                    if let previous, value <= previous {
-                        log.error(
-                            "escalation steps of \(label) are out of order: after \(value) follows after \(previous) "
-                                + "(make each step's `after` larger than the one before)",
-                            at: node.position)
-                    }
-                    previous = max(previous ?? value, value)
-                    after = value
-                } else {
-                    log.error(
-                        "bad after \(NodeReader.written(node)) in escalation of \(label) "
-                            + "(after is the number of workdays past due: a whole number from 1 up)",
-                        at: node.position)
-                }
-            }
-            var notify: [String] = []
-            if let node = nodes.require(
-                "notify", in: fields,
-                "\(what) has no notify (add `notify: [ROLE, ...]`; `owner` means the stage's owner)")
-            {
-                notify = roleList(node, "notify of \(label)", example: "[owner, leader]", allowingOwner: true)
-                if node.isEmptyList {
-                    log.error(
-                        "notify of \(label) is empty (name at least one role to tell, e.g. [owner] or [leader])",
-                        at: node.isNull ? fields.keyPosition("notify") : node.position)
-                }
-            }
-            if let after, !notify.isEmpty {
-                steps.append(EscalationStep(after: after, notify: notify))
-            }
-        }
-        return steps
     }
 }

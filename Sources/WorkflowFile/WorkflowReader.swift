@@ -1,14 +1,15 @@
 import SOPCore
 import Yams
 
-/// Reads the top level of a workflow file (id, title, calendar, roles, deciders, agenda) and hands
-/// stages to StageReader.
+/// Reads the top level of a workflow file (id, title, calendar, roles, deciders, agenda, the
+/// workflow-wide escalation ladders and the notify hook) and hands stages to StageReader.
 struct WorkflowReader {
     let nodes: NodeReader
 
-    static let keys = ["workflow", "title", "calendar", "roles", "stages", "deciders", "agenda"]
-    /// Accepted now so files written for the escalation and notification features still load.
-    static let reservedKeys = ["signoff-escalation", "action-escalation", "notifications"]
+    static let keys = [
+        "workflow", "title", "calendar", "roles", "stages", "deciders", "agenda", "signoff-escalation",
+        "action-escalation", "notify",
+    ]
     static let agendaKeys = ["constraints"]
 
     private var log: DiagnosticLog { nodes.log }
@@ -23,7 +24,7 @@ struct WorkflowReader {
         }
         guard
             let top = nodes.fields(
-                root, of: "the workflow file", allowed: Self.keys, reserved: Self.reservedKeys,
+                root, of: "the workflow file", allowed: Self.keys,
                 hint: "a workflow file starts with `workflow: ID`")
         else { return nil }
 
@@ -39,6 +40,21 @@ struct WorkflowReader {
         let deciders = catalog.list(
             top["deciders"], "deciders", example: "deciders: [finance]", nodes: nodes)
         let constraints = top["agenda"].map(readAgenda) ?? []
+        let ladders = LadderReader(nodes: nodes, roles: catalog)
+        let signoffEscalation = top["signoff-escalation"].map {
+            ladders.read(
+                $0, names: .workflow("signoff-escalation"), counting: "workdays a stage has waited in review",
+                aliases: [
+                    EscalationStep.signersAlias: "the holders of the sign-offs still missing",
+                    EscalationStep.ownerAlias: "the stage's owner",
+                ])
+        } ?? []
+        let actionEscalation = top["action-escalation"].map {
+            ladders.read(
+                $0, names: .workflow("action-escalation"), counting: "workdays an action is past its due date",
+                aliases: [EscalationStep.ownerAlias: "the action's owner"])
+        } ?? []
+        let notify = top["notify"].flatMap(readNotify)
         let drafts = readStages(top, roles: catalog)
         let validation = WorkflowValidation(log: log)
         validation.check(drafts)
@@ -47,7 +63,8 @@ struct WorkflowReader {
         guard log.isEmpty, let id else { return nil }
         return Workflow(
             id: id, title: title ?? id, calendar: calendar, roles: roles, stages: drafts.map(\.stage),
-            deciders: deciders, agenda: AgendaSources(constraints: constraints.map(\.value)))
+            deciders: deciders, agenda: AgendaSources(constraints: constraints.map(\.value)),
+            signoffEscalation: signoffEscalation, actionEscalation: actionEscalation, notify: notify)
     }
 
     private func readRoles(_ top: Fields) -> ([Role], RoleCatalog) {
@@ -148,6 +165,37 @@ struct WorkflowReader {
         return fields["constraints"].flatMap {
             nodes.words($0, "constraints of agenda", hint: "write it like `constraints: [supply-review]`")
         } ?? []
+    }
+
+    /// `notify: { command: [ARGV...], timeout: SECONDS }`: the program run once per notification.
+    private func readNotify(_ node: Node) -> NotifyCommand? {
+        let hint = "write it like `notify: { command: [/usr/local/bin/sop-mail, --from, sop@example.com], timeout: 10 }`"
+        guard let fields = nodes.fields(node, of: "notify", allowed: ["command", "timeout"], hint: hint) else { return nil }
+        var command: [String] = []
+        if let node = nodes.require(
+            "command", in: fields, "notify has no command (add `command: [PROGRAM, ARGS...]`, run once per notification)")
+        {
+            if case .scalar = node, let word = nodes.text(node, "command of notify", hint: hint) {
+                command = [word]
+            } else if let items = nodes.list(node, "command of notify", hint: hint) {
+                command = items.compactMap { nodes.text($0, "an argument of the notify command", hint: hint) }
+                if items.isEmpty {
+                    log.error("command of notify is empty (name the program to run, e.g. [/usr/sbin/sendmail, -t])", at: node.position)
+                }
+            }
+        }
+        var timeout = NotifyCommand.defaultTimeout
+        if let node = fields["timeout"] {
+            if let value = NodeReader.wholeNumber(node), (1...300).contains(value) {
+                timeout = Double(value)
+            } else {
+                log.error(
+                    "bad timeout \(NodeReader.written(node)) in notify (seconds before a hanging command is stopped: "
+                        + "a whole number from 1 to 300)",
+                    at: node.position)
+            }
+        }
+        return command.isEmpty ? nil : NotifyCommand(command: command, timeout: timeout)
     }
 
     private func readStages(_ top: Fields, roles: RoleCatalog) -> [StageDraft] {

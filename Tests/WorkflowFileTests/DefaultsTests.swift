@@ -49,15 +49,39 @@ struct DefaultsTests {
         #expect(workflow.stages.first?.inputs == [])
     }
 
-    @Test func reservedKeysAreAcceptedAndIgnored() throws {
+    @Test func workflowLevelLaddersAndTheNotifyHookAreRead() throws {
         let yaml = header + stageA + """
-            signoff-escalation: { after: 2 }
-            action-escalation: [whatever]
-            notifications: { email: true }
+            signoff-escalation: { after: 2, notify: [signers, owner] }
+            action-escalation:
+              - { after: 1, notify: [owner] }
+              - { after: 4, notify: [leader, sponsor] }
+            notify: { command: [/usr/local/bin/sop-mail, --from, sop@example.com], timeout: 5 }
 
             """
         let workflow = try WorkflowFileReader.workflow(yaml: yaml, file: "w.yaml")
-        #expect(workflow.stages.map(\.id) == ["a"])
+        #expect(workflow.signoffEscalation == [EscalationStep(after: 2, notify: ["signers", "owner"])])
+        #expect(workflow.actionEscalation == [
+            EscalationStep(after: 1, notify: ["owner"]), EscalationStep(after: 4, notify: ["leader", "sponsor"]),
+        ])
+        #expect(workflow.notify == NotifyCommand(command: ["/usr/local/bin/sop-mail", "--from", "sop@example.com"], timeout: 5))
+    }
+
+    @Test func withoutThemThereAreNoLaddersAndNoHook() throws {
+        let workflow = try WorkflowFileReader.workflow(yaml: header + stageA, file: "w.yaml")
+        #expect(workflow.signoffEscalation.isEmpty && workflow.actionEscalation.isEmpty && workflow.notify == nil)
+    }
+
+    @Test func aRelativeDueDateIsRead() throws {
+        let yaml = header + stageA + """
+              - id: b
+                owner: leader
+                after: [a]
+                signoffs: [sponsor]
+                due: { after: a, workdays: 3 }
+
+            """
+        let workflow = try WorkflowFileReader.workflow(yaml: yaml, file: "w.yaml")
+        #expect(workflow.stage("b")?.due == .after(stage: "a", workdays: 3))
     }
 
     @Test func decidersRequiresAndAgendaAreRead() throws {

@@ -34,7 +34,7 @@ let topLevelCases: [BrokenFile] = [
     BrokenFile(
         name: "unknown top-level key names the allowed keys",
         yaml: header + stageA + "colour: red\n",
-        prefix: "w.yaml:10:1: error:", phrase: "allowed keys: workflow, title, calendar, roles, stages, deciders, agenda)"),
+        prefix: "w.yaml:10:1: error:", phrase: "allowed keys: workflow, title, calendar, roles, stages, deciders, agenda, signoff-escalation, action-escalation, notify)"),
     BrokenFile(
         name: "misspelt key gets a suggestion",
         yaml: header + stageA + "titel: W\n",
@@ -190,6 +190,42 @@ let stageCases: [BrokenFile] = [
         name: "due with a fraction",
         yaml: header + stageA + "    due: 2.5\n",
         prefix: "w.yaml:10:10: error:", phrase: "a whole number from 1 to 23"),
+    BrokenFile(
+        name: "a relative due from a stage that is not upstream",
+        yaml: header + stageA + "    due: { after: b, workdays: 2 }\n  - { id: b, owner: demand, signoffs: [demand] }\n",
+        prefix: "w.yaml:10:19: error:", phrase: "due of stage 'a' counts from 'b', which is not upstream of it"),
+    BrokenFile(
+        name: "a relative due from an unknown stage",
+        yaml: header + stageA + "    due: { after: zz, workdays: 2 }\n",
+        prefix: "w.yaml:10:19: error:", phrase: "unknown stage 'zz' in due of stage 'a'"),
+    BrokenFile(
+        name: "a relative due with too many workdays",
+        yaml: header + stageA + "  - { id: b, owner: demand, signoffs: [demand], after: [a], due: { after: a, workdays: 99 } }\n",
+        prefix: "w.yaml:10:88: error:", phrase: "bad workdays '99' in due of stage 'b'"),
+    BrokenFile(
+        name: "a relative due without workdays",
+        yaml: header + stageA + "  - { id: b, owner: demand, signoffs: [demand], after: [a], due: { after: a } }\n",
+        prefix: "w.yaml:10:66: error:", phrase: "due of stage 'b' has no workdays"),
+    BrokenFile(
+        name: "notify without a command",
+        yaml: header + stageA + "notify: { timeout: 5 }\n",
+        prefix: "w.yaml:10:9: error:", phrase: "notify has no command"),
+    BrokenFile(
+        name: "notify with a zero timeout",
+        yaml: header + stageA + "notify: { command: [mail], timeout: 0 }\n",
+        prefix: "w.yaml:10:37: error:", phrase: "bad timeout '0' in notify"),
+    BrokenFile(
+        name: "an unknown word in signoff-escalation",
+        yaml: header + stageA + "signoff-escalation: { after: 2, notify: [approvers] }\n",
+        prefix: "w.yaml:10:42: error:", phrase: "unknown role 'approvers' in notify of signoff-escalation"),
+    BrokenFile(
+        name: "action-escalation after zero",
+        yaml: header + stageA + "action-escalation: { after: 0, notify: [owner] }\n",
+        prefix: "w.yaml:10:29: error:", phrase: "bad after '0' in action-escalation"),
+    BrokenFile(
+        name: "signers outside signoff-escalation",
+        yaml: header + stageA + "action-escalation: { after: 1, notify: [signers] }\n",
+        prefix: "w.yaml:10:41: error:", phrase: "unknown role 'signers' in notify of action-escalation"),
 ]
 
 /// Inputs and escalation ladders.
@@ -359,9 +395,9 @@ let decisionAndAgendaCases: [BrokenFile] = [
         yaml: "workflow: w\nroles: [leader]\ndeciders: [finance]\nstages:\n  - { id: a, owner: leader, signoffs: [leader] }\n",
         prefix: "w.yaml:2:8: error:", phrase: "roles must be a mapping"),
     BrokenFile(
-        name: "reserved keys stay reserved, but not inside agenda",
-        yaml: header + stageA + "notifications: { email: true }\nagenda:\n  notifications: [a]\n",
-        prefix: "w.yaml:12:3: error:", phrase: "unknown key 'notifications' in agenda"),
+        name: "a workflow-level key inside agenda",
+        yaml: header + stageA + "agenda:\n  notify: [a]\n",
+        prefix: "w.yaml:11:3: error:", phrase: "unknown key 'notify' in agenda"),
 ]
 
 /// Problems found by the YAML parser itself, or with the file as a whole.
