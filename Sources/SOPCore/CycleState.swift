@@ -53,8 +53,9 @@ public struct CycleState: Sendable {
         case .cycleClosed:
             closedAt = event.time
             return
-        case .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled, .actionReassigned:
-            // Follow-up items are folded by `FollowUpRegister`; they change no stage.
+        case .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled, .actionReassigned,
+            .escalationRaised, .escalationResolved:
+            // Follow-up items and escalations are folded by their own registers; they change no stage.
             return
         case .inputSubmitted(let e):
             stages[e.stage, default: StageRecord()].inputs[e.input] = SubmissionRecord(
@@ -85,7 +86,10 @@ public struct CycleState: Sendable {
         for stage in dependencyOrder {
             var record = stages[stage.id] ?? StageRecord()
             let before = record.state
-            if stage.after.allSatisfy({ state(of: $0).isComplete }) { record.gateMetOnce = true }
+            if stage.after.allSatisfy({ state(of: $0).isComplete }), !record.gateMetOnce {
+                record.gateMetOnce = true
+                record.gateMetAt = time
+            }
             record.state = derive(stage, record)
             if record.state != before || record.stateSince == nil { record.stateSince = time }
             if record.state.isComplete && !before.isComplete {
@@ -187,6 +191,8 @@ public struct StageRecord: Sendable, Equatable {
     /// Once the gate has been met, the stage stays workable even if an upstream stage reopens; its
     /// sign-offs go stale instead (DESIGN.md: downstream stages drop back to review, not to waiting).
     public internal(set) var gateMetOnce = false
+    /// When the gate was first met: the stage could be worked from then on.
+    public internal(set) var gateMetAt: Date?
     /// How many times the stage became done or waived; sign-offs downstream record it.
     public internal(set) var completions = 0
     public internal(set) var completedAt: Date?

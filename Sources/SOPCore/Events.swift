@@ -45,6 +45,8 @@ public enum EventPayload: Sendable, Equatable {
     case actionDone(ActionDone)
     case actionCancelled(ActionCancelled)
     case actionReassigned(ActionReassigned)
+    case escalationRaised(EscalationRaised)
+    case escalationResolved(EscalationResolved)
 
     /// The `type` column of the events table.
     public var type: EventType {
@@ -62,6 +64,8 @@ public enum EventPayload: Sendable, Equatable {
         case .actionDone: .actionDone
         case .actionCancelled: .actionCancelled
         case .actionReassigned: .actionReassigned
+        case .escalationRaised: .escalationRaised
+        case .escalationResolved: .escalationResolved
         }
     }
 
@@ -74,7 +78,10 @@ public enum EventPayload: Sendable, Equatable {
         case .waived(let e): e.stage
         case .proposalRaised(let e): e.stage
         case .actionAdded(let e): e.stage
-        case .cycleOpened, .cycleClosed, .decisionRecorded, .proposalDeferred, .actionDone, .actionCancelled, .actionReassigned: nil
+        case .escalationRaised(let e): e.subject.stage
+        case .cycleOpened, .cycleClosed, .decisionRecorded, .proposalDeferred, .actionDone, .actionCancelled, .actionReassigned,
+            .escalationResolved:
+            nil
         }
     }
 
@@ -95,6 +102,8 @@ public enum EventPayload: Sendable, Equatable {
         case .actionDone(let e): return try encoder.encode(e)
         case .actionCancelled(let e): return try encoder.encode(e)
         case .actionReassigned(let e): return try encoder.encode(e)
+        case .escalationRaised(let e): return try encoder.encode(e)
+        case .escalationResolved(let e): return try encoder.encode(e)
         }
     }
 
@@ -114,6 +123,8 @@ public enum EventPayload: Sendable, Equatable {
         case .actionDone: return .actionDone(try decoder.decode(ActionDone.self, from: json))
         case .actionCancelled: return .actionCancelled(try decoder.decode(ActionCancelled.self, from: json))
         case .actionReassigned: return .actionReassigned(try decoder.decode(ActionReassigned.self, from: json))
+        case .escalationRaised: return .escalationRaised(try decoder.decode(EscalationRaised.self, from: json))
+        case .escalationResolved: return .escalationResolved(try decoder.decode(EscalationResolved.self, from: json))
         }
     }
 }
@@ -133,11 +144,13 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case actionDone = "action-done"
     case actionCancelled = "action-cancelled"
     case actionReassigned = "action-reassigned"
+    case escalationRaised = "escalation-raised"
+    case escalationResolved = "escalation-resolved"
 
     /// Events about proposals, decisions and actions rather than stages.
     public var isFollowUp: Bool {
         switch self {
-        case .cycleOpened, .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed: false
+        case .cycleOpened, .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed, .escalationRaised, .escalationResolved: false
         case .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled, .actionReassigned: true
         }
     }

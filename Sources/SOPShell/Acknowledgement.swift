@@ -23,7 +23,8 @@ enum Acknowledgement {
                 after.apply(event)
                 try tx.save(register.apply(event))
             }
-            return reply(before: before, after: after, events: stored, today: today, register: register)
+            let resolved = try Escalator.resolve(after: after, register: register, team: team, today: today, at: now, tx: tx)
+            return reply(before: before, after: after, events: stored + resolved, today: today, register: register)
         }
     }
 
@@ -111,6 +112,10 @@ enum EventText {
         case .actionDone(let e): "completed \(FollowUpKind.action.label(e.number))" + (e.note.map { ": \($0)" } ?? "")
         case .actionCancelled(let e): "cancelled \(FollowUpKind.action.label(e.number)): \(e.reason)"
         case .actionReassigned(let e): "reassigned \(FollowUpKind.action.label(e.number)) from \(e.from) to \(e.to)"
+        case .escalationRaised(let e):
+            "raised E-\(e.number): \(e.message); told " + (e.told.isEmpty ? "nobody" : e.told.joined(separator: ", "))
+                + (e.unheld.isEmpty ? "" : " (nobody holds \(e.unheld.joined(separator: ", ")))")
+        case .escalationResolved(let e): "resolved E-\(e.number): \(e.because)"
         }
     }
 }

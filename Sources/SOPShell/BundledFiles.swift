@@ -43,6 +43,23 @@ roles:
 agenda:
   constraints: [supply-review]
 
+# Chasing beyond the stage ladders (see `escalation:` under each stage):
+# a stage whose inputs are all in but that waits 2 workdays for its sign-offs
+# tells the people whose sign-off is missing (`signers`), then the leader; a
+# follow-up action 1 workday past due tells its owner, and at 5 the leader.
+signoff-escalation:
+  - { after: 2, notify: [signers] }
+  - { after: 4, notify: [leader] }
+action-escalation:
+  - { after: 1, notify: [owner] }
+  - { after: 5, notify: [leader] }
+
+# Every escalation lands in the inbox of each person it names (`inbox`, `ack`).
+# To also send it by mail or chat, name a command that is run once per
+# notification: recipient, e-mail, subject and level arrive in SOP_RECIPIENT,
+# SOP_EMAIL, SOP_SUBJECT and SOP_LEVEL, the message on stdin (see the README).
+# notify: { command: [/usr/local/bin/sop-mail], timeout: 10 }
+
 # Each stage opens when every stage in its `after:` is done (or waived), is
 # worked by its `owner` (and `contributors`), needs all its `inputs`, and is done
 # when one person of each `signoffs` role has signed off.

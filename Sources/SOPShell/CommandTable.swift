@@ -135,6 +135,24 @@ public enum CommandTable {
              "The cycle's own actions, open actions carried over from earlier cycles, and earlier ones closed during this cycle. Overdue counts workdays.",
              ["actions", "actions --mine --open", "actions --overdue"], handler: Handlers.actions),
 
+        // Deadlines, escalations and process health
+        spec(["escalate"], [], [], .deadlines, "Run the escalation ladders now and send pending notifications",
+             "Evaluates every open cycle at the current clock: a stage past due climbs its `escalation:` ladder (`after: N` workdays past due), a stage in review climbs the workflow's `signoff-escalation:` (`after: N` workdays in review), an open action past due climbs `action-escalation:`. Each rung fires once and is recorded as an event; it notifies the participants holding the roles it names (`owner` is the stage's owner role, or the action's owner; `signers` the roles whose sign-off is missing). An escalation resolves when its stage is done or waived, or its action closed. Then the workflow's `notify:` command runs once per pending notification; a failure is recorded and retried on the next `escalate`. Running it twice, or from two processes at once, raises nothing twice. The REPL runs the ladders before every command; cron runs `sop escalate`. Needs no acting participant: escalations are recorded as `system`.",
+             ["escalate", "sop escalate"], handler: Handlers.escalate),
+        spec(["escalations"], [], [OptionSpec("--all", nil, help: "resolved ones too")], .deadlines,
+             "List live escalations with level, age and who was told",
+             "Without --all: the escalations still live (the cycle's stages, and overdue actions it sees). With --all: every escalation raised in the cycle, resolved ones with when and why.",
+             ["escalations", "escalations --all"], handler: Handlers.escalations),
+        spec(["inbox"], [], [OptionSpec("--all", nil, help: "acknowledged ones too")], .deadlines,
+             "Your notifications, newest first",
+             "What the escalations told you: number (for `ack`), when, level, the subject, and whether the notify command delivered it. Unacknowledged ones only, unless --all.",
+             ["inbox", "inbox --all"], handler: Handlers.inbox),
+        spec(["ack"], [ArgumentSpec("N", .number, repeating: true)],
+             [OptionSpec("--all", nil, alternativeToArgument: true, help: "every notification in your inbox")], .deadlines,
+             "Acknowledge notifications: they leave your inbox",
+             "Only your own notifications. Acknowledging does not resolve the escalation: that happens when the stage is done or the action closed.",
+             ["ack 3", "ack 3 4", "ack --all"], handler: Handlers.ack),
+
         // Command line only
         spec(["init"], [],
              [OptionSpec("--workflow", .file, help: "workflow file (default: the bundled Workflows/monthly-sop.yaml)"),

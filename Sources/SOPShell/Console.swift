@@ -11,9 +11,11 @@ public struct Console: Sendable {
     }
 
     /// The process's own stdout and stderr, flushed per line so pipes and terminals see output at once.
+    /// Writes that fail (a reader like `head` went away, with SIGPIPE ignored for the notify hook) are
+    /// dropped instead of crashing.
     public static let standard = Console(
-        out: { text in FileHandle.standardOutput.write(Data((text + "\n").utf8)) },
-        err: { text in FileHandle.standardError.write(Data((text + "\n").utf8)) })
+        out: { text in try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8)) },
+        err: { text in try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8)) })
 
     /// `error: <what is wrong> (<how to fix it>)` on stderr.
     public func report(_ error: ShellError) { err("error: \(error.description)") }

@@ -1,9 +1,10 @@
 import Foundation
 import SOPCore
 
-/// Runs scripted sessions: REPL command lines, `# comments`, and two assertion lines —
-/// `expect STAGE STATE` (or `expect P-1 decided`, `expect A-2 open` for follow-up items) and
-/// `expect-refused COMMAND...` — plus `clock YYYY-MM-DD[THH:MM]`, which moves the playbook's clock,
+/// Runs scripted sessions: REPL command lines, `# comments`, and assertion lines —
+/// `expect STAGE STATE` (or `expect P-1 decided`, `expect A-2 open`, `expect E-1 resolved` for
+/// follow-up items and escalations), `expect-refused COMMAND...`, `expect-inbox PARTICIPANT N [TEXT]`
+/// and `expect-escalations N` — plus `clock YYYY-MM-DD[THH:MM]`, which moves the playbook's clock,
 /// stopping at the first failure with FILE:LINE:.
 public enum Playbook {
     public static func run(files: [String], session: Session, console: Console) -> Int32 {
@@ -27,6 +28,12 @@ public enum Playbook {
                 do {
                     if let command = line.droppingWord("expect-refused") {
                         try expectRefused(command, session: session, console: console)
+                        checks += 1
+                    } else if let rest = line.droppingWord("expect-inbox") {
+                        try PlaybookChecks.inbox(rest, session: session)
+                        checks += 1
+                    } else if let rest = line.droppingWord("expect-escalations") {
+                        try PlaybookChecks.liveEscalations(rest, session: session)
                         checks += 1
                     } else if let rest = line.droppingWord("clock") {
                         session.setClock(try ClockText.parse(rest, what: "clock"))
@@ -61,6 +68,9 @@ public enum Playbook {
         }
         if let item = FollowUpKind.parse(words[0]) {
             return try expectItem(item.kind, item.number, words[1], session: session)
+        }
+        if let number = PlaybookChecks.escalationNumber(words[0]) {
+            return try PlaybookChecks.escalation(number, words[1], session: session)
         }
         guard let wanted = StageState(rawValue: words[1]) else {
             throw ShellError.usage("'\(words[1])' is not a stage state", fix: "use one of: \(StageState.allCases.map(\.rawValue).orList)")

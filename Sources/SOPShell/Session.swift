@@ -44,6 +44,12 @@ public final class Session {
 
     public var now: Date { fixedNow ?? Date() }
 
+    /// The session's clock as it stands, for work that finishes later (a notify hook's delivery time).
+    var clockSource: @Sendable () -> Date {
+        let fixed = fixedNow
+        return { fixed ?? Date() }
+    }
+
     /// A playbook's `clock` line: from here on the session runs at this time.
     public func setClock(_ time: Date) { fixedNow = time }
 

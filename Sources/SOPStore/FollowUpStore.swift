@@ -43,12 +43,7 @@ extension StoreTransaction {
 
     /// Saves the current record of items an event created or changed.
     public func save(_ items: [FollowUpRegister.Item]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var c = encoder.singleValueContainer()
-            try c.encode(Timestamps.format(date))
-        }
+        let encoder = RecordCoding.encoder
         for item in items {
             let kind: FollowUpKind
             let number: Int
@@ -83,15 +78,7 @@ extension StoreTransaction {
     }
 
     private func register(_ rows: [Row]) throws -> FollowUpRegister {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let c = try decoder.singleValueContainer()
-            let text = try c.decode(String.self)
-            guard let date = Timestamps.parse(text) else {
-                throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(text)' is not an ISO 8601 time")
-            }
-            return date
-        }
+        let decoder = RecordCoding.decoder
         var proposals: [Proposal] = []
         var decisions: [Decision] = []
         var actions: [FollowUpAction] = []

@@ -73,6 +73,46 @@ enum Schema {
                 CREATE INDEX follow_ups_by_closing ON follow_ups(closed_in);
                 """)
         }
+        migrator.registerMigration("v3-escalations") { db in
+            // Escalations are events; this table is their current record (like follow_ups), so the
+            // ladders read the live ones without folding the history. The partial unique index makes a
+            // rung impossible to raise twice while it is live, whatever two processes do.
+            // Notifications are the per-participant inbox and the notify hook's outbox: one row per
+            // recipient of an escalation, written with its event; acks and deliveries update the row.
+            try db.execute(sql: """
+                CREATE TABLE escalations (
+                    number  INTEGER PRIMARY KEY,           -- E-N
+                    cycle   TEXT NOT NULL REFERENCES cycles(id),  -- the cycle it was raised in
+                    scope   TEXT NOT NULL,                 -- the cycle for stage subjects, '*' for actions
+                    subject TEXT NOT NULL,                 -- late-stage:ID, signoff-wait:ID, overdue-action:N
+                    level   INTEGER NOT NULL,
+                    live    INTEGER NOT NULL,              -- 1 until resolved
+                    record  TEXT NOT NULL                  -- the escalation as JSON
+                );
+                CREATE INDEX escalations_live ON escalations(live) WHERE live = 1;
+                CREATE INDEX escalations_by_cycle ON escalations(cycle);
+                CREATE UNIQUE INDEX escalations_one_live_rung ON escalations(scope, subject, level) WHERE live = 1;
+                CREATE TABLE notifications (
+                    number        INTEGER PRIMARY KEY AUTOINCREMENT,  -- N in `ack N`
+                    escalation    INTEGER NOT NULL REFERENCES escalations(number),
+                    recipient     TEXT NOT NULL,       -- participant id
+                    cycle         TEXT NOT NULL,
+                    level         INTEGER NOT NULL,
+                    subject       TEXT NOT NULL,       -- one line
+                    body          TEXT NOT NULL,       -- what the notify hook gets on stdin
+                    created_at    TEXT NOT NULL,
+                    acked_at      TEXT,
+                    delivery      TEXT NOT NULL CHECK (delivery IN ('inbox-only', 'pending', 'delivered')),
+                    attempts      INTEGER NOT NULL DEFAULT 0,
+                    last_error    TEXT,                -- why the last hook run failed
+                    delivered_at  TEXT,
+                    claimed_until TEXT,                -- a process is running the hook for it until then
+                    UNIQUE (escalation, recipient)
+                );
+                CREATE INDEX notifications_inbox ON notifications(recipient, acked_at);
+                CREATE INDEX notifications_outbox ON notifications(delivery) WHERE delivery = 'pending';
+                """)
+        }
         return migrator
     }
 }

@@ -24,7 +24,14 @@ enum REPL {
         Interrupt.installHandler()
         console.out("sop: Sales & Operations Planning. Type `help` for commands; Tab completes; Ctrl-D leaves.")
         if session.actorID == nil && !chooseActor(session, editor: editor, console: console) { return 0 }
+        let watch = EscalationWatch()
+        defer { watch.finish() }
+        let raisedAtStart = watch.check(session)
         if let text = try? session.render(session.run(["status"])) { console.out(text) }
+        if !session.json {
+            if let text = raisedAtStart { console.out(text) }
+            if let text = watch.greeting(session) { console.out(text) }
+        }
         while !session.quitRequested {
             let fresh = Completion.vocabulary(for: session)
             vocabulary.current.withLock { $0 = fresh }
@@ -37,11 +44,15 @@ enum REPL {
             case .line(let line):
                 editor.addHistory(line)
                 Interrupt.reset()
+                // `escalate` runs the ladders itself and reports what it raised.
+                let first = line.split(separator: " ").first.map(String.init)
+                let announcement = first == "escalate" ? nil : watch.check(session)
                 do {
                     if let text = session.render(try session.run(line: line)) { console.out(text) }
                 } catch {
                     console.report(error)
                 }
+                if let announcement, !session.json { console.out(announcement) }
             }
         }
         return 0

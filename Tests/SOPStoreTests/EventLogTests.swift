@@ -98,6 +98,16 @@ import Testing
             .signedOff(SignedOff(stage: "demand", role: "leader", comment: "ok", basis: SignoffBasis(inputs: ["assumptions": 3], upstream: ["gather": 1]))),
             .rejected(Rejected(stage: "demand", reason: "too low", inputs: ["assumptions"])),
             .waived(Waived(stage: "gather", reason: "holiday")),
+            .escalationRaised(EscalationRaised(
+                number: 1, subject: .lateStage("demand"), level: 2, workdays: 3, roles: ["leader"], told: ["maria"], unheld: [],
+                message: "demand is 3 workdays late, level 2")),
+            .escalationRaised(EscalationRaised(
+                number: 2, subject: .overdueAction(4), level: 1, workdays: 1, roles: ["owner"], told: ["omar"], unheld: ["finance"],
+                message: "A-4 is 1 workday overdue, level 1")),
+            .escalationRaised(EscalationRaised(
+                number: 3, subject: .signoffWait("demand"), level: 1, workdays: 2, roles: ["sales"], told: [], unheld: ["sales"],
+                message: "demand has waited 2 workdays for sign-off, level 1")),
+            .escalationResolved(EscalationResolved(number: 1, because: "demand is done")),
             .cycleClosed(CycleClosed()),
         ]
         let events = payloads.enumerated().map { index, payload in

@@ -1,0 +1,75 @@
+import Foundation
+import SOPCore
+import SOPStore
+
+extension Handlers {
+    /// `escalate`: the ladders at the current clock, then the notify hook for everything pending.
+    static func escalate(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let run = try Escalator.evaluate(session)
+        let clock = session.clockSource
+        let deliveries = try NotificationDelivery.deliverPending(session.database, clock: clock)
+        let live = try session.database.read { try $0.liveEscalations().live.count }
+        return EscalationText.escalateReply(run, deliveries: deliveries, live: live, now: session.now)
+    }
+
+    static func escalations(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let all = command.flag("--all")
+        let today = session.today
+        let (cycle, listed, told) = try session.database.read { tx in
+            let state = try session.loadCycle(tx)
+            let register = try tx.escalations(visibleIn: state.id)
+            let seen = register.all.filter { escalation in
+                // A cycle sees its own stages' escalations and the overdue actions it carries.
+                escalation.cycle == state.id || (escalation.isLive && escalation.subject.stage == nil)
+            }
+            let listed = all ? seen : seen.filter(\.isLive)
+            var told: [Int: [NotificationRecord]] = [:]
+            for e in listed { told[e.number] = try tx.notifications(ofEscalation: e.number) }
+            return (state, listed, told)
+        }
+        return EscalationText.list(listed, cycle: cycle, all: all, today: today, notifications: told)
+    }
+
+    static func inbox(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let team = try session.team()
+        let me = try session.actor(team)
+        let all = command.flag("--all")
+        let items = try session.database.read { try $0.inbox(of: me.id, includingAcknowledged: all) }
+        return EscalationText.inbox(items, of: me.id, all: all)
+    }
+
+    /// `ack N...` / `ack --all`: only one's own notifications; any bad number refuses the whole line.
+    static func ack(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let team = try session.team()
+        let me = try session.actor(team)
+        var numbers: [Int] = []
+        for word in command.arguments {
+            guard let n = Int(word), n > 0 else {
+                throw ShellError.usage("'\(word)' is not a notification number", fix: "`inbox` lists them; e.g. ack 3")
+            }
+            if !numbers.contains(n) { numbers.append(n) }
+        }
+        let now = session.now
+        let acknowledged: [Int] = try session.database.write { tx in
+            let chosen = command.flag("--all") ? try tx.inbox(of: me.id).map(\.number).sorted() : numbers
+            for n in numbers {
+                guard let record = try tx.notification(n) else {
+                    throw Refusal(.unknownItem, "there is no notification \(n)", fix: "`inbox` lists yours")
+                }
+                guard record.recipient == me.id else {
+                    throw Refusal(.permission, "notification \(n) is \(record.recipient)'s, not yours", fix: "acknowledge your own; `inbox` lists them")
+                }
+                guard record.ackedAt == nil else {
+                    throw Refusal(.itemState, "notification \(n) was already acknowledged", fix: "`inbox` lists the ones still open")
+                }
+            }
+            try tx.acknowledge(chosen, at: now)
+            return chosen
+        }
+        struct AckJSON: Encodable, Sendable { var acknowledged: [Int] }
+        let text = acknowledged.isEmpty
+            ? "Nothing to acknowledge: your inbox is empty."
+            : "Acknowledged \(acknowledged.map { "#\($0)" }.joined(separator: ", ")). The escalations stay live until their stage is done or their action closed."
+        return Reply(text, json: AckJSON(acknowledged: acknowledged))
+    }
+}
