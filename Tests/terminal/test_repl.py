@@ -242,6 +242,42 @@ def test_proposal_decision_and_actions_in_the_repl(tmp):
     assert r.exit_status() == 0
 
 
+def test_escalations_are_announced_and_land_in_the_inbox(tmp):
+    # The first REPL creates the database with November open on the 2nd.
+    r = Repl(tmp, extra_env={"SOP_NOW": "2026-11-02T09:00:00Z"})
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+    # On the 5th data gathering (due the 3rd) is 2 workdays late: the ladders run as the REPL starts
+    # and announce level 1 (the demand planners).
+    r = Repl(tmp)
+    r.expect(r"Cycle 2026-11 · monthly-sop · open")
+    r.expect(r"1 new: data-gathering is 2 workdays late, level 1 \(`escalations` lists them\)")
+    r.prompt()
+    r.line("escalations")
+    r.expect(r"E-1 +1 +data-gathering +2 wd +0 wd +dan, lee")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+    # Dan starts a session on the 9th: level 2 (the leader) falls due as it starts, and his inbox greets him.
+    r = Repl(tmp, actor="dan", extra_env={"SOP_NOW": "2026-11-09T09:00:00Z"})
+    r.expect(r"1 new: data-gathering is 4 workdays late, level 2 \(`escalations` lists them\)")
+    r.expect(r"dan, you have 1 unacknowledged notification \(`inbox`, `ack N`\):")
+    r.expect(r"#1 sop 2026-11: data-gathering is 2 workdays late, level 1")
+    r.prompt()
+    r.line("ack 2")
+    r.expect(r"error: notification 2 is lee's, not yours")
+    r.prompt()
+    r.line("ack 1")
+    r.expect(r"Acknowledged #1\.")
+    r.prompt()
+    r.line("inbox")
+    r.expect(r"dan's inbox is empty")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+
+
 def main():
     tests = [(name, fn) for name, fn in sorted(globals().items()) if name.startswith("test_") and callable(fn)]
     passed = failed = 0
