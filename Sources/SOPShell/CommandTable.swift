@@ -135,6 +135,11 @@ public enum CommandTable {
              "The cycle's own actions, open actions carried over from earlier cycles, and earlier ones closed during this cycle. Overdue counts workdays.",
              ["actions", "actions --mine --open", "actions --overdue"], handler: Handlers.actions),
 
+        // Deadlines, escalations and process health
+        spec(["calendar"], [], [], .deadlines, "Draw the month as a timeline: due days, done days, today, lateness",
+             "One row per stage with its state, one column per workday of the cycle's month (weekends and holidays are not columns): D marks the due day, ✓ the day the stage was done (w waived), ! each workday it is or was late, ▼ today. After the grid: `on time`, `2 late`, `3 left`, or a relative due rule not yet dated (`+2 after demand-review`); a date outside the month is spelt out and marked < or >. Counts are the ones `status` shows. Fits 80 columns; coloured only on a terminal (NO_COLOR turns colour off).",
+             ["calendar", "sop --json calendar"], handler: Handlers.calendar),
+
         // Command line only
         spec(["init"], [],
              [OptionSpec("--workflow", .file, help: "workflow file (default: the bundled Workflows/monthly-sop.yaml)"),
