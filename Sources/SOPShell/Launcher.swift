@@ -13,14 +13,17 @@ public struct LaunchOptions: Sendable {
     public var json: Bool
     /// The operating-system account, matched against participants' `login`.
     public var login: String?
+    /// ANSI colour allowed (stdout is a terminal and NO_COLOR is unset); the executable decides.
+    public var colour: Bool
 
-    public init(databasePath: String, actor: String?, cycle: String?, now: Date?, json: Bool, login: String?) {
+    public init(databasePath: String, actor: String?, cycle: String?, now: Date?, json: Bool, login: String?, colour: Bool = false) {
         self.databasePath = databasePath
         self.actor = actor
         self.cycle = cycle
         self.now = now
         self.json = json
         self.login = login
+        self.colour = colour
     }
 }
 
@@ -51,6 +54,7 @@ public enum Launcher {
             throw ShellError.failed("cannot read database \(options.databasePath): \(error)", fix: "check that it is an sop database")
         }
         let session = Session(database: database, mode: mode, json: options.json, cycle: options.cycle, now: options.now)
+        session.colour = options.colour
         if let requested = options.actor {
             try session.act(as: requested)
         } else if let login = options.login, let me = try? session.team().participant(login: login) {

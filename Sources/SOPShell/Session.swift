@@ -30,6 +30,9 @@ public final class Session {
     public private(set) var pinnedCycle: String?
     /// A fixed clock (`--now`); nil means the system clock.
     public private(set) var fixedNow: Date?
+    /// Whether output may carry ANSI colour: the executable sets it only when stdout is a terminal
+    /// and NO_COLOR is unset, so pipes, files and tests get plain text.
+    public var colour: Bool = false
     /// Set by `quit`/`exit`.
     public private(set) var quitRequested = false
 

@@ -67,6 +67,8 @@ let options = LaunchOptions(
     cycle: arguments.cycle,
     now: clock,
     json: arguments.json,
-    login: ProcessInfo.processInfo.userName)
+    login: ProcessInfo.processInfo.userName,
+    // Colour only for a person at a terminal; https://no-color.org asks any NO_COLOR to turn it off.
+    colour: isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil)
 
 exit(Main.run(words: words, options: options))
