@@ -155,6 +155,18 @@ public enum CommandTable {
              "Acknowledge notifications: they leave your inbox",
              "Only your own notifications. Acknowledging does not resolve the escalation: that happens when the stage is done or the action closed.",
              ["ack 3", "ack 3 4", "ack --all"], handler: Handlers.ack),
+        spec(["metrics"], [], [OptionSpec("--cycles", .number, help: "how many of the newest cycles to measure (default 6)")],
+             .deadlines, "Process health: on-time stages, sign-off waits, decision and action timeliness",
+             """
+             Measures the newest N cycles (default 6), whichever cycle is in use. Lateness is in workdays of the workflow's calendar, by the same rule as `status`; a median of an even count is the mean of the two middle values.
+
+             Per stage, over the cycles where it has a due date: ON TIME is the stages first done on or before their due day, out of those done on time, done late (LATE) and still open past due today (OVERDUE). A stage not done and not yet due is pending and not counted; a waived stage is counted apart (WAIVED), never as on time or late. A stage is judged on the first time it became done in the cycle: reopening it later (a resubmission, a stale sign-off) does not undo an on-time delivery. A `due: { after: STAGE }` date counts from STAGE's completion as it stood at that moment. MEDIAN LATE is the median workdays past due over the late and overdue ones (an open one counted to today). SIGN-OFF WAIT is the median calendar time (hours and days, not workdays) from the stage entering review to it becoming done, over every review that ended done.
+
+             Decisions: of the proposals raised in those cycles, how many were decided and how many are still undecided (or deferred), and the median and longest calendar days from the proposal to the first decision answering it.
+
+             Actions: of those added in those cycles, the ones done with no workday past their due day, out of those done, done late and still open past due today; open ones not yet due and cancelled ones are not counted.
+             """,
+             ["metrics", "metrics --cycles 12", "sop --json metrics"], handler: Handlers.metrics),
 
         // Command line only
         spec(["init"], [],

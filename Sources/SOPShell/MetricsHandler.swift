@@ -1,0 +1,32 @@
+import Foundation
+import SOPCore
+import SOPStore
+
+/// `metrics [--cycles N]`: process-health figures over the newest N cycles (default 6).
+extension Handlers {
+    static let defaultMetricsWindow = 6
+
+    static func metrics(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let window = try metricsWindow(command.option("--cycles"))
+        let today = session.today
+        let (cycles, register) = try session.database.read { tx in
+            let cycles = try tx.recentCycleHistories(window)
+            return (cycles, try tx.followUps(raisedIn: cycles.map(\.id)))
+        }
+        let metrics = ProcessMetrics(cycles: cycles, followUps: register, today: today)
+        if cycles.isEmpty {
+            return Reply("No cycles yet, so there is no process to measure; the leader opens one with `cycle open`.", json: metrics)
+        }
+        return Reply(MetricsText.text(metrics), json: metrics)
+    }
+
+    /// `--cycles N`: a positive whole number (digits only, so `+3` or `1e2` are refused too); a typo
+    /// is a usage error, not an empty report.
+    static func metricsWindow(_ text: String?) throws(ShellError) -> Int {
+        guard let text else { return defaultMetricsWindow }
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), n > 0 else {
+            throw ShellError.usage("--cycles needs a positive whole number, not '\(text)'", fix: "e.g. metrics --cycles 12")
+        }
+        return n
+    }
+}
