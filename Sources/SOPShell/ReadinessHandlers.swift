@@ -59,7 +59,7 @@ extension Handlers {
 /// The human forms of `status`.
 enum StatusText {
     static func overview(_ report: StatusReport, today: Day) -> String {
-        var table = TextTable(["STAGE", "STATE", "OWNER", "DUE", "WAITING ON"])
+        var table = TextTable(["STAGE", "STATE", "OWNER", "DUE", "WAITING ON"], width: 80)
         for s in report.stages {
             table.add([s.id, s.state.rawValue, s.owner, dueColumn(s), waitingOn(s)])
         }
@@ -90,12 +90,13 @@ enum StatusText {
         return lines.joined(separator: "\n")
     }
 
-    /// `2026-11-12 (3 left)`, `(2 late)`, `(today)`, `(done 1 late)`, or the relative rule while its
+    /// `2026-11-12 (3 left)`, `(2 late)`, `(today)`, or the relative rule while its
     /// anchor stage is not done (`(+2 after demand-review)`).
     static func dueColumn(_ s: StageStatus) -> String {
         guard let due = s.due else { return s.dueRule.map { "(\($0))" } ?? "-" }
         if s.overdueDays > 0 { return "\(due) (\(s.overdueDays) late)" }
-        if s.completedLate > 0 { return "\(due) (done \(s.completedLate) late)" }
+        // STATE already says done: `(5 late)` is how late it was done, and keeps the column narrow.
+        if s.completedLate > 0 { return "\(due) (\(s.completedLate) late)" }
         if let left = s.workdaysLeft { return "\(due) (\(left == 0 ? "today" : "\(left) left"))" }
         return due
     }
