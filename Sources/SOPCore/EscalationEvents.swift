@@ -66,7 +66,8 @@ public struct EscalationRaised: Sendable, Equatable, Codable {
     public var subject: EscalationSubject
     /// The rung: 1 for the first step of the ladder, 2 for the next...
     public var level: Int
-    /// Workdays late (or in review) when it fired.
+    /// The workdays the ladder counted when it fired: past due (from the day the stage opened, when that
+    /// was later), in review, or past an action's due date. The message states the stage's true lateness.
     public var workdays: Int
     /// The roles the step names, with `owner`/`signers` already resolved.
     public var roles: [String]
@@ -74,7 +75,7 @@ public struct EscalationRaised: Sendable, Equatable, Codable {
     public var told: [String]
     /// Roles nobody on the team holds: named so the gap shows, since nobody got the message.
     public var unheld: [String]
-    /// `supply-review is 3 workdays late (due 2026-11-12), level 2`
+    /// `supply-review is 3 workdays late, level 2`
     public var message: String
 
     public init(

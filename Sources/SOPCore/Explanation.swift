@@ -12,7 +12,11 @@ extension CycleState {
         }
         var lines = ["\(stage.id) (\(stage.title)) is \(s.state.rawValue)."]
         if let due = s.due {
-            lines.append(s.overdueDays > 0 ? "It was due \(due) and is \(Plural.workdays(s.overdueDays)) late." : "It is due \(due).")
+            if let done = s.completedOn {
+                lines.append("It was due \(due) and was done \(done)" + (s.completedLate > 0 ? ", \(Plural.workdays(s.completedLate)) late." : ", on time."))
+            } else {
+                lines.append(s.overdueDays > 0 ? "It was due \(due) and is \(Plural.workdays(s.overdueDays)) late." : "It is due \(due).")
+            }
         } else if case .after(let anchor, let n)? = stage.due {
             lines.append("It falls due \(Plural.workdays(n)) after \(anchor) is done; \(anchor) is \(state(of: anchor).rawValue).")
         }

@@ -11,7 +11,7 @@ public struct StageTiming: Sendable, Equatable {
     public var completedOn: Day?
     /// Workdays from `due` to the completion day (done late) or to today (still open past due).
     public var workdaysLate: Int
-    /// Workdays from today to `due` while the stage is not complete and not yet late.
+    /// Workdays from today to `due` while the stage is not complete and today is not past `due`.
     public var workdaysLeft: Int?
 
     /// Not complete, and past due.
@@ -44,7 +44,8 @@ extension CycleState {
         let measuredTo = completedOn ?? closedAt.map { Day(containing: $0) } ?? today
         let late = due.map { calendar.workdaysBetween($0, measuredTo) } ?? 0
         var left: Int?
-        if completedOn == nil, !isClosed, let due, late == 0 { left = calendar.workdaysBetween(today, due) }
+        // On a weekend right after the due day it is neither left nor yet late: say nothing.
+        if completedOn == nil, !isClosed, let due, late == 0, today <= due { left = calendar.workdaysBetween(today, due) }
         return StageTiming(rule: stage.due, due: due, completedOn: completedOn, workdaysLate: late, workdaysLeft: left)
     }
 }

@@ -22,7 +22,7 @@ public struct StageStatus: Sendable, Equatable, Codable {
     public var owner: String
     /// `YYYY-MM-DD`, or nil when the stage has no `due` (or its anchor stage is not done yet).
     public var due: String?
-    /// The workflow's `due:` rule in words (`workday 9`, `2 workdays after demand-review`).
+    /// The workflow's `due:` rule in a few words (`workday 9`, `+2 after demand-review`).
     public var dueRule: String?
     /// Workdays past due while the stage is not done or waived.
     public var overdueDays: Int

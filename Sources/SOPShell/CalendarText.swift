@@ -140,7 +140,7 @@ enum CalendarText {
             let t = cycle.timing(of: stage, today: today)
             self.stage = stage
             state = cycle.state(of: stage.id)
-            (tail, tailStyle) = CalendarText.tail(t, grid: grid)
+            (tail, tailStyle) = CalendarText.tail(t, waived: state == .waived, grid: grid)
             cells = Array(repeating: .plain, count: grid.days.count)
             // Lateness runs to the day it was done, else to the close, else to today: the same end
             // `timing` measures to, so the late cells add up to `workdaysLate`.
@@ -163,15 +163,19 @@ enum CalendarText {
         }
     }
 
-    /// The timing in words: `on time`, `2 late`, `3 left`, `due today`, `+2 after demand-review`,
+    /// The timing in words: `on time`, `2 late`, `3 left`, `due today`, `waived`, `+2 after demand-review`,
     /// with the date spelt out when it has no column of its own.
-    private static func tail(_ t: StageTiming, grid: Grid) -> (String, String?) {
+    private static func tail(_ t: StageTiming, waived: Bool, grid: Grid) -> (String, String?) {
         var parts: [String] = []
         if let due = t.due, !grid.days.contains(due) { parts.append("due \(due)") }
         if let done = t.completedOn, !grid.days.contains(done) { parts.append("done \(done)") }
         let words: String
         var style: String? = nil
-        if t.workdaysLate > 0 {
+        if waived {
+            // Waived is neither on time nor late: `metrics` counts it apart, and so does the picture.
+            words = t.workdaysLate > 0 ? "waived \(t.workdaysLate) late" : "waived"
+            style = Style.done
+        } else if t.workdaysLate > 0 {
             words = "\(t.workdaysLate) late"
             style = Style.late
         } else if t.due == nil {
@@ -183,8 +187,8 @@ enum CalendarText {
             words = left == 0 ? "due today" : "\(left) left"
             if left == 0 { style = Style.bold }
         } else {
-            // Due, not late, no days left: only a closed cycle's unfinished stage stops counting.
-            words = "not done"
+            // Past the due day but not yet a workday late (a weekend right after it).
+            words = "past due"
         }
         return ((parts + [words]).joined(separator: ", "), style)
     }

@@ -69,7 +69,7 @@ extension Handlers {
         struct AckJSON: Encodable, Sendable { var acknowledged: [Int] }
         let text = acknowledged.isEmpty
             ? "Nothing to acknowledge: your inbox is empty."
-            : "Acknowledged \(acknowledged.map { "#\($0)" }.joined(separator: ", ")). The escalations stay live until their stage is done or their action closed."
+            : "Acknowledged \(acknowledged.map { "#\($0)" }.joined(separator: ", ")). Acknowledging does not resolve the escalations: they stay live until their stage is done or waived, or their action closed."
         return Reply(text, json: AckJSON(acknowledged: acknowledged))
     }
 }

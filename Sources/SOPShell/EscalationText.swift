@@ -140,15 +140,15 @@ enum EscalationText {
         guard !items.isEmpty else {
             return Reply(all ? "No escalations in cycle \(cycle.id)." : "No live escalations in cycle \(cycle.id).", json: json)
         }
-        var table = TextTable(["ID", "LVL", "SUBJECT", "LATE", "AGE", "TOLD", all ? "STATE" : "RAISED"])
+        // WHAT is the escalation's own sentence (true lateness, or days in review); AGE is how long
+        // it has been raised, in workdays.
+        var table = TextTable(["ID", "LVL", "AGE", "TOLD", all ? "STATE" : "RAISED", "WHAT"], width: 80)
         for e in items {
-            let age = Plural.workdays(age(e, today: today, calendar: calendar)).replacingOccurrences(of: " workdays", with: " wd")
-                .replacingOccurrences(of: " workday", with: " wd")
-            let state = e.isLive ? "live" : "resolved \(e.resolvedAt.map { Day(containing: $0).description } ?? ""): \(e.resolvedBecause ?? "")"
-            table.add([
-                e.label, "\(e.level)", e.subject.name, "\(e.workdays) wd", age, toldText(e),
-                all ? state : Stamp.minute(e.raisedAt),
-            ])
+            let age = "\(age(e, today: today, calendar: calendar)) wd"
+            let state = e.isLive ? "live" : "resolved \(e.resolvedAt.map { Day(containing: $0).description } ?? "")"
+            let what = e.message.replacingOccurrences(of: ", level \(e.level)", with: "")
+                + (e.isLive ? "" : " (\(e.resolvedBecause ?? "resolved"))")
+            table.add([e.label, "\(e.level)", age, toldText(e), all ? state : Stamp.minute(e.raisedAt), what])
         }
         let live = items.filter(\.isLive).count
         let head = all

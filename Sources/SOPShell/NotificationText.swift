@@ -7,7 +7,8 @@ enum NotificationText {
     static func subject(_ e: Escalation) -> String { "sop \(e.cycle): \(e.message)" }
 
     static func body(_ e: Escalation, cycle: CycleState, followUps: FollowUpRegister, team: Team, today: Day) -> String {
-        var lines = [e.message.prefix(1).uppercased() + e.message.dropFirst() + ".", ""]
+        // Stage ids stay as written (lowercase), so the first line reads the same as the subject.
+        var lines = [e.message + ".", ""]
         lines.append("Cycle \(cycle.id) (\(cycle.workflow.title)), escalation \(e.label), level \(e.level), raised \(today).")
         lines.append("Told: " + (e.told.isEmpty ? "nobody" : e.told.map { id in team.participant(id).map { "\($0.name) (\(id))" } ?? id }.joined(separator: ", ")) + ".")
         if !e.unheld.isEmpty { lines.append("Nobody on the team holds \(e.unheld.joined(separator: ", ")); assign the role in the team file.") }

@@ -60,8 +60,8 @@ struct NotifyHookTests {
         #expect(!retry.out.contains("Raised"), "nothing is raised twice: \(retry)")
         #expect(retry.out.contains("Notify command: 2 delivered, 0 failed."), "\(retry)")
         #expect(try Self.sent(box) == [
-            "1|dan|dan@example.com|1|sop 2026-11: data-gathering is 2 workdays late, level 1|Data-gathering is 2 workdays late, level 1.",
-            "2|lee|lee@example.com|1|sop 2026-11: data-gathering is 2 workdays late, level 1|Data-gathering is 2 workdays late, level 1.",
+            "1|dan|dan@example.com|1|sop 2026-11: data-gathering is 2 workdays late, level 1|data-gathering is 2 workdays late, level 1.",
+            "2|lee|lee@example.com|1|sop 2026-11: data-gathering is 2 workdays late, level 1|data-gathering is 2 workdays late, level 1.",
         ])
 
         // Nothing pending: the next hourly run sends nothing.

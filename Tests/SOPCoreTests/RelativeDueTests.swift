@@ -212,10 +212,9 @@ import Testing
         #expect(timing.workdaysLate == 0)
         #expect(!timing.isOverdue)
         let status = try c.status("supply", on: try d(today))
-        withKnownIssue("workdaysLeft is 0 once the due day has passed, so status prints `2026-11-13 (today)` / `due today`") {
-            #expect(timing.workdaysLeft == nil)
-            #expect(status.workdaysLeft == nil)
-        }
+        // Past the due day but not yet a workday late: neither "left" nor "late".
+        #expect(timing.workdaysLeft == nil)
+        #expect(status.workdaysLeft == nil)
     }
 
     @Test func doneLateKeepsItsLatenessFromTheCompletionDay() throws {

@@ -255,7 +255,7 @@ def test_escalations_are_announced_and_land_in_the_inbox(tmp):
     r.expect(r"1 new: data-gathering is 2 workdays late, level 1 \(`escalations` lists them\)")
     r.prompt()
     r.line("escalations")
-    r.expect(r"E-1 +1 +data-gathering +2 wd +0 wd +dan, lee")
+    r.expect(r"E-1 +1 +0 wd +dan, lee +2026-11-05 09:00Z +data-gathering is 2 workdays late")
     r.prompt()
     r.ctrl("d")
     assert r.exit_status() == 0
