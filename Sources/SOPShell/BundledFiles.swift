@@ -304,7 +304,9 @@ stages:
     title: Supply review
     owner: supply
     after: [demand-review]
-    due: 8
+    # Supply plans against the agreed forecast: it gets 3 workdays from the day the
+    # demand review is done, so a late demand review moves this date with it.
+    due: { after: demand-review, workdays: 3 }
     inputs:
       - id: supply-plan
         title: Constrained supply plan

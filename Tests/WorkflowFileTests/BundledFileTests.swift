@@ -64,8 +64,20 @@ struct BundledFileTests {
         #expect(demand.input("sales-actuals")?.format == .csv)
         #expect(demand.input("unconstrained-forecast")?.format == .csv)
         #expect(workflow.stage("supply-review")?.after == ["demand-review"])
+        #expect(workflow.stage("supply-review")?.due == .after(stage: "demand-review", workdays: 3))
         #expect(workflow.stage("financial-review")?.after == ["demand-review", "supply-review"])
         #expect(workflow.stage("executive-sop")?.after == ["pre-sop"])
+    }
+
+    @Test func theMonthlyWorkflowChasesSignoffsAndActions() throws {
+        let workflow = try WorkflowFileReader.workflow(yaml: bundled("monthly-sop.yaml"), file: "monthly-sop.yaml")
+        #expect(workflow.signoffEscalation == [
+            EscalationStep(after: 2, notify: ["signers"]), EscalationStep(after: 4, notify: ["leader"]),
+        ])
+        #expect(workflow.actionEscalation == [
+            EscalationStep(after: 1, notify: ["owner"]), EscalationStep(after: 5, notify: ["leader"]),
+        ])
+        #expect(workflow.notify == nil, "the bundled workflow leaves the mail hook as a commented example")
     }
 
     @Test(arguments: ["monthly-sop.yaml", "six-step.yaml"])
