@@ -6,8 +6,6 @@ import SOPStore
 struct EscalationRun: Sendable {
     var raised: [Escalation] = []
     var resolved: [Escalation] = []
-    /// Notifications written for the raised escalations.
-    var notified = 0
 }
 
 /// Runs the escalation ladders against the store: SOPCore decides, this appends the events, keeps the
@@ -75,7 +73,6 @@ enum Escalator {
                         escalation: escalation.number, recipient: recipient, cycle: cycle.id, level: escalation.level,
                         subject: NotificationText.subject(escalation), body: body, viaHook: cycle.workflow.notify != nil),
                     at: now)
-                run.notified += 1
             }
         }
         return stored
