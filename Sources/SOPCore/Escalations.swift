@@ -19,6 +19,10 @@ public struct Escalation: Sendable, Equatable, Codable {
     public var label: String { "E-\(number)" }
     public var isLive: Bool { resolvedAt == nil }
 
+    /// Whether cycle `id` lists it: its own stages' escalations, and live ones about actions (an action
+    /// carries over, and so does its escalation).
+    public func isSeen(by id: String) -> Bool { cycle == id || (isLive && subject.stage == nil) }
+
     /// Whether it is about `subject` in `cycle`: stage subjects belong to one cycle, actions to none.
     public func concerns(_ subject: EscalationSubject, in cycle: String) -> Bool {
         self.subject == subject && (subject.stage == nil || self.cycle == cycle)

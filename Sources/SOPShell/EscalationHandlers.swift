@@ -18,10 +18,7 @@ extension Handlers {
         let (cycle, listed, told) = try session.database.read { tx in
             let state = try session.loadCycle(tx)
             let register = try tx.escalations(visibleIn: state.id)
-            let seen = register.all.filter { escalation in
-                // A cycle sees its own stages' escalations and the overdue actions it carries.
-                escalation.cycle == state.id || (escalation.isLive && escalation.subject.stage == nil)
-            }
+            let seen = register.all.filter { $0.isSeen(by: state.id) }
             let listed = all ? seen : seen.filter(\.isLive)
             var told: [Int: [NotificationRecord]] = [:]
             for e in listed { told[e.number] = try tx.notifications(ofEscalation: e.number) }

@@ -43,7 +43,7 @@ public enum Launcher {
                 throw ShellError.failed("cannot open database \(options.databasePath): \(error)", fix: "check that it is an sop database and readable")
             }
         } else {
-            let month = mode == .playbook ? nil : CycleMonth(Session.day(of: now))
+            let month = mode == .playbook ? nil : CycleMonth(Day(containing: now))
             database = try DatabaseSetup.create(at: options.databasePath, starter: DatabaseSetup.bundledStarter(), now: now, openCycle: month).0
         }
         do {
@@ -175,7 +175,3 @@ public enum Launcher {
     }
 }
 
-extension Session {
-    /// The calendar day of a moment in the local time zone.
-    static func day(of date: Date) -> Day { Day(containing: date) }
-}

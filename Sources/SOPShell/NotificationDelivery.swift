@@ -23,15 +23,13 @@ enum NotificationDelivery {
     ) throws -> [DeliveryAttempt] {
         var attempts: [DeliveryAttempt] = []
         var last = 0
-        var hooks: [String: NotifyCommand?] = [:]
         while true {
             let claim: (NotificationRecord, NotifyCommand?, Participant?)? = try database.write { tx in
                 let wallClock = Date()
                 // The lease covers the slowest hook allowed (300 s) so a live run is never taken over.
                 guard let n = try tx.claimPendingDelivery(after: last, now: wallClock, leaseEnd: wallClock.addingTimeInterval(360))
                 else { return nil }
-                if hooks[n.cycle] == nil { hooks[n.cycle] = .some(try tx.pinnedWorkflow(of: n.cycle)?.notify) }
-                return (n, hooks[n.cycle] ?? nil, try tx.team().participant(n.recipient))
+                return (n, try tx.pinnedWorkflow(of: n.cycle)?.notify, try tx.team().participant(n.recipient))
             }
             guard let (notification, command, person) = claim else { return attempts }
             last = notification.number

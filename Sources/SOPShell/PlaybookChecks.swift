@@ -56,7 +56,7 @@ enum PlaybookChecks {
         }
         let live = try read(session) { tx in
             let id = try session.cycleID(tx)
-            return try tx.liveEscalations().live.filter { $0.cycle == id || $0.subject.stage == nil }
+            return try tx.liveEscalations().live.filter { $0.isSeen(by: id) }
         }
         if live.count != count {
             throw ShellError.failed(

@@ -57,7 +57,7 @@ public final class Session {
     public func setClock(_ time: Date) { fixedNow = time }
 
     /// Today in the local time zone: due dates are business days where the planner sits.
-    public var today: Day { Session.day(of: now) }
+    public var today: Day { Day(containing: now) }
 
     public func team() throws -> Team { try database.read { try $0.team() } }
 
