@@ -19,8 +19,13 @@ enum Hints {
 
     /// "did you mean 'supply'? " when one candidate is a likely typo of `word`, else "".
     static func didYouMean(_ word: String, among candidates: [String]) -> String {
-        let scored = candidates.map { (name: $0, distance: editDistance(word, $0)) }
-        let limit = max(1, min(2, word.count / 3))
+        let length = word.count
+        let limit = max(1, min(2, length / 3))
+        // Words whose lengths differ by more than the limit cannot be that close; skipping them keeps a
+        // megabyte-long value from costing a megabyte-sized table per candidate.
+        let scored = candidates.filter { abs($0.count - length) <= limit }.map {
+            (name: $0, distance: editDistance(word, $0))
+        }
         guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= limit else { return "" }
         return "did you mean '\(best.name)'? "
     }

@@ -9,9 +9,15 @@ extension Node {
 
     /// `key:` with nothing after it, or `~`/`null`: YAML's way of saying "no value".
     var isNull: Bool {
-        guard case .scalar = self else { return false }
+        guard case .scalar(let scalar) = self else { return false }
+        // An untagged plain scalar is null when spelled as one. Asking Yams (`tag`) runs up to seven
+        // regular expressions per scalar, most of the time spent reading a workflow.
+        if scalar.tag.rawValue == Tag.Name.implicit.rawValue { return Self.nullSpellings.contains(scalar.string) }
         return tag.rawValue == Tag.Name.null.rawValue
     }
+
+    /// YAML 1.1's null spellings, as Yams' default resolver matches them.
+    private static let nullSpellings: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     /// `key:` with no value or `[]`: a list the schema needs to be non-empty was left empty.
     var isEmptyList: Bool { isNull || sequence?.isEmpty == true }

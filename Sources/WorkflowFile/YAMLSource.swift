@@ -3,6 +3,13 @@ import Yams
 /// Turns YAML text into a node tree, reporting a syntax error as one positioned diagnostic.
 enum YAMLSource {
     static func compose(_ yaml: String, log: DiagnosticLog) -> Node? {
+        if let excess = AliasExpansion.excess(in: yaml) {
+            log.error(
+                "the file's aliases expand to more than \(AliasExpansion.limit) values (a YAML bomb, or `*alias` "
+                    + "references nested far too deep: write the entries out, or reuse fewer aliases)",
+                at: excess)
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -28,11 +35,19 @@ enum YAMLSource {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let position = Position(line: mark.line, column: mark.column)
+            let position = min(Position(line: mark.line, column: mark.column), end(of: yaml))
             if problem.contains("another document") {
                 log.error(
                     "the file holds more than one YAML document (a workflow or team file is one document: "
                         + "remove this `---` and what follows, or move it to its own file)",
+                    at: position)
+                return
+            }
+            if problem.contains("Maximum nesting level") {
+                // libyaml's own wording names a C function; say what it means for the file.
+                log.error(
+                    "the file nests lists and mappings more than 1000 levels deep (a workflow needs a few: "
+                        + "close the `[` and `{` opened here)",
                     at: position)
                 return
             }
@@ -77,11 +92,21 @@ enum YAMLSource {
         return "check the indentation here, and quote values that contain ': ' or start with a special character"
     }
 
+    /// What libyaml counts as a line break: with these, a position found here matches its marks
+    /// (`"\r\n"` is one Character in Swift, so comparing with `"\n"` alone misses CRLF files).
+    private static let lineBreaks: Set<Character> = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    /// Just after the last character. libyaml reports a problem found at the end of a file that lacks a
+    /// final line break on the line after the last one, which editors cannot jump to; this is where it is.
+    private static func end(of yaml: String) -> Position {
+        position(ofCharacter: yaml.count, in: yaml)
+    }
+
     private static func position(ofCharacter offset: Int, in yaml: String) -> Position {
         var line = 1
         var column = 1
         for character in yaml.prefix(offset) {
-            if character == "\n" {
+            if lineBreaks.contains(character) {
                 line += 1
                 column = 1
             } else {
