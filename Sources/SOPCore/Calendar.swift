@@ -121,13 +121,19 @@ public struct WorkCalendar: Sendable, Equatable, Codable {
     }
 
     /// Workdays strictly after `from` up to and including `to`; 0 when `to` is not later.
+    /// Counted by whole weeks, not day by day: a cycle opened for 9999-12 (or a clock set far off)
+    /// spans millions of days, and walking them made `status` take minutes.
     public func workdaysBetween(_ from: Day, _ to: Day) -> Int {
         guard from < to, !workdays.isEmpty else { return 0 }
-        var count = 0
-        var day = from.adding(days: 1)
-        while day <= to {
-            if isWorkday(day) { count += 1 }
-            day = day.adding(days: 1)
+        let days = to.ordinal - from.ordinal
+        let weekly = Set(workdays)
+        var count = days / 7 * weekly.count
+        // The days left over after the whole weeks: fewer than seven, ending at `to`.
+        for offset in 0..<(days % 7) where weekly.contains(to.adding(days: -offset).weekday) {
+            count += 1
+        }
+        for holiday in Set(holidays) where from < holiday && holiday <= to && weekly.contains(holiday.weekday) {
+            count -= 1
         }
         return count
     }

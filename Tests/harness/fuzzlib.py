@@ -165,8 +165,8 @@ HOSTILE_TOKENS = [
     "", " ", "  ", "-", "--", "---", "-x", "-h", "--x", "--help", "--json", "--as", "--db", "--now", "--cycle",
     "--=", "--note=", "-1", "0", "1", "2", "3", "42", "9223372036854775807", "9223372036854775808",
     "-9223372036854775808", "-9223372036854775809", "99999999999999999999999999", "1e999", "NaN", "inf", "0x10",
-    "2026-02-30", "2026-13-01", "2026-00-10", "0000-00-00", "9999-12-31", "2026-1-5", "2026-11", "2026-13", "0000-01",
-    "9999-12", "2026-02", "-2026-01", "2026-11-05T25:00", "P-0", "P--1", "P-9223372036854775807", "P-99999999999999999999",
+    "2026-02-30", "2026-13-01", "2026-00-10", "0000-00-00", "9999-12-31", "0000-01-01", "2026-1-5", "2026-11", "2026-13",
+    "0000-01", "9999-12", "2026-02", "-2026-01", "2026-11-05T25:00", "9999-12-31T23:59:59Z", "P-0", "P--1", "P-9223372036854775807", "P-99999999999999999999",
     "D-1", "D-0", "A-1", "A-9223372036854775808", "p-1", "P1", "P-1x",
     "\u202eevil", "a\u0301\u0302\u0303", "\U0001F600\U0001F469\u200d\U0001F469\u200d\U0001F467", "ｆｕｌｌ",
     "مرحبا", "שלום", "\u200b", "\ufeff", "\u2028", "\x01", "\x07", "\x7f", "\t", "\r", "\n", "a\nb", "a\rb",
@@ -213,6 +213,12 @@ def make_fixtures(folder):
     if not os.path.exists(fifo):
         os.mkfifo(fifo)
     paths["a-fifo"] = fifo
+    # Links are judged by what they point to: a link once slipped a 100 MiB file past the size limit.
+    for name, target in (("link-to-huge.csv", sparse), ("link-to-zero", "/dev/zero"), ("link-to-fifo", fifo)):
+        link = os.path.join(folder, name)
+        if not os.path.lexists(link):
+            os.symlink(target, link)
+        paths[name] = link
     loop = os.path.join(folder, "loop")
     if not os.path.lexists(loop):
         os.symlink(loop, loop)
