@@ -85,7 +85,7 @@ enum YAMLSource {
 
     /// Tabs are the most common cause of YAML syntax errors and libyaml's wording does not say so.
     private static func syntaxHint(at position: Position, in yaml: String) -> String {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = lines(of: yaml)
         if lines.indices.contains(position.line - 1), lines[position.line - 1].contains("\t") {
             return "YAML does not allow tabs for indentation; indent with spaces"
         }
@@ -95,6 +95,12 @@ enum YAMLSource {
     /// What libyaml counts as a line break: with these, a position found here matches its marks
     /// (`"\r\n"` is one Character in Swift, so comparing with `"\n"` alone misses CRLF files).
     private static let lineBreaks: Set<Character> = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    /// The file's lines as libyaml numbers them: splitting at `"\n"` alone put a repeated key found
+    /// after a stray `\r` or U+2028 on the wrong line.
+    private static func lines(of yaml: String) -> [Substring] {
+        yaml.split(omittingEmptySubsequences: false, whereSeparator: lineBreaks.contains)
+    }
 
     /// Just after the last character. libyaml reports a problem found at the end of a file that lacks a
     /// final line break on the line after the last one, which editors cannot jump to; this is where it is.
@@ -120,7 +126,7 @@ enum YAMLSource {
     /// occurrence, before the mapping ends (a non-blank line indented less). Flow mappings and quoted
     /// keys are not found, and the caller falls back to the first occurrence.
     private static func repeatedKey(_ key: String, after first: Position, in yaml: String) -> Position? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = lines(of: yaml)
         let indent = first.column - 1
         var index = first.line  // the line after the first occurrence (lines are 0-based here)
         while index < lines.count {

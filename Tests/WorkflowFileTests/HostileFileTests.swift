@@ -95,6 +95,14 @@ struct HostileFileTests {
         #expect(workflowDiagnostics(yaml).first.map { [$0.line, $0.column] } == [3, 8])
     }
 
+    /// libyaml counts U+2028 (and NEL, and a lone CR) as a line break; finding the repeat of a
+    /// duplicate key by splitting at "\n" alone put it a line too early.
+    @Test func aRepeatedKeyAfterAnUnusualLineBreakIsOnItsLine() {
+        let yaml = "workflow: w\ntitle: \"a\u{2028}b\"\ntitle: again\n"
+        #expect(workflowDiagnostics(yaml).first.map { [$0.line, $0.column] } == [4, 1])
+        #expect(workflowDiagnostics(yaml).first?.message.contains("duplicate key 'title'") == true)
+    }
+
     /// "Did you mean" compared a megabyte-long value with every candidate in a megabyte-sized table.
     @Test func aHugeUnknownValueIsReportedQuickly() throws {
         let owner = String(repeating: "x", count: 1_000_000)

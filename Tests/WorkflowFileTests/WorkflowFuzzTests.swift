@@ -7,7 +7,7 @@ import WorkflowFile
 /// the real readers. Whatever the damage, a reader returns a model or positioned diagnostics, never
 /// crashes or hangs, and a model it returns holds together. CI runs 10,000 mutants. Environment:
 /// SOP_FUZZ_MUTATIONS=100000 for a longer run, SOP_FUZZ_SEED=N for other mutants, SOP_FUZZ_CASE=N to
-/// replay the one mutant a failure names.
+/// replay the one mutant a failure names, SOP_FUZZ_DUMP=FOLDER to save failing mutants there.
 @Suite("Fuzzing the workflow and team readers")
 struct WorkflowFuzzTests {
     static let environment = ProcessInfo.processInfo.environment
@@ -73,6 +73,9 @@ struct WorkflowFuzzTests {
                     let what = "mutant #\(number) of \(source.name) (SOP_FUZZ_SEED=\(Self.seed) SOP_FUZZ_CASE=\(number), edits \(edits))"
                     let start = String(text.prefix(400)).debugDescription
                     Issue.record("\(what): \(problems.joined(separator: "; "))\n--- text (first 400 characters):\n\(start)")
+                    if let folder = Self.environment["SOP_FUZZ_DUMP"] {
+                        try? Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(file))
+                    }
                 }
             }
         }
