@@ -282,7 +282,7 @@ def prepare(binary, folder, env):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("binary")
-    parser.add_argument("--cases", type=int, default=int(os.environ.get("SOP_FUZZ_CASES", 500)))
+    parser.add_argument("--cases", type=int, default=int(os.environ.get("SOP_FUZZ_CASES", 1500)))
     parser.add_argument("--seed", type=int, default=int(os.environ.get("SOP_FUZZ_SEED", fuzzlib.SEED)))
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--reset-every", type=int, default=40)
@@ -327,8 +327,8 @@ def main():
         except OSError as error:  # E2BIG: more argument bytes than this system lets a process have
             tally.exit("not started: %s" % error.strerror)
             continue
-        words = argv[7:] if not stdin else ["<stdin>"]
-        label = "case %d: %s" % (case, fuzzlib.shown(" ".join(words), 80))
+        shown = fuzzlib.shown(stdin, 80) if stdin else fuzzlib.shown(" ".join(argv[7:]), 80)
+        label = "case %d: %s%s" % (case, "stdin " if stdin else "", shown)
         before = fuzzlib.judge(tally, case, result, before, lambda: fuzzlib.fingerprint(db), stdin=stdin or None,
                                label=label)
     status = fuzzlib.finish(tally, started)

@@ -130,7 +130,7 @@ def check_diagnostics(tally, case, result, path, data):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("binary")
-    parser.add_argument("--cases", type=int, default=int(os.environ.get("SOP_FUZZ_FILES", 150)))
+    parser.add_argument("--cases", type=int, default=int(os.environ.get("SOP_FUZZ_FILES", 200)))
     parser.add_argument("--seed", type=int, default=int(os.environ.get("SOP_FUZZ_SEED", fuzzlib.SEED)))
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder for a look afterwards")
