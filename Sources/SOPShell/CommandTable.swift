@@ -168,6 +168,17 @@ public enum CommandTable {
              """,
              ["metrics", "metrics --cycles 12", "sop --json metrics"], handler: Handlers.metrics),
 
+        // Record, audit and backup
+        spec(["audit", "verify"], [], [], .record, "Re-check the hash chain of every event, the artifacts and the derived records",
+             "Every event carries the SHA-256 of the previous event's hash and its own content; the first links to the genesis, which seals the team and the database's settings. `audit verify` walks the whole chain, re-hashes every artifact and workflow version, and re-derives the cycles, follow-ups and escalations from the events. Any row edited, deleted or inserted outside sop (with the `sqlite3` shell, say) shows up: it prints every finding, the first broken sequence number, and exits 1. A sound record prints one line with the newest event's hash (the head): note it in the meeting minutes, and a later rewrite of the whole chain is detectable too. Needs no acting participant.",
+             ["audit verify", "sop --json audit verify"], handler: Handlers.auditVerify),
+        spec(["check"], [], [], .record, "SQLite's integrity check plus the audit: is this database sound?",
+             "Runs SQLite's `PRAGMA integrity_check` and foreign-key check over the whole file, then `audit verify`. Exit 0 with a two-line summary when both pass; otherwise the problems and exit 1. Run it from cron beside `sop escalate`, and before trusting a restored backup. Needs no acting participant.",
+             ["check", "sop --db /srv/sop/plant.db check"], handler: Handlers.check),
+        spec(["backup"], [ArgumentSpec("FILE", .file)], [], .record, "Write a consistent copy of the database to FILE, while others work",
+             "Uses SQLite's online backup API from one read snapshot: other participants keep writing, and the copy holds exactly what was committed when it started. The copy is written under a temporary name, checked (integrity and audit) and only then put at FILE, so FILE is either a whole, verified backup or absent. Refused if FILE exists. Restore by copying the file back (with no sop running) or by pointing --db at it. Needs no acting participant.",
+             ["backup /backups/sop-2026-11-30.db", "sop --db /srv/sop/plant.db backup /backups/plant-nightly.db"], handler: Handlers.backup),
+
         // Command line only
         spec(["init"], [],
              [OptionSpec("--workflow", .file, help: "workflow file (default: the bundled Workflows/monthly-sop.yaml)"),

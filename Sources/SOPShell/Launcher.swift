@@ -94,7 +94,7 @@ public enum Launcher {
             do {
                 if let text = session.render(try session.run(line: line)) { console.out(text) }
             } catch {
-                console.err("error: line \(index + 1): \(error.description)")
+                console.report(error, line: index + 1)
                 return error.exitCode
             }
             if session.quitRequested { break }

@@ -113,6 +113,30 @@ enum Schema {
                 CREATE INDEX notifications_outbox ON notifications(delivery) WHERE delivery = 'pending';
                 """)
         }
+        migrator.registerMigration("v4-audit-chain") { db in
+            // Every event carries the hash of the one before it and of its own content (AuditChain).
+            // Existing events are linked in seq order, which needs the append-only trigger lifted
+            // for the length of this migration only.
+            try db.execute(sql: """
+                ALTER TABLE events ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+                ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+                DROP TRIGGER events_are_append_only_update;
+                """)
+            if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'default_workflow'") != nil {
+                var prev = try AuditChain.sealGenesis(db)
+                for row in try Row.fetchAll(db, sql: "SELECT seq, cycle, time, actor, type, payload FROM events ORDER BY seq") {
+                    let seq: Int64 = row["seq"]
+                    let hash = AuditChain.link(
+                        prev: prev, seq: seq, cycle: row["cycle"], time: row["time"], actor: row["actor"], type: row["type"], payload: row["payload"])
+                    try db.execute(sql: "UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, seq])
+                    prev = hash
+                }
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                """)
+        }
         return migrator
     }
 }

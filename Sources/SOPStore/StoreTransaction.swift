@@ -91,12 +91,18 @@ public struct StoreTransaction {
     @discardableResult
     public func append(_ events: [CycleEvent]) throws -> [CycleEvent] {
         var stored: [CycleEvent] = []
+        guard !events.isEmpty else { return stored }
+        var (seq, prev) = try AuditChain.head(db)
         for var event in events {
             let payload = String(decoding: try event.payload.encoded(), as: UTF8.self)
+            let time = Timestamps.format(event.time)
+            let type = event.payload.type.rawValue
+            let hash = AuditChain.link(prev: prev, seq: seq, cycle: event.cycle, time: time, actor: event.actor, type: type, payload: payload)
             try db.execute(
-                sql: "INSERT INTO events(cycle, time, actor, type, payload) VALUES (?, ?, ?, ?, ?)",
-                arguments: [event.cycle, Timestamps.format(event.time), event.actor, event.payload.type.rawValue, payload])
-            event.seq = db.lastInsertedRowID
+                sql: "INSERT INTO events(seq, cycle, time, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [seq, event.cycle, time, event.actor, type, payload, prev, hash])
+            event.seq = seq
+            (seq, prev) = (seq + 1, hash)
             if case .cycleOpened(let opened) = event.payload {
                 try db.execute(
                     sql: "INSERT INTO cycles(id, workflow_hash, opened_seq) VALUES (?, ?, ?)",
