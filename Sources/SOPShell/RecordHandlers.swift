@@ -13,8 +13,11 @@ extension Handlers {
     }
 
     static func check(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        let integrity = try session.database.integrityCheck()
-        let report = try audit(session.database)
+        // A damaged file can make the checks themselves fail: that is a finding, not a crash.
+        let integrity: [String]
+        do { integrity = try session.database.integrityCheck() } catch { integrity = ["\(error)"] }
+        let report: AuditReport
+        do { report = try audit(session.database) } catch { report = .unreadable("\(error)") }
         guard report.ok, integrity == ["ok"] else { throw auditFailure(report, json: session.json, integrity: integrity) }
         return Reply(
             "SQLite integrity check: ok\n" + AuditText.summary(report),

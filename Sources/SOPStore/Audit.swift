@@ -29,6 +29,13 @@ public struct AuditReport: Sendable, Equatable, Encodable {
     public var findings: [AuditFinding]
 
     public var ok: Bool { findings.isEmpty }
+
+    /// The report when the database could not even be read through (SQLite reports it damaged).
+    public static func unreadable(_ reason: String) -> AuditReport {
+        AuditReport(
+            events: 0, cycles: 0, artifacts: 0, workflowVersions: 0, followUps: 0, escalations: 0, head: nil,
+            findings: [AuditFinding(seq: nil, table: "database", problem: "the audit could not read the database through: \(reason)")])
+    }
     /// The lowest event sequence number a finding puts in doubt.
     public var firstBrokenSeq: Int64? { findings.compactMap(\.seq).min() }
 
