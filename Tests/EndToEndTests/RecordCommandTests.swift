@@ -145,4 +145,47 @@ import Testing
         #expect(counts == counts.sorted(), "each later backup holds at least what the earlier one did: \(counts)")
         #expect(try box.ok(["check"]).code == 0)
     }
+
+    /// The README's "You do not have to trust sop" script, as printed there.
+    static func readmeVerifier() throws -> String {
+        let readme = try String(contentsOfFile: Package.path("README.md"), encoding: .utf8)
+        guard let section = readme.range(of: "You do not have to trust `sop`"),
+            let start = readme.range(of: "```python\n", range: section.upperBound..<readme.endIndex),
+            let end = readme.range(of: "```", range: start.upperBound..<readme.endIndex)
+        else { throw E2EError("README has no verifier script") }
+        return String(readme[start.upperBound..<end.lowerBound])
+    }
+
+    @Test func theReadmesPythonVerifierAgreesWithSop() throws {
+        let box = try Self.played()
+        let script = try box.write("verify.py", try Self.readmeVerifier())
+        func python() throws -> Outcome {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", script, box.db]
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile()
+            let e = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Outcome(out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self), code: process.terminationStatus)
+        }
+        let head = ((try box.ok(["--json", "audit", "verify"]).json() as? [String: Any])?["audit"] as? [String: Any])?["head"] as? String
+        let sound = try python()
+        #expect(sound.code == 0 && sound.out == "chain intact, head \(head ?? "?")\n", "\(sound)")
+        try Self.sqlite(box.db, "DROP TRIGGER events_are_append_only_update; UPDATE events SET actor = 'sam' WHERE seq = 9;")
+        let broken = try python()
+        #expect(broken.code == 1 && broken.err == "broken at event #9\n", "\(broken)")
+        let sop = try box.run(["audit", "verify"])
+        // The README's example output of the same edit.
+        #expect(sop.out == """
+            Audit FAILED: first broken at event #9. 2 problems:
+              -  events: the trigger events_are_append_only_update is gone: someone removed the guard that keeps events append-only
+              #9  events: event #9's content does not match its hash: it was edited after it was written
+
+            """, "\(sop)")
+    }
 }
