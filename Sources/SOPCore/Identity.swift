@@ -13,7 +13,7 @@ public enum IdentityClaim: Sendable, Equatable {
     case asOption
     case environment
     case asCommand
-    /// Picked from the REPL's list of the team.
+    /// Picked from the REPL's list of the team, or found by the account's login.
     case picked
 
     func words(_ id: String) -> String {
@@ -40,11 +40,15 @@ public enum Identity {
     /// The participant `id` names, if `account` may act as them under the team's identity mode.
     /// Under `declared` anyone on the team may be named; under `os` only the account's own participant.
     public static func claim(_ id: String, by claim: IdentityClaim, account: String?, team: Team) throws(Refusal) -> Participant {
+        let own = account.flatMap(team.participant(login:))
         guard let named = team.participant(id) else {
-            throw Refusal(.unknownParticipant, "'\(id)' is not on the team", fix: "use one of: \(team.participants.map(\.id).orList)")
+            // Under `os` listing the team would only invite the next refusal.
+            let fix = team.identity == .os
+                ? own.map { "name nobody: you act as \($0.id), whose login is this account" } ?? "run sop under your own account"
+                : "use one of: \(team.participants.map(\.id).orList)"
+            throw Refusal(.unknownParticipant, "'\(id)' is not on the team", fix: fix)
         }
         guard team.identity == .os else { return named }
-        let own = account.flatMap(team.participant(login:))
         if let own, own.id == named.id { return named }
         let whose = own.map { "is \($0.id)'s" } ?? "is not on the team"
         let instead = own.map { claim.instead(actingAs: $0.id) } ?? ""
