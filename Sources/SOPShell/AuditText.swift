@@ -6,7 +6,8 @@ enum AuditText {
         let chain = report.head.map { "chain intact from the genesis to #\(report.events) (head \($0.prefix(16)))" } ?? "no events yet"
         return "Audit passed: \(count(report.events, "event")) in \(count(report.cycles, "cycle")), \(chain); "
             + "\(count(report.artifacts, "artifact")), \(count(report.workflowVersions, "workflow version")), "
-            + "\(count(report.followUps, "follow-up")) and \(count(report.escalations, "escalation")) match the log."
+            + "\(count(report.followUps, "follow-up")) and \(count(report.escalations, "escalation")) match the log"
+            + (report.accessLogEntries == 0 ? "." : "; the access log's \(count(report.accessLogEntries, "entry", "entries")) link intact.")
     }
 
     static func findings(_ report: AuditReport, integrity: [String]?) -> String {
@@ -32,5 +33,7 @@ enum AuditText {
             + "\(count(backup.audit.cycles, "cycle")); the copy passes SQLite's integrity check and the audit (head \(backup.audit.head?.prefix(16) ?? "none"))."
     }
 
-    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    private static func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
 }

@@ -24,6 +24,8 @@ public struct AuditReport: Sendable, Equatable, Encodable {
     public var workflowVersions: Int
     public var followUps: Int
     public var escalations: Int
+    /// Refused attempts in the access log, a chain of its own from the same genesis.
+    public var accessLogEntries: Int
     /// The newest event's hash: write it down (minutes, e-mail) to prove later that nothing was rewritten.
     public var head: String?
     public var findings: [AuditFinding]
@@ -33,14 +35,14 @@ public struct AuditReport: Sendable, Equatable, Encodable {
     /// The report when the database could not even be read through (SQLite reports it damaged).
     public static func unreadable(_ reason: String) -> AuditReport {
         AuditReport(
-            events: 0, cycles: 0, artifacts: 0, workflowVersions: 0, followUps: 0, escalations: 0, head: nil,
+            events: 0, cycles: 0, artifacts: 0, workflowVersions: 0, followUps: 0, escalations: 0, accessLogEntries: 0, head: nil,
             findings: [AuditFinding(seq: nil, table: "database", problem: "the audit could not read the database through: \(reason)")])
     }
     /// The lowest event sequence number a finding puts in doubt.
     public var firstBrokenSeq: Int64? { findings.compactMap(\.seq).min() }
 
     enum CodingKeys: String, CodingKey {
-        case ok, firstBrokenSeq, events, cycles, artifacts, workflowVersions, followUps, escalations, head, findings
+        case ok, firstBrokenSeq, events, cycles, artifacts, workflowVersions, followUps, escalations, accessLogEntries, head, findings
     }
 
     /// Explicit so `ok` and `firstBrokenSeq` are in the JSON, and a missing head is an explicit null.
@@ -54,6 +56,7 @@ public struct AuditReport: Sendable, Equatable, Encodable {
         try c.encode(workflowVersions, forKey: .workflowVersions)
         try c.encode(followUps, forKey: .followUps)
         try c.encode(escalations, forKey: .escalations)
+        try c.encode(accessLogEntries, forKey: .accessLogEntries)
         try c.encode(head, forKey: .head)
         try c.encode(findings, forKey: .findings)
     }
@@ -90,9 +93,10 @@ struct Auditor {
         try checkCycles(expected: log.cycles)
         let followUps = try checkFollowUps(log.followUps)
         let escalations = try checkEscalations(log.escalations)
+        let accessLog = try walk(.accessLog, from: genesis) { _, _, _ in }
         return AuditReport(
             events: log.count, cycles: log.cycles.count, artifacts: artifacts, workflowVersions: versions,
-            followUps: followUps, escalations: escalations, head: log.head,
+            followUps: followUps, escalations: escalations, accessLogEntries: accessLog.count, head: log.head,
             findings: findings.sorted { ($0.seq ?? 0, $0.table) < ($1.seq ?? 0, $1.table) })
     }
 
@@ -100,8 +104,13 @@ struct Auditor {
 
     private mutating func checkTriggers() throws {
         let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-        for name in ["events_are_append_only_update", "events_are_append_only_delete"] where !present.contains(name) {
-            note(nil, "events", "the trigger \(name) is gone: someone removed the guard that keeps events append-only")
+        for table in ["events", "access_log"] {
+            let guards = table == "events"
+                ? ["events_are_append_only_update", "events_are_append_only_delete"]
+                : ["access_log_is_append_only_update", "access_log_is_append_only_delete"]
+            for name in guards where !present.contains(name) {
+                note(nil, table, "the trigger \(name) is gone: someone removed the guard that keeps \(table) append-only")
+            }
         }
     }
 
@@ -132,51 +141,72 @@ struct Auditor {
 
     private mutating func checkEvents(from genesis: String?) throws -> LogFacts {
         var facts = LogFacts()
-        var expectedSeq: Int64 = 1
-        var prev = genesis
-        let rows = try Row.fetchCursor(db, sql: "SELECT seq, cycle, time, actor, type, payload, prev_hash, hash FROM events ORDER BY seq")
-        while let row = try rows.next() {
-            let seq: Int64 = row["seq"]
-            let storedPrev: String = row["prev_hash"]
-            let storedHash: String = row["hash"]
-            facts.count += 1
-            if seq > expectedSeq {
-                note(expectedSeq, "events", expectedSeq == seq - 1
-                    ? "event #\(expectedSeq) is missing: it was deleted"
-                    : "events #\(expectedSeq) to #\(seq - 1) are missing: they were deleted")
-            } else if seq < expectedSeq {
-                note(seq, "events", "event #\(seq) comes before the first event #1: it was inserted")
-            }
-            if storedHash.isEmpty {
-                note(seq, "events", "event #\(seq) carries no hash: it was inserted outside sop")
-            } else if let prev, storedPrev != prev {
-                note(seq, "events", "event #\(seq) does not link to the event before it: an event before it was deleted, inserted or rewritten")
-            }
-            let recomputed = AuditChain.link(
-                prev: storedPrev, seq: seq, cycle: row["cycle"], time: row["time"], actor: row["actor"], type: row["type"], payload: row["payload"])
-            if !storedHash.isEmpty && recomputed != storedHash {
-                note(seq, "events", "event #\(seq)'s content does not match its hash: it was edited after it was written")
-            }
-            prev = storedHash
-            expectedSeq = max(expectedSeq, seq + 1)
-            facts.head = storedHash
+        let walked = try walk(.events, from: genesis) { row, seq, auditor in
             guard let event = try? StoreTransaction.event(row) else {
-                note(seq, "events", "event #\(seq) cannot be read as a \(row["type"] as String) event")
-                continue
+                auditor.note(seq, "events", "event #\(seq) cannot be read as a \(row["type"] as String) event")
+                return
             }
-            record(event, in: &facts)
+            auditor.record(event, in: &facts)
         }
-        let handedOut = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
-        if handedOut >= expectedSeq {
-            note(expectedSeq, "events", expectedSeq == handedOut
-                ? "event #\(handedOut) was written and is gone: the log ends before it"
-                : "events #\(expectedSeq) to #\(handedOut) were written and are gone: the log ends before them")
-        }
+        (facts.count, facts.head) = walked
         return facts
     }
 
+    /// Walks a ledger link by link from the genesis: gaps, rows that do not link, rows whose content
+    /// no longer matches their hash, rows inserted without one, and a tail cut off. Findings about
+    /// events carry their seq (the "first broken" number); access-log findings name their entry.
+    private mutating func walk(
+        _ ledger: AuditChain.Ledger, from genesis: String?, each: (Row, Int64, inout Auditor) -> Void
+    ) throws -> (count: Int, head: String?) {
+        let isEvents = ledger.table == AuditChain.Ledger.events.table
+        let noun = ledger.noun
+        let plural = isEvents ? "events" : "access log entries"
+        func at(_ key: Int64) -> Int64? { isEvents ? key : nil }
+        var count = 0
+        var head: String?
+        var expected: Int64 = 1
+        var prev = genesis
+        let columns = ([ledger.key] + ledger.fields + ["prev_hash", "hash"]).joined(separator: ", ")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(ledger.table) ORDER BY \(ledger.key)")
+        while let row = try rows.next() {
+            let key: Int64 = row[ledger.key]
+            let storedPrev: String = row["prev_hash"]
+            let storedHash: String = row["hash"]
+            count += 1
+            if key > expected {
+                note(at(expected), ledger.table, expected == key - 1
+                    ? "\(noun) #\(expected) is missing: it was deleted"
+                    : "\(plural) #\(expected) to #\(key - 1) are missing: they were deleted")
+            } else if key < expected {
+                note(at(key), ledger.table, "\(noun) #\(key) comes before the first one, #1: it was inserted")
+            }
+            if storedHash.isEmpty {
+                note(at(key), ledger.table, "\(noun) #\(key) carries no hash: it was inserted outside sop")
+            } else {
+                if let prev, storedPrev != prev {
+                    note(at(key), ledger.table, "\(noun) #\(key) does not link to the one before it: a row before it was deleted, inserted or rewritten")
+                }
+                let fields = ledger.fields.map { row[$0] as String? }
+                if AuditChain.link(prev: storedPrev, key: key, fields: fields) != storedHash {
+                    note(at(key), ledger.table, "\(noun) #\(key)'s content does not match its hash: it was edited after it was written")
+                }
+            }
+            prev = storedHash
+            expected = max(expected, key + 1)
+            head = storedHash
+            each(row, key, &self)
+        }
+        let handedOut = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [ledger.table]) ?? 0
+        if handedOut >= expected {
+            note(at(expected), ledger.table, expected == handedOut
+                ? "\(noun) #\(handedOut) was written and is gone: the log ends before it"
+                : "\(plural) #\(expected) to #\(handedOut) were written and are gone: the log ends before them")
+        }
+        return (count, head)
+    }
+
     /// Collects what the other tables must agree with.
-    private func record(_ event: CycleEvent, in facts: inout LogFacts) {
+    func record(_ event: CycleEvent, in facts: inout LogFacts) {
         switch event.payload {
         case .cycleOpened(let opened): facts.cycles[event.cycle] = (opened.workflowHash, event.seq)
         case .inputSubmitted(let submitted):

@@ -9,10 +9,30 @@ import GRDB
 /// The format is plain text on purpose: anyone can re-check a database with a few lines of Python
 /// or shell (the README shows how) without trusting `sop`.
 public enum AuditChain {
-    /// The hash of one event: SHA-256 over `prev`, then seq, cycle, time, actor, type and the payload
-    /// exactly as stored, each on its own line (the payload last, so its newlines are unambiguous).
+    /// A table kept as a chain: the events, and the access log of refused attempts.
+    public struct Ledger: Sendable {
+        public var table: String
+        /// The INTEGER PRIMARY KEY AUTOINCREMENT column (`seq`, `number`).
+        public var key: String
+        /// The columns each link covers after the key, in order.
+        public var fields: [String]
+        /// What one row is called in findings.
+        public var noun: String
+
+        public static let events = Ledger(table: "events", key: "seq", fields: ["cycle", "time", "actor", "type", "payload"], noun: "event")
+        public static let accessLog = Ledger(
+            table: "access_log", key: "number", fields: ["time", "account", "actor", "command", "rule", "message"], noun: "access log entry")
+    }
+
+    /// The hash of one row: SHA-256 over `prev`, the key, then each field exactly as stored, each on its
+    /// own line (an event's payload comes last, so its newlines are unambiguous). A NULL is empty.
+    public static func link(prev: String, key: Int64, fields: [String?]) -> String {
+        ContentHash.sha256(([prev, String(key)] + fields.map { $0 ?? "" }).joined(separator: "\n"))
+    }
+
+    /// The hash of one event: `sha256(prev \n seq \n cycle \n time \n actor \n type \n payload)`.
     public static func link(prev: String, seq: Int64, cycle: String, time: String, actor: String, type: String, payload: String) -> String {
-        ContentHash.sha256("\(prev)\n\(seq)\n\(cycle)\n\(time)\n\(actor)\n\(type)\n\(payload)")
+        link(prev: prev, key: seq, fields: [cycle, time, actor, type, payload])
     }
 
     /// The meta key holding the genesis hash (itself excluded from what the genesis covers).
@@ -49,12 +69,12 @@ public enum AuditChain {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [genesisKey])
     }
 
-    /// The newest link: the next event's seq and the hash it must follow. The seq continues after
-    /// the highest one SQLite ever handed out, so a removed tail leaves a visible gap.
-    static func head(_ db: Database) throws -> (nextSeq: Int64, hash: String) {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
-        let handedOut = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
-        let lastSeq: Int64 = last?["seq"] ?? 0
+    /// The newest link of a ledger: the next row's key and the hash it must follow. The key continues
+    /// after the highest one SQLite ever handed out, so a removed tail leaves a visible gap.
+    static func head(_ db: Database, of ledger: Ledger = .events) throws -> (nextKey: Int64, hash: String) {
+        let last = try Row.fetchOne(db, sql: "SELECT \(ledger.key) AS key, hash FROM \(ledger.table) ORDER BY \(ledger.key) DESC LIMIT 1")
+        let handedOut = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [ledger.table]) ?? 0
+        let lastKey: Int64 = last?["key"] ?? 0
         let hash: String
         if let last {
             hash = last["hash"]
@@ -64,6 +84,6 @@ public enum AuditChain {
             }
             hash = genesis
         }
-        return (max(lastSeq, handedOut) + 1, hash)
+        return (max(lastKey, handedOut) + 1, hash)
     }
 }

@@ -20,17 +20,30 @@ public struct StoreTransaction {
 
     public func team() throws -> Team {
         let rows = try Row.fetchAll(db, sql: "SELECT id, name, roles, login, email FROM participants ORDER BY position")
-        return Team(participants: try rows.map { row in
+        let participants = try rows.map { row in
             let id: String = row["id"]
             let rolesJSON: String = row["roles"]
             guard let roles = try? JSONDecoder().decode([String].self, from: Data(rolesJSON.utf8)) else {
                 throw StoreError("participant \(id) has unreadable roles in the database")
             }
             return Participant(id: id, name: row["name"], roles: roles, login: row["login"], email: row["email"])
-        })
+        }
+        return Team(participants: participants, identity: try identityMode())
+    }
+
+    /// The team's identity mode. Databases made before the setting existed have no row: `declared`,
+    /// which is how they always behaved. A value sop does not know is an error rather than a quiet
+    /// fall back to `declared`, which would let anyone name anyone on a team meant to use `os`.
+    func identityMode() throws -> IdentityMode {
+        guard let text = try meta("identity") else { return .declared }
+        guard let mode = IdentityMode(rawValue: text) else {
+            throw StoreError("the database's identity setting '\(text)' is unknown (meta key 'identity'); it should be os or declared")
+        }
+        return mode
     }
 
     func replaceTeam(_ team: Team) throws {
+        try setMeta("identity", team.identity.rawValue)
         try db.execute(sql: "DELETE FROM participants")
         for (position, p) in team.participants.enumerated() {
             let roles = String(decoding: try JSONEncoder().encode(p.roles), as: UTF8.self)

@@ -13,6 +13,10 @@ import Testing
         let (database, _) = try FollowUpStoreTests.november(folder)
         var cycle = try ScriptedCycle(database, month: "2026-12")
         try cycle.playSample()
+        try database.recordRefusedAttempts([
+            RefusedAttempt(time: StoreFixture.start, account: "dan", actor: "maria", command: "sop --as maria cycle close", rule: "identity", message: "no"),
+            RefusedAttempt(time: StoreFixture.start, account: "dan", actor: "dan", command: "waive gather --reason x", rule: "permission", message: "no"),
+        ])
         return database
     }
 
@@ -40,7 +44,7 @@ import Testing
         #expect(report.findings == [])
         #expect(report.ok)
         #expect(report.events == (try database.eventCount()))
-        #expect(report.cycles == 2 && report.artifacts == 1 && report.workflowVersions == 1)
+        #expect(report.cycles == 2 && report.artifacts == 1 && report.workflowVersions == 1 && report.accessLogEntries == 2)
         #expect(report.followUps == (try database.read { tx in try Int.fetchOne(tx.db, sql: "SELECT count(*) FROM follow_ups") }))
         #expect(report.followUps > 2)
         let head = try database.read { tx in try String.fetchOne(tx.db, sql: "SELECT hash FROM events ORDER BY seq DESC LIMIT 1") }
@@ -95,6 +99,10 @@ import Testing
         ("DELETE FROM cycles WHERE id = '2026-12'", nil, "cycle 2026-12, opened in event"),
         ("UPDATE workflow_versions SET source = source || ' '", 1, "text does not match its SHA-256"),
         ("DELETE FROM meta WHERE key = 'audit_genesis'", nil, "no audit genesis"),
+        ("DROP TRIGGER access_log_is_append_only_update; UPDATE access_log SET account = 'maria' WHERE number = 1", nil, "access log entry #1's content does not match its hash"),
+        ("DROP TRIGGER access_log_is_append_only_delete; DELETE FROM access_log WHERE number = 2", nil, "access log entry #2 was written and is gone"),
+        ("DROP TRIGGER access_log_is_append_only_delete; DELETE FROM access_log WHERE number = 1", nil, "access log entry #1 is missing"),
+        ("INSERT INTO access_log(time, account, actor, command, rule, message, prev_hash, hash) VALUES ('t', 'x', 'y', 'z', 'identity', 'm', '', '')", nil, "access log entry #3 carries no hash"),
     ]
 
     @Test(arguments: 0..<Self.tamperings.count)
@@ -128,7 +136,7 @@ import Testing
         try Self.tamper(database, Self.unguard + "UPDATE events SET actor = 'sam', hash = '\(forged)' WHERE seq = 3")
         let report = try Self.audit(database)
         #expect(report.firstBrokenSeq == 4)
-        #expect(report.findings.first { $0.seq == 4 }?.problem.contains("does not link to the event before it") == true)
+        #expect(report.findings.first { $0.seq == 4 }?.problem.contains("does not link to the one before it") == true)
     }
 
     @Test func aRefusedWriteLeavesTheChainWhereItWas() throws {
