@@ -124,9 +124,10 @@ public enum Permissions {
         var unique: [String] = []
         for person in people where !unique.contains(person) { unique.append(person) }
         let verb = command.verb(stage: subject.stage?.id, action: subject.action?.label)
+        // Under `identity: os` nobody can switch to someone else, so only asking them is advice that works.
         let fix = unique.isEmpty
             ? "nobody on the team may; give someone the role in the team file"
-            : "ask \(unique.orList) to do it, or act as one of them with `as`"
+            : "ask \(unique.orList) to do it" + (team.identity == .declared ? ", or act as one of them with `as`" : "")
         throw Refusal(.permission, "\(actor.id) may not \(verb): only \(who.orList) may", fix: fix)
     }
 

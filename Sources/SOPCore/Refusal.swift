@@ -34,6 +34,9 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case itemState = "item-state"
         case decisionsPending = "decisions-pending"
         case clock
+        /// Under `identity: os`: naming a participant other than the operating-system account's own,
+        /// or acting from an account no participant has as `login`.
+        case identity
     }
 }
 

@@ -1,7 +1,12 @@
 /// The people who take part in the cycle, and the roles each holds.
 public struct Team: Sendable, Equatable, Codable {
     public var participants: [Participant]
-    public init(participants: [Participant]) { self.participants = participants }
+    /// How `sop` knows who is acting (the team file's `identity:` key).
+    public var identity: IdentityMode
+    public init(participants: [Participant], identity: IdentityMode = .declared) {
+        self.participants = participants
+        self.identity = identity
+    }
 
     public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
     public func participant(login: String) -> Participant? { participants.first { $0.login == login } }

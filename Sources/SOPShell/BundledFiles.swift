@@ -385,6 +385,10 @@ stages:
 # Optional:
 #   login  the operating-system account; lets `sop` recognise you without `--as`
 #   email  where escalations and reminders will go
+# Who acts: this team says nothing, so it uses `identity: declared`: --as, SOP_USER and the
+# REPL's `as` may name anyone on the team (what tutorials and playbooks need). A team sharing
+# one database writes `identity: os` at the top instead: each person then acts only from the
+# account in their login (see team-os-identity.yaml).
 # Check it with `sop workflow check Workflows/team.yaml`.
 
 team:

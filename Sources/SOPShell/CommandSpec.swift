@@ -61,6 +61,7 @@ public struct CommandSpec: Sendable {
         case executive = "Executive S&OP"
         case actions = "Follow-up actions"
         case deadlines = "Deadlines, escalations and process health"
+        case record = "Record, audit and backup"
         case setup = "Command line only"
     }
 }

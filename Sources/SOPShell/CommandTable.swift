@@ -9,13 +9,13 @@ public enum CommandTable {
              "Without COMMAND: every command with a one-line summary. With COMMAND: its synopsis, rules, options and examples. `help permissions` prints who may run each command that changes the record.",
              ["help", "help submit", "help cycle open", "help permissions"], reference: Handlers.help),
         spec(["whoami"], [], [], .session, "Show who is acting and on which cycle",
-             "Acting participant comes from --as, SOP_USER, the operating-system login, or `as`.",
+             "Acting participant comes from --as, SOP_USER, the operating-system login, or `as`; under a team file's `identity: os`, only from the login.",
              ["whoami"], handler: Handlers.whoami),
         spec(["team"], [], [], .session, "List the participants and their roles",
              "The team is stored in the database when it is created (`sop init --team FILE`, or the bundled Workflows/team.yaml).",
              ["team"], handler: Handlers.team),
         spec(["as"], [ArgumentSpec("PARTICIPANT", .participant)], [], .session, "Act as another participant",
-             "Switches who is acting for the rest of the REPL session (or playbook). Every event records its actor.",
+             "Switches who is acting for the rest of the REPL session (or playbook). Every event records its actor. Under a team file's `identity: os`, only the participant whose login is your operating-system account may be named; naming anyone else is refused and recorded in the access log (`log --refused`).",
              ["as dan"], handler: Handlers.actAs),
         spec(["quit"], [], [], .session, "Leave the REPL (also `exit`, or Ctrl-D on an empty line)",
              "Every acknowledged command is already saved; quitting loses nothing.",
@@ -44,10 +44,12 @@ public enum CommandTable {
         spec(["why"], [ArgumentSpec("STAGE", .stage)], [], .readiness, "Explain what blocks a stage and who must act",
              "Sentences: the stage's state, lateness, missing or rejected inputs, stale sign-offs and the change that made them stale, and who holds the roles that must act.",
              ["why supply-review"], handler: Handlers.why),
-        spec(["log"], [], [OptionSpec("--stage", .stage, help: "only events of this stage"), OptionSpec("--limit", .number, help: "only the newest N events")],
+        spec(["log"], [],
+             [OptionSpec("--stage", .stage, help: "only events of this stage"), OptionSpec("--limit", .number, help: "only the newest N events (or refused attempts)"),
+              OptionSpec("--refused", nil, help: "the access log instead: refused attempts (leader and sponsor only)")],
              .readiness, "Show who did what, when",
-             "The cycle's events, oldest first, with sequence number, time (UTC), actor and what happened.",
-             ["log", "log --stage demand-review --limit 5"], handler: Handlers.log),
+             "The cycle's events, oldest first, with sequence number, time (UTC), actor and what happened. With --refused: the access log, kept apart from the events: every attempt refused for who was acting (naming someone else under `identity: os`, a participant not on the team) or for permission, with its time, operating-system account, the participant claimed or acting, the command line, the rule and why. Only the leader and the sponsor may read it; anyone else's attempt is refused and logged too.",
+             ["log", "log --stage demand-review --limit 5", "log --refused --limit 20"], handler: Handlers.log),
 
         // Stage work
         spec(["submit"], [ArgumentSpec("STAGE", .stage), ArgumentSpec("INPUT", .input), ArgumentSpec("FILE", .file)],
@@ -167,6 +169,17 @@ public enum CommandTable {
              Actions: of those added in those cycles, the ones done with no workday past their due day, out of those done, done late and still open past due today; open ones not yet due and cancelled ones are not counted.
              """,
              ["metrics", "metrics --cycles 12", "sop --json metrics"], handler: Handlers.metrics),
+
+        // Record, audit and backup
+        spec(["audit", "verify"], [], [], .record, "Re-check the hash chain of every event, the artifacts and the derived records",
+             "Every event carries the SHA-256 of the previous event's hash and its own content; the first links to the genesis, which seals the team and the database's settings. `audit verify` walks the whole chain, re-hashes every artifact and workflow version, and re-derives the cycles, follow-ups and escalations from the events. Any row edited, deleted or inserted outside sop (with the `sqlite3` shell, say) shows up: it prints every finding, the first broken sequence number, and exits 1. A sound record prints one line with the newest event's hash (the head): note it in the meeting minutes, and a later rewrite of the whole chain is detectable too. Needs no acting participant.",
+             ["audit verify", "sop --json audit verify"], handler: Handlers.auditVerify),
+        spec(["check"], [], [], .record, "SQLite's integrity check plus the audit: is this database sound?",
+             "Runs SQLite's `PRAGMA integrity_check` and foreign-key check over the whole file, then `audit verify`. Exit 0 with a two-line summary when both pass; otherwise the problems and exit 1. Run it from cron beside `sop escalate`, and before trusting a restored backup. Needs no acting participant.",
+             ["check", "sop --db /srv/sop/plant.db check"], handler: Handlers.check),
+        spec(["backup"], [ArgumentSpec("FILE", .file)], [], .record, "Write a consistent copy of the database to FILE, while others work",
+             "Uses SQLite's online backup API from one read snapshot: other participants keep writing, and the copy holds exactly what was committed when it started. The copy is written under a temporary name, checked (integrity and audit) and only then put at FILE, so FILE is either a whole, verified backup or absent. Refused if FILE exists. Restore by copying the file back (with no sop running) or by pointing --db at it. Needs no acting participant.",
+             ["backup /backups/sop-2026-11-30.db", "sop --db /srv/sop/plant.db backup /backups/plant-nightly.db"], handler: Handlers.backup),
 
         // Command line only
         spec(["init"], [],

@@ -11,12 +11,19 @@ public struct LaunchOptions: Sendable {
     public var cycle: String?
     public var now: Date?
     public var json: Bool
-    /// The operating-system account, matched against participants' `login`.
+    /// The operating-system account (`OSAccount.current`), matched against participants' `login`.
     public var login: String?
     /// ANSI colour allowed (stdout is a terminal and NO_COLOR is unset); the executable decides.
     public var colour: Bool
+    /// `actor` came from `SOP_USER`, not `--as`: a refusal quotes what was set.
+    public var actorFromEnvironment: Bool
+    /// The arguments `sop` was started with, for the access log when naming the actor is refused.
+    public var invocation: [String]
 
-    public init(databasePath: String, actor: String?, cycle: String?, now: Date?, json: Bool, login: String?, colour: Bool = false) {
+    public init(
+        databasePath: String, actor: String?, cycle: String?, now: Date?, json: Bool, login: String?, colour: Bool = false,
+        actorFromEnvironment: Bool = false, invocation: [String] = []
+    ) {
         self.databasePath = databasePath
         self.actor = actor
         self.cycle = cycle
@@ -24,7 +31,12 @@ public struct LaunchOptions: Sendable {
         self.json = json
         self.login = login
         self.colour = colour
+        self.actorFromEnvironment = actorFromEnvironment
+        self.invocation = invocation
     }
+
+    /// `sop ARGS...` as typed, each word quoted only when it needs it.
+    var commandLine: String { (["sop"] + invocation).map(Tokenizer.quoted).joined(separator: " ") }
 }
 
 /// Starting sessions and running the command-line-only commands; the executable only wires these up.
@@ -55,10 +67,14 @@ public enum Launcher {
         }
         let session = Session(database: database, mode: mode, json: options.json, cycle: options.cycle, now: options.now)
         session.colour = options.colour
+        session.account = options.login
         if let requested = options.actor {
-            try session.act(as: requested)
+            do { try session.act(as: requested, claim: options.actorFromEnvironment ? .environment : .asOption) } catch {
+                session.recordRefusedAttempts(command: options.commandLine)
+                throw error
+            }
         } else if let login = options.login, let me = try? session.team().participant(login: login) {
-            try session.act(as: me.id)
+            try session.act(as: me.id, claim: .picked)
         }
         return session
     }
@@ -74,6 +90,7 @@ public enum Launcher {
                 return 0
             case .session:
                 let session = try session(options, mode: .oneShot)
+                session.invocation = options.commandLine
                 if let text = session.render(try session.run(words)) { console.out(text) }
                 return 0
             }
@@ -94,7 +111,7 @@ public enum Launcher {
             do {
                 if let text = session.render(try session.run(line: line)) { console.out(text) }
             } catch {
-                console.err("error: line \(index + 1): \(error.description)")
+                console.report(error, line: index + 1)
                 return error.exitCode
             }
             if session.quitRequested { break }
@@ -143,7 +160,8 @@ public enum Launcher {
             throw ShellError.failed("database \(path) already exists (another process created it just now)", fix: "name a new file with --db")
         }
         let w = starter.workflow.workflow
-        console.out("Created \(path): workflow \(w.id) (\(w.stages.count) stages), a team of \(starter.team.participants.count). The leader opens the first cycle with `cycle open`.")
+        let identity = starter.team.identity == .os ? " (identity: os: each participant acts only from the account in their login)" : ""
+        console.out("Created \(path): workflow \(w.id) (\(w.stages.count) stages), a team of \(starter.team.participants.count)\(identity). The leader opens the first cycle with `cycle open`.")
         return 0
     }
 
@@ -158,7 +176,7 @@ public enum Launcher {
                     console.out("\(path): ok: workflow \(w.id), \(w.stages.count) stages, \(w.roles.count) roles, \(inputs) inputs")
                 case .team(let t):
                     let roles = Set(t.participants.flatMap(\.roles))
-                    console.out("\(path): ok: team of \(t.participants.count) participants holding \(roles.count) roles")
+                    console.out("\(path): ok: team of \(t.participants.count) participants holding \(roles.count) roles, identity \(t.identity.rawValue)")
                 }
             } catch let problems as FileProblems {
                 failed = true

@@ -15,7 +15,8 @@ enum PermissionsText {
         (.participant, "ANY", "anyone on the team"),
     ]
 
-    static let readOnlyNote = "Every other command only reads (status, why, log, proposals, decisions, actions, agenda, team, ...): anyone may run it."
+    static let readOnlyNote = "Every other command only reads (status, why, log, proposals, decisions, actions, agenda, team, ...): anyone may run it, "
+        + "except `log --refused` (the access log of refused attempts), which only the leader and the sponsor may read."
 
     static func text() -> String {
         var table = TextTable(["COMMAND"] + legend.map(\.short))

@@ -49,6 +49,7 @@ public enum Playbook {
                         if session.quitRequested { break }
                     }
                 } catch {
+                    if let findings = error.report { console.out(findings) }
                     console.err("\(place) error: \(error.description)")
                     return 1
                 }

@@ -43,6 +43,12 @@ extension Handlers {
             limit = n
         }
         let stage = command.option("--stage")
+        if command.flag("--refused") {
+            guard stage == nil else {
+                throw ShellError.usage("log --refused lists the access log, which has no stages", fix: "leave out --stage, or --refused")
+            }
+            return try accessLog(session, limit: limit)
+        }
         let (cycle, events) = try session.database.read { tx in
             let state = try session.loadCycle(tx)
             if let stage { _ = try state.workflow.requireStage(stage) }

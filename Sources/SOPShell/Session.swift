@@ -35,6 +35,15 @@ public final class Session {
     public var colour: Bool = false
     /// Set by `quit`/`exit`.
     public private(set) var quitRequested = false
+    /// The operating-system account running sop, from the real uid (not `$USER`, which anyone can set).
+    /// Under `identity: os` it decides who acts; every refused attempt records it.
+    public var account: String?
+    /// Refusals the access log must keep, held until the command's transactions are over: the log is
+    /// written in a transaction of its own, after the refused one rolled back.
+    private var unlogged: [(actor: String?, refusal: Refusal)] = []
+    /// For a one-shot command, the whole `sop ...` line as typed: the access log records that rather
+    /// than the command's words alone, since `--as` is part of what was attempted.
+    public var invocation: String?
 
     public init(database: SOPDatabase, mode: Mode, json: Bool = false, actor: String? = nil, cycle: String? = nil, now: Date? = nil) {
         self.database = database
@@ -61,28 +70,69 @@ public final class Session {
 
     public func team() throws -> Team { try database.read { try $0.team() } }
 
-    /// Checks and sets who is acting.
-    public func act(as id: String) throws(ShellError) {
+    /// Checks and sets who is acting. A refusal (someone not on the team; under `identity: os`,
+    /// anyone but the account's own participant) is kept for the access log: `run` writes it after the
+    /// command, other callers with `recordRefusedAttempts`.
+    public func act(as id: String, claim: IdentityClaim = .asCommand) throws(ShellError) {
         let team: Team
         do { team = try self.team() } catch { throw ShellError.failed("cannot read the team: \(error)", fix: "check the database file") }
-        guard team.participant(id) != nil else {
-            throw ShellError.refused(Refusal(.unknownParticipant, "'\(id)' is not on the team", fix: "use one of: \(team.participants.map(\.id).orList)"))
+        do {
+            actorID = try Identity.claim(id, by: claim, account: account, team: team).id
+        } catch {
+            throw refuseIdentity(error, claimed: id)
         }
-        actorID = id
     }
 
     /// The acting participant, or a refusal that says how to name one.
     func actor(_ team: Team) throws(ShellError) -> Participant {
         guard let id = actorID else {
+            if team.identity == .os {
+                // Only reached when no participant has this account's login (else it would be acting).
+                do {
+                    if let own = try Identity.accountHolder(account: account, team: team) { return own }
+                } catch {
+                    throw refuseIdentity(error, claimed: nil)
+                }
+            }
             let how = mode == .repl ? "type `as PARTICIPANT`" : "pass --as PARTICIPANT or set SOP_USER"
             throw ShellError.refused(Refusal(
                 .unknownParticipant, "nobody is acting: no --as, no SOP_USER, and no participant's login matches this account",
                 fix: "\(how); the team is \(team.participants.map(\.id).orList)"))
         }
         guard let participant = team.participant(id) else {
-            throw ShellError.refused(Refusal(.unknownParticipant, "'\(id)' is not on the team", fix: "use one of: \(team.participants.map(\.id).orList)"))
+            throw refuseIdentity(
+                Refusal(.unknownParticipant, "'\(id)' is not on the team", fix: "use one of: \(team.participants.map(\.id).orList)"),
+                claimed: id)
         }
         return participant
+    }
+
+    /// Under `identity: os`, when no participant has this account's login: why nobody acts.
+    public var accountNotOnTeam: String? {
+        guard actorID == nil, let team = try? team(), team.identity == .os,
+            account.flatMap(team.participant(login:)) == nil
+        else { return nil }
+        return Identity.notOnTeam(account: account).message
+    }
+
+    private func refuseIdentity(_ refusal: Refusal, claimed: String?) -> ShellError {
+        unlogged.append((claimed, refusal))
+        return .refused(refusal)
+    }
+
+    /// Writes the refusals held for the access log, as attempts of `command`. Its own short
+    /// transaction; when that fails (a read-only file, a full disk) the refusal the person sees is
+    /// unchanged, so the failure is dropped rather than reported in its place.
+    public func recordRefusedAttempts(command: String) {
+        guard !unlogged.isEmpty else { return }
+        let time = now
+        let attempts = unlogged.map { entry in
+            RefusedAttempt(
+                time: time, account: account ?? "unknown", actor: entry.actor, command: command,
+                rule: entry.refusal.rule.rawValue, message: entry.refusal.message)
+        }
+        unlogged = []
+        try? database.recordRefusedAttempts(attempts)
     }
 
     /// Pins the cycle commands act on (`cycle use`, `--cycle`).
@@ -126,6 +176,9 @@ public final class Session {
 
     /// Parses and runs one command given as words.
     public func run(_ words: [String]) throws(ShellError) -> Reply {
+        // Runs once the handler has returned or thrown: every transaction of the command is over, so a
+        // refused command's rollback is complete before its attempt is written to the access log.
+        defer { recordRefusedAttempts(command: invocation ?? words.map(Tokenizer.quoted).joined(separator: " ")) }
         let parsed = try Parser.parse(words, table: CommandTable.all)
         do {
             switch parsed.spec.action {
@@ -135,12 +188,19 @@ public final class Session {
                 throw ShellError.usage("\(parsed.spec.name) runs from the command line only", fix: "run `sop \(parsed.spec.name) ...` from your shell")
             }
         } catch let error as ShellError {
+            if case .refused(let refusal) = error { notePermission(refusal) }
             throw error
         } catch let refusal as Refusal {
+            notePermission(refusal)
             throw .refused(refusal)
         } catch {
             throw .failed("\(error)", fix: "check the database file and try again")
         }
+    }
+
+    /// A participant tried something their roles do not allow: the access log keeps it.
+    private func notePermission(_ refusal: Refusal) {
+        if refusal.rule == .permission { unlogged.append((actorID, refusal)) }
     }
 
     /// Runs one line as typed: blank lines and `# comments` do nothing.

@@ -46,6 +46,9 @@ extension Handlers {
         let team = try session.team()
         let cycle = try? session.database.read { try session.cycleID($0) }
         guard let id = session.actorID, let me = team.participant(id) else {
+            if let why = session.accountNotOnTeam {
+                return Reply("Nobody is acting: \(why). Cycle: \(cycle ?? "none").", json: WhoAmI(participant: nil, cycle: cycle))
+            }
             let how = session.mode == .repl ? "`as PARTICIPANT`" : "--as PARTICIPANT or SOP_USER"
             return Reply("Nobody is acting; choose with \(how). Cycle: \(cycle ?? "none").", json: WhoAmI(participant: nil, cycle: cycle))
         }
@@ -65,7 +68,7 @@ extension Handlers {
 
     static func actAs(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let id = command.arguments[0]
-        try session.act(as: id)
+        try session.act(as: id, claim: .asCommand)
         let me = try session.team().participant(id)
         return Reply("Now acting as \(id) (\(me?.name ?? id): \(me?.roles.joined(separator: ", ") ?? "")).")
     }

@@ -68,17 +68,24 @@ extension StoreTransaction {
 
     /// Saves an escalation's current record.
     public func save(_ escalation: Escalation) throws {
-        let scope = escalation.subject.stage == nil ? "*" : escalation.cycle
-        let subject = escalation.subject.kind + ":" + (escalation.subject.stage ?? escalation.subject.name)
         try db.execute(
             sql: """
                 INSERT INTO escalations(number, cycle, scope, subject, level, live, record) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(number) DO UPDATE SET live = excluded.live, record = excluded.record
                 """,
-            arguments: [
-                escalation.number, escalation.cycle, scope, subject, escalation.level, escalation.isLive,
-                String(decoding: try RecordCoding.encoder.encode(escalation), as: UTF8.self),
-            ])
+            arguments: StatementArguments(try Self.escalationRow(escalation)))
+    }
+
+    /// The `escalations` row of an escalation (number, cycle, scope, subject, level, live, record):
+    /// what `save` writes and what the audit expects to find.
+    static func escalationRow(_ escalation: Escalation) throws -> [DatabaseValue] {
+        let scope = escalation.subject.stage == nil ? "*" : escalation.cycle
+        let subject = escalation.subject.kind + ":" + (escalation.subject.stage ?? escalation.subject.name)
+        return [
+            escalation.number.databaseValue, escalation.cycle.databaseValue, scope.databaseValue, subject.databaseValue,
+            escalation.level.databaseValue, escalation.isLive.databaseValue,
+            String(decoding: try RecordCoding.encoder.encode(escalation), as: UTF8.self).databaseValue,
+        ]
     }
 
     private func escalations(_ rows: [Row]) throws -> [Escalation] {

@@ -43,29 +43,38 @@ extension StoreTransaction {
 
     /// Saves the current record of items an event created or changed.
     public func save(_ items: [FollowUpRegister.Item]) throws {
-        let encoder = RecordCoding.encoder
         for item in items {
-            let kind: FollowUpKind
-            let number: Int
-            let cycle: String
-            let live: Bool
-            let closedIn: String?
-            let json: Data
-            switch item {
-            case .proposal(let p):
-                (kind, number, cycle, live, closedIn, json) = (.proposal, p.number, p.cycle, p.decision == nil, p.decidedIn, try encoder.encode(p))
-            case .decision(let d):
-                (kind, number, cycle, live, closedIn, json) = (.decision, d.number, d.cycle, false, nil, try encoder.encode(d))
-            case .action(let a):
-                (kind, number, cycle, live, closedIn, json) = (.action, a.number, a.cycle, a.isOpen, a.closedIn, try encoder.encode(a))
-            }
             try db.execute(
                 sql: """
                     INSERT INTO follow_ups(label, kind, number, cycle, live, closed_in, record) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(label) DO UPDATE SET live = excluded.live, closed_in = excluded.closed_in, record = excluded.record
                     """,
-                arguments: [item.label, kind.rawValue, number, cycle, live, closedIn, String(decoding: json, as: UTF8.self)])
+                arguments: StatementArguments(try Self.followUpRow(item)))
         }
+    }
+
+    /// The `follow_ups` row of an item, column by column (label, kind, number, cycle, live, closed_in,
+    /// record): what `save` writes and what the audit expects to find.
+    static func followUpRow(_ item: FollowUpRegister.Item) throws -> [DatabaseValue] {
+        let encoder = RecordCoding.encoder
+        let kind: FollowUpKind
+        let number: Int
+        let cycle: String
+        let live: Bool
+        let closedIn: String?
+        let json: Data
+        switch item {
+        case .proposal(let p):
+            (kind, number, cycle, live, closedIn, json) = (.proposal, p.number, p.cycle, p.decision == nil, p.decidedIn, try encoder.encode(p))
+        case .decision(let d):
+            (kind, number, cycle, live, closedIn, json) = (.decision, d.number, d.cycle, false, nil, try encoder.encode(d))
+        case .action(let a):
+            (kind, number, cycle, live, closedIn, json) = (.action, a.number, a.cycle, a.isOpen, a.closedIn, try encoder.encode(a))
+        }
+        return [
+            item.label.databaseValue, kind.rawValue.databaseValue, number.databaseValue, cycle.databaseValue, live.databaseValue,
+            closedIn.databaseValue, String(decoding: json, as: UTF8.self).databaseValue,
+        ]
     }
 
     /// The register folded afresh from every follow-up event in the log: what `follow_ups` must equal.

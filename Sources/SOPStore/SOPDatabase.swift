@@ -85,6 +85,29 @@ public final class SOPDatabase: Sendable {
         try pool.close()
     }
 
+    /// SQLite's own check of every page, index and constraint: `["ok"]`, or the problems it found.
+    public func integrityCheck() throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check") + Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "foreign key: a row of \(row[0] as String? ?? "?") (rowid \(row[1] as Int64? ?? 0)) points at a missing \(row[2] as String? ?? "?") row"
+            }
+        }
+    }
+
+    /// A consistent copy of the whole database at `path`, taken with SQLite's online backup API from
+    /// one read snapshot: other processes keep writing meanwhile, and the copy holds exactly the
+    /// commands committed before it started. `path` must not exist.
+    public func backup(to path: String) throws {
+        let copy = try DatabaseQueue(path: path)
+        do {
+            try writer.backup(to: copy)
+            try copy.close()
+        } catch {
+            try? copy.close()
+            throw error
+        }
+    }
+
     /// Whether `initialize` has run (a database file can exist yet be empty if creation failed midway).
     public func isInitialized() throws -> Bool {
         try read { try $0.meta("default_workflow") != nil }
@@ -98,6 +121,7 @@ public final class SOPDatabase: Sendable {
             try tx.setMeta("default_workflow", workflow.hash)
             try tx.setMeta("created_at", Timestamps.format(time))
             try tx.replaceTeam(team)
+            try AuditChain.sealGenesis(tx.db)
         }
     }
 }

@@ -113,6 +113,53 @@ enum Schema {
                 CREATE INDEX notifications_outbox ON notifications(delivery) WHERE delivery = 'pending';
                 """)
         }
+        migrator.registerMigration("v4-audit-chain") { db in
+            // Every event carries the hash of the one before it and of its own content (AuditChain).
+            // Existing events are linked in seq order, which needs the append-only trigger lifted
+            // for the length of this migration only.
+            try db.execute(sql: """
+                ALTER TABLE events ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+                ALTER TABLE events ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+                DROP TRIGGER events_are_append_only_update;
+                """)
+            if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'default_workflow'") != nil {
+                var prev = try AuditChain.sealGenesis(db)
+                for row in try Row.fetchAll(db, sql: "SELECT seq, cycle, time, actor, type, payload FROM events ORDER BY seq") {
+                    let seq: Int64 = row["seq"]
+                    let hash = AuditChain.link(
+                        prev: prev, seq: seq, cycle: row["cycle"], time: row["time"], actor: row["actor"], type: row["type"], payload: row["payload"])
+                    try db.execute(sql: "UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [prev, hash, seq])
+                    prev = hash
+                }
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                """)
+        }
+        migrator.registerMigration("v5-access-log") { db in
+            // Refused attempts (impersonation, unknown participants, permission refusals), kept apart
+            // from `events`: a refusal changes nothing in the cycle's record, yet who tried what is
+            // worth keeping. Append-only like `events`; each row is written in its own transaction after
+            // the refused command rolled back.
+            try db.execute(sql: """
+                CREATE TABLE access_log (
+                    number  INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time    TEXT NOT NULL,                 -- ISO 8601 UTC with milliseconds
+                    account TEXT NOT NULL,                 -- the operating-system account running sop
+                    actor   TEXT,                          -- the participant claimed or acting; NULL: nobody
+                    command TEXT NOT NULL,                 -- the command line attempted, at most 500 characters
+                    rule    TEXT NOT NULL,                 -- the refusal's rule: identity, unknown-participant, permission
+                    message TEXT NOT NULL,                 -- what was wrong, as the error line said it
+                    prev_hash TEXT NOT NULL,               -- the previous entry's hash (the audit genesis for the first)
+                    hash    TEXT NOT NULL                  -- SHA-256 of prev_hash and this entry (AuditChain)
+                );
+                CREATE TRIGGER access_log_is_append_only_update BEFORE UPDATE ON access_log
+                    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+                CREATE TRIGGER access_log_is_append_only_delete BEFORE DELETE ON access_log
+                    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

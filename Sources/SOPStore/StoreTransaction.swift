@@ -20,17 +20,30 @@ public struct StoreTransaction {
 
     public func team() throws -> Team {
         let rows = try Row.fetchAll(db, sql: "SELECT id, name, roles, login, email FROM participants ORDER BY position")
-        return Team(participants: try rows.map { row in
+        let participants = try rows.map { row in
             let id: String = row["id"]
             let rolesJSON: String = row["roles"]
             guard let roles = try? JSONDecoder().decode([String].self, from: Data(rolesJSON.utf8)) else {
                 throw StoreError("participant \(id) has unreadable roles in the database")
             }
             return Participant(id: id, name: row["name"], roles: roles, login: row["login"], email: row["email"])
-        })
+        }
+        return Team(participants: participants, identity: try identityMode())
+    }
+
+    /// The team's identity mode. Databases made before the setting existed have no row: `declared`,
+    /// which is how they always behaved. A value sop does not know is an error rather than a quiet
+    /// fall back to `declared`, which would let anyone name anyone on a team meant to use `os`.
+    func identityMode() throws -> IdentityMode {
+        guard let text = try meta("identity") else { return .declared }
+        guard let mode = IdentityMode(rawValue: text) else {
+            throw StoreError("the database's identity setting '\(text)' is unknown (meta key 'identity'); it should be os or declared")
+        }
+        return mode
     }
 
     func replaceTeam(_ team: Team) throws {
+        try setMeta("identity", team.identity.rawValue)
         try db.execute(sql: "DELETE FROM participants")
         for (position, p) in team.participants.enumerated() {
             let roles = String(decoding: try JSONEncoder().encode(p.roles), as: UTF8.self)
@@ -91,12 +104,18 @@ public struct StoreTransaction {
     @discardableResult
     public func append(_ events: [CycleEvent]) throws -> [CycleEvent] {
         var stored: [CycleEvent] = []
+        guard !events.isEmpty else { return stored }
+        var (seq, prev) = try AuditChain.head(db)
         for var event in events {
             let payload = String(decoding: try event.payload.encoded(), as: UTF8.self)
+            let time = Timestamps.format(event.time)
+            let type = event.payload.type.rawValue
+            let hash = AuditChain.link(prev: prev, seq: seq, cycle: event.cycle, time: time, actor: event.actor, type: type, payload: payload)
             try db.execute(
-                sql: "INSERT INTO events(cycle, time, actor, type, payload) VALUES (?, ?, ?, ?, ?)",
-                arguments: [event.cycle, Timestamps.format(event.time), event.actor, event.payload.type.rawValue, payload])
-            event.seq = db.lastInsertedRowID
+                sql: "INSERT INTO events(seq, cycle, time, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [seq, event.cycle, time, event.actor, type, payload, prev, hash])
+            event.seq = seq
+            (seq, prev) = (seq + 1, hash)
             if case .cycleOpened(let opened) = event.payload {
                 try db.execute(
                     sql: "INSERT INTO cycles(id, workflow_hash, opened_seq) VALUES (?, ?, ?)",

@@ -20,7 +20,8 @@ struct TeamReader {
         let example = "`- { id: maria, name: Maria Lopez, roles: [leader], login: maria }`"
         guard
             let top = nodes.fields(
-                root, of: "the team file", allowed: ["team"], hint: "a team file holds one key, `team:`"),
+                root, of: "the team file", allowed: ["team", "identity"],
+                hint: "a team file holds `team:` and, optionally, `identity:`"),
             let node = nodes.require(
                 "team", in: top, "missing required key 'team' (add `team:` with a list of participants like \(example))"),
             let items = nodes.list(node, "team", hint: "list participants like \(example)")
@@ -29,12 +30,22 @@ struct TeamReader {
             log.error("team is empty (add at least one participant, like \(example))", at: top.keyPosition("team"))
         }
 
+        let identity = top["identity"].flatMap(readIdentity) ?? .declared
+
         var participants: [Participant] = []
         var ids: [String: Position] = [:]
         var logins: [String: (owner: String, position: Position)] = [:]
         for (offset, item) in items.enumerated() {
             guard let person = readParticipant(item, number: offset + 1) else { continue }
             let participant = person.participant
+            // Under `identity: os` the login is the only way to act: a participant without one could
+            // never do anything, which is a mistake in the file rather than a choice.
+            if identity == .os, participant.login == nil {
+                log.error(
+                    "participant '\(participant.id)' has no login, which `identity: os` needs "
+                        + "(add `login: ACCOUNT`, the operating-system account they run sop under)",
+                    at: item.position)
+            }
             if let first = ids[participant.id] {
                 log.error(
                     "duplicate participant id '\(participant.id)' (it was already used at line \(first.line); "
@@ -56,7 +67,22 @@ struct TeamReader {
             participants.append(participant)
         }
         guard log.isEmpty else { return nil }
-        return Team(participants: participants)
+        return Team(participants: participants, identity: identity)
+    }
+
+    /// `identity: os | declared`.
+    private func readIdentity(_ node: Node) -> IdentityMode? {
+        let choices = IdentityMode.allCases.map(\.rawValue)
+        let hint = "write `identity: declared` (the default: --as and `as` name who acts) or `identity: os` "
+            + "(each participant acts only from the account in their `login`)"
+        guard let value = nodes.text(node, "identity", hint: hint) else { return nil }
+        guard let mode = IdentityMode(rawValue: value) else {
+            log.error(
+                "unknown identity '\(value)' (\(Hints.didYouMean(value, among: choices))it is one of: \(Hints.list(choices)); \(hint))",
+                at: node.position)
+            return nil
+        }
+        return mode
     }
 
     private func readParticipant(

@@ -23,7 +23,14 @@ enum REPL {
         }
         Interrupt.installHandler()
         console.out("sop: Sales & Operations Planning. Type `help` for commands; Tab completes; Ctrl-D leaves.")
-        if session.actorID == nil && !chooseActor(session, editor: editor, console: console) { return 0 }
+        if session.actorID == nil {
+            if let why = session.accountNotOnTeam {
+                // Under `identity: os` picking someone would only be refused: say why, and let the person read.
+                console.out("Nobody is acting: \(why). You can read the cycle; changes are refused.")
+            } else if !chooseActor(session, editor: editor, console: console) {
+                return 0
+            }
+        }
         let watch = EscalationWatch()
         defer { watch.finish() }
         let raisedAtStart = watch.check(session)
@@ -73,10 +80,11 @@ enum REPL {
                 let answer = text.trimmingCharacters(in: .whitespaces)
                 let chosen = Int(answer).flatMap { $0 >= 1 && $0 <= team.participants.count ? team.participants[$0 - 1].id : nil } ?? answer
                 do {
-                    try session.act(as: chosen)
+                    try session.act(as: chosen, claim: .picked)
                     console.out("Acting as \(chosen). Switch any time with `as PARTICIPANT`.")
                     return true
                 } catch {
+                    session.recordRefusedAttempts(command: "as \(Tokenizer.quoted(chosen))")
                     console.report(error)
                 }
             }

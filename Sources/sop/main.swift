@@ -61,14 +61,17 @@ if let text = arguments.now ?? environment["SOP_NOW"], !text.isEmpty {
     }
 }
 
+let userFromEnvironment = environment["SOP_USER"].flatMap { $0.isEmpty ? nil : $0 }
 let options = LaunchOptions(
     databasePath: arguments.db ?? environment["SOP_DB"] ?? "sop.db",
-    actor: arguments.actor ?? environment["SOP_USER"].flatMap { $0.isEmpty ? nil : $0 },
+    actor: arguments.actor ?? userFromEnvironment,
     cycle: arguments.cycle,
     now: clock,
     json: arguments.json,
-    login: ProcessInfo.processInfo.userName,
+    login: OSAccount.current(),
     // Colour only for a person at a terminal; https://no-color.org asks any NO_COLOR to turn it off.
-    colour: isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil)
+    colour: isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil,
+    actorFromEnvironment: arguments.actor == nil && userFromEnvironment != nil,
+    invocation: Array(CommandLine.arguments.dropFirst()))
 
 exit(Main.run(words: words, options: options))

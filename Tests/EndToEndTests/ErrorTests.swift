@@ -88,7 +88,7 @@ import Testing
     ]
 
     /// The bundled team's logins: when the tests run under one of these accounts, sop knows who acts.
-    static let loginIsOnTeam = ["maria", "sam", "priya", "dan", "lee", "sofia", "omar", "fiona"].contains(ProcessInfo.processInfo.userName)
+    static let loginIsOnTeam = ["maria", "sam", "priya", "dan", "lee", "sofia", "omar", "fiona"].contains(IdentityTests.account)
 
     @Test(arguments: refusals.filter { !(loginIsOnTeam && $0.name == "no actor at all") })
     func refusalsExit1AndChangeNothing(_ c: Case) throws {

@@ -26,7 +26,7 @@ import Testing
         #expect(index["tbl_name"] as String? == "events")
         #expect(triggers.count == 2, "one trigger refusing UPDATE and one refusing DELETE")
         let columns = try database.read { tx in try tx.db.columns(in: "events").map(\.name) }
-        #expect(columns == ["seq", "cycle", "time", "actor", "type", "payload"])
+        #expect(columns == ["seq", "cycle", "time", "actor", "type", "payload", "prev_hash", "hash"])
     }
 
     @Test func migratingAgainIsANoOp() throws {
@@ -34,7 +34,7 @@ import Testing
         _ = try SOPDatabase.initialized(at: path)
         let reopened = try SOPDatabase(path: path)
         let migrations = try reopened.read { tx in try String.fetchAll(tx.db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-event-log", "v2-follow-ups", "v3-escalations"], "each named migration once")
+        #expect(migrations == ["v1-event-log", "v2-follow-ups", "v3-escalations", "v4-audit-chain", "v5-access-log"], "each named migration once")
         #expect(try reopened.isInitialized())
     }
 

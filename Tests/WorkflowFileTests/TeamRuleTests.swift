@@ -12,7 +12,7 @@ let teamCases: [BrokenFile] = [
     BrokenFile(
         name: "unknown top-level key",
         yaml: "team:\n  - { id: a, name: A, roles: [leader] }\nmembers: []\n",
-        prefix: "t.yaml:3:1: error:", phrase: "unknown key 'members' in the team file (allowed keys: team)"),
+        prefix: "t.yaml:3:1: error:", phrase: "unknown key 'members' in the team file (allowed keys: team, identity)"),
     BrokenFile(
         name: "empty team",
         yaml: "team: []\n",

@@ -5,6 +5,9 @@ types, and checks what the terminal shows. Run by scripts/test after the build:
     python3 Tests/terminal/test_repl.py .build/debug/sop
 """
 import os
+import pwd
+import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -274,6 +277,64 @@ def test_escalations_are_announced_and_land_in_the_inbox(tmp):
     r.line("inbox")
     r.expect(r"dan's inbox is empty")
     r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+
+
+def os_identity_team(workdir, maria_login):
+    """A team file with `identity: os`: maria's login is `maria_login`, nobody else's is a real account."""
+    people = [("maria", "leader", maria_login), ("sam", "sponsor", "sop-test-sam"), ("priya", "product", "sop-test-priya"),
+              ("dan", "demand", "sop-test-dan"), ("lee", "demand", "sop-test-lee"), ("sofia", "sales", "sop-test-sofia"),
+              ("omar", "supply", "sop-test-omar"), ("fiona", "finance", "sop-test-fiona")]
+    path = os.path.join(workdir, "team.yaml")
+    with open(path, "w") as f:
+        f.write("identity: os\nteam:\n")
+        for pid, role, login in people:
+            f.write(f'  - {{ id: {pid}, name: {pid.title()}, roles: [{role}], login: "{login}" }}\n')
+    return path
+
+
+def sop_once(workdir, *args):
+    """One-shot sop on the test's database, with the fixed clock."""
+    env = dict(os.environ, SOP_NOW=NOW)
+    env.pop("SOP_USER", None)
+    out = subprocess.run([SOP, "--db", os.path.join(workdir, "sop.db"), *args], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, f"sop {args}: {out.returncode}\n{out.stdout}{out.stderr}"
+    return out.stdout
+
+
+def test_as_someone_else_is_refused_under_os_identity(tmp):
+    # The account running the tests (root in CI), from the real uid as sop reads it; $USER is set to
+    # someone else below and must not matter.
+    account = pwd.getpwuid(os.getuid()).pw_name
+    sop_once(tmp, "init", "--team", os_identity_team(tmp, account))
+    sop_once(tmp, "cycle", "open", "2026-11")
+    r = Repl(tmp, actor=None)
+    r.expect(r"sop 2026-11 maria> ")          # no picker: the account says who acts
+    r.line("as dan")
+    r.expect(r"error: `as dan` is refused: the team uses `identity: os`")
+    r.expect(r"run sop under dan's own account")
+    r.expect(r"sop 2026-11 maria> ")          # still maria
+    r.line("as maria")
+    r.expect(r"Now acting as maria")
+    r.prompt()
+    r.line("log --refused")
+    r.expect(r"#\s+TIME \(UTC\)\s+ACCOUNT\s+AS\s+RULE\s+COMMAND")
+    r.expect(r"1\s+2026-11-05 09:00:00Z\s+" + re.escape(account) + r"\s+dan\s+identity\s+as dan")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+
+
+def test_an_account_not_on_an_os_identity_team_reads_but_is_not_asked_to_pick(tmp):
+    sop_once(tmp, "init", "--team", os_identity_team(tmp, "sop-test-maria"))
+    r = Repl(tmp, actor=None)
+    r.expect(r"Nobody is acting: account '[^']+' is not on the team")
+    r.expect(r"You can read the cycle; changes are refused\.")
+    r.expect(r"sop no cycle \(nobody\)> ")   # no "Who are you?" picker
+    r.line("cycle open 2026-11")
+    r.expect(r"error: account '[^']+' is not on the team")
+    r.expect(r"sop no cycle \(nobody\)> ")
     r.ctrl("d")
     assert r.exit_status() == 0
 

@@ -1,0 +1,99 @@
+/// How `sop` knows who is acting: the team file's `identity:` key.
+public enum IdentityMode: String, Sendable, Codable, CaseIterable {
+    /// Whoever `--as`, `SOP_USER` or `as` names, else the participant whose `login` is the account:
+    /// the team trusts what people declare (the default, and how playbooks and tutorials work).
+    case declared
+    /// Only the participant whose `login` is the operating-system account running `sop`: naming
+    /// anyone else is refused, so the log's actor is the person at the keyboard.
+    case os
+}
+
+/// How a participant was named, so a refusal quotes what the person typed.
+public enum IdentityClaim: Sendable, Equatable {
+    case asOption
+    case environment
+    case asCommand
+    /// Picked from the REPL's list of the team, or found by the account's login.
+    case picked
+
+    func words(_ id: String) -> String {
+        switch self {
+        case .asOption: "--as \(id)"
+        case .environment: "SOP_USER=\(id)"
+        case .asCommand: "`as \(id)`"
+        case .picked: "choosing \(id)"
+        }
+    }
+
+    /// How to act as the account's own participant instead.
+    func instead(actingAs own: String) -> String {
+        switch self {
+        case .asOption: ", or leave out --as to act as \(own)"
+        case .environment: ", or unset SOP_USER to act as \(own)"
+        case .asCommand, .picked: "; you go on acting as \(own)"
+        }
+    }
+}
+
+/// The identity rules: which participant an operating-system account may act as.
+public enum Identity {
+    /// The participant `id` names, if `account` may act as them under the team's identity mode.
+    /// Under `declared` anyone on the team may be named; under `os` only the account's own participant.
+    public static func claim(_ id: String, by claim: IdentityClaim, account: String?, team: Team) throws(Refusal) -> Participant {
+        let own = account.flatMap(team.participant(login:))
+        guard let named = team.participant(id) else {
+            // Under `os` listing the team would only invite the next refusal.
+            let fix = team.identity == .os
+                ? own.map { "name nobody: you act as \($0.id), whose login is this account" } ?? "run sop under your own account"
+                : "use one of: \(team.participants.map(\.id).orList)"
+            throw Refusal(.unknownParticipant, "'\(id)' is not on the team", fix: fix)
+        }
+        guard team.identity == .os else { return named }
+        if let own, own.id == named.id { return named }
+        let whose = own.map { "is \($0.id)'s" } ?? "is not on the team"
+        let instead = own.map { claim.instead(actingAs: $0.id) } ?? ""
+        throw Refusal(
+            .identity,
+            "\(claim.words(id)) is refused: the team uses `identity: os`, so sop acts only as the participant whose login "
+                + "is the account running it, and account '\(account ?? "unknown")' \(whose)",
+            fix: "run sop under \(id)'s own account\(named.login.map { " ('\($0)')" } ?? "")\(instead); "
+                + "a team file with `identity: declared` lets people name who acts")
+    }
+
+    /// Who acts when nobody was named: the participant whose `login` is `account`. Under `declared`
+    /// that is a convenience (nil when nobody matches); under `os` it is the only way to act, so no
+    /// match is a refusal.
+    public static func accountHolder(account: String?, team: Team) throws(Refusal) -> Participant? {
+        if let own = account.flatMap(team.participant(login:)) { return own }
+        guard team.identity == .os else { return nil }
+        throw notOnTeam(account: account)
+    }
+
+    /// Under `identity: os`, an account no participant has as `login` may read but not act.
+    public static func notOnTeam(account: String?) -> Refusal {
+        let name = account ?? "unknown"
+        return Refusal(
+            .identity,
+            "account '\(name)' is not on the team, and the team uses `identity: os`: sop acts only as the participant "
+                + "whose login is the account running it",
+            fix: "run sop under your own account, or have your entry in the team file say `login: \(name)` "
+                + "(the team is stored when the database is created with `sop init --team FILE`)")
+    }
+}
+
+/// Who may read the access log (`log --refused`): the leader, who runs the cycle, and the sponsor,
+/// who answers for it. It names people and what they tried, so it is not for everyone.
+public enum AccessLogReaders {
+    public static let roles = ["leader", "sponsor"]
+
+    public static func check(_ actor: Participant, team: Team) throws(Refusal) {
+        if roles.contains(where: actor.holds) { return }
+        let holders = team.participants.compactMap { p -> String? in
+            let held = roles.filter(p.holds)
+            return held.isEmpty ? nil : "\(p.id) (\(held.joined(separator: ", ")))"
+        }
+        throw Refusal(
+            .permission, "\(actor.id) may not read the access log: only the leader or the sponsor may",
+            fix: holders.isEmpty ? "nobody on the team may; give someone the leader role in the team file" : "ask \(holders.orList)")
+    }
+}

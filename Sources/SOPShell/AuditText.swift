@@ -1,0 +1,39 @@
+import SOPStore
+
+/// How the audit reads to a person: one line when sound, the findings in log order when not.
+enum AuditText {
+    static func summary(_ report: AuditReport) -> String {
+        let chain = report.head.map { "chain intact from the genesis to #\(report.events) (head \($0.prefix(16)))" } ?? "no events yet"
+        return "Audit passed: \(count(report.events, "event")) in \(count(report.cycles, "cycle")), \(chain); "
+            + "\(count(report.artifacts, "artifact")), \(count(report.workflowVersions, "workflow version")), "
+            + "\(count(report.followUps, "follow-up")) and \(count(report.escalations, "escalation")) match the log"
+            + (report.accessLogEntries == 0 ? "." : "; the access log's \(count(report.accessLogEntries, "entry", "entries")) link intact.")
+    }
+
+    static func findings(_ report: AuditReport, integrity: [String]?) -> String {
+        var lines: [String] = []
+        if let integrity {
+            lines.append(integrity == ["ok"] ? "SQLite integrity check: ok" : "SQLite integrity check: FAILED")
+            if integrity != ["ok"] { lines += integrity.map { "  \($0)" } }
+        }
+        if report.ok {
+            lines.append(summary(report))
+        } else {
+            let first = report.firstBrokenSeq.map { ": first broken at event #\($0)" } ?? ""
+            lines.append("Audit FAILED\(first). \(count(report.findings.count, "problem")):")
+            for finding in report.findings {
+                lines.append("  \(finding.seq.map { "#\($0)" } ?? "-")  \(finding.table): \(finding.problem)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func backup(_ backup: BackupReport) -> String {
+        "Backed up to \(backup.file) (\(backup.bytes / 1024) KiB): \(count(backup.audit.events, "event")) in "
+            + "\(count(backup.audit.cycles, "cycle")); the copy passes SQLite's integrity check and the audit (head \(backup.audit.head?.prefix(16) ?? "none"))."
+    }
+
+    private static func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
+}

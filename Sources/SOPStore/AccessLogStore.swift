@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// One refused attempt as the access log keeps it: who tried what, when, and which rule said no.
+public struct RefusedAttempt: Sendable, Equatable {
+    /// The row's number; 0 until stored.
+    public var number: Int64
+    public var time: Date
+    /// The operating-system account running sop.
+    public var account: String
+    /// The participant claimed (`--as`, `as`) or acting; nil when nobody was.
+    public var actor: String?
+    /// The command line attempted.
+    public var command: String
+    /// The refusal's rule (`identity`, `unknown-participant`, `permission`).
+    public var rule: String
+    public var message: String
+
+    public init(number: Int64 = 0, time: Date, account: String, actor: String?, command: String, rule: String, message: String) {
+        self.number = number
+        self.time = time
+        self.account = account
+        self.actor = actor
+        self.command = command
+        self.rule = rule
+        self.message = message
+    }
+}
+
+/// How text from a command line is made safe to keep and to print back: control characters escaped
+/// (a line read back with `log --refused` must not move the reader's cursor or recolour their terminal)
+/// and the length bounded (a pasted file must not bloat the log).
+public enum AccessLogText {
+    public static let commandLimit = 500
+    static let fieldLimit = 200
+    static let messageLimit = 1000
+
+    public static func bounded(_ text: String, limit: Int) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        guard escaped.count > limit else { return escaped }
+        return String(escaped.prefix(limit - 1)) + "…"
+    }
+}
+
+extension StoreTransaction {
+    /// Appends refused attempts, every text field escaped and bounded; returns them numbered.
+    @discardableResult
+    public func appendRefusedAttempts(_ attempts: [RefusedAttempt]) throws -> [RefusedAttempt] {
+        var stored: [RefusedAttempt] = []
+        guard !attempts.isEmpty else { return stored }
+        var (number, prev) = try AuditChain.head(db, of: .accessLog)
+        for var attempt in attempts {
+            attempt.account = AccessLogText.bounded(attempt.account, limit: AccessLogText.fieldLimit)
+            attempt.actor = attempt.actor.map { AccessLogText.bounded($0, limit: AccessLogText.fieldLimit) }
+            attempt.command = AccessLogText.bounded(attempt.command, limit: AccessLogText.commandLimit)
+            attempt.rule = AccessLogText.bounded(attempt.rule, limit: AccessLogText.fieldLimit)
+            attempt.message = AccessLogText.bounded(attempt.message, limit: AccessLogText.messageLimit)
+            let time = Timestamps.format(attempt.time)
+            let hash = AuditChain.link(
+                prev: prev, key: number, fields: [time, attempt.account, attempt.actor, attempt.command, attempt.rule, attempt.message])
+            try db.execute(
+                sql: """
+                    INSERT INTO access_log(number, time, account, actor, command, rule, message, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [number, time, attempt.account, attempt.actor, attempt.command, attempt.rule, attempt.message, prev, hash])
+            attempt.number = number
+            (number, prev) = (number + 1, hash)
+            stored.append(attempt)
+        }
+        return stored
+    }
+
+    /// The access log oldest first; with a limit, the newest N (still oldest first, like `log`).
+    public func refusedAttempts(limit: Int? = nil) throws -> [RefusedAttempt] {
+        var sql = "SELECT number, time, account, actor, command, rule, message FROM access_log"
+        var arguments: StatementArguments = []
+        if let limit {
+            sql = "SELECT * FROM (\(sql) ORDER BY number DESC LIMIT ?) ORDER BY number"
+            arguments += [limit]
+        } else {
+            sql += " ORDER BY number"
+        }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let number: Int64 = row["number"]
+            let timeText: String = row["time"]
+            guard let time = Timestamps.parse(timeText) else {
+                throw StoreError("access log row \(number) has an unreadable time '\(timeText)'")
+            }
+            return RefusedAttempt(
+                number: number, time: time, account: row["account"], actor: row["actor"], command: row["command"],
+                rule: row["rule"], message: row["message"])
+        }
+    }
+}
+
+extension SOPDatabase {
+    /// Records refused attempts in a transaction of their own. Callers run it after the refused
+    /// command's transaction rolled back, so the refusal still changed nothing in the cycle's record.
+    public func recordRefusedAttempts(_ attempts: [RefusedAttempt]) throws {
+        guard !attempts.isEmpty else { return }
+        try write { tx in try tx.appendRefusedAttempts(attempts) }
+    }
+}

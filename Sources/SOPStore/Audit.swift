@@ -1,0 +1,346 @@
+import Foundation
+import GRDB
+import SOPCore
+
+/// One thing the audit found wrong.
+public struct AuditFinding: Sendable, Equatable, Codable {
+    /// The event it concerns (or the first event it puts in doubt); nil when no event is involved.
+    public var seq: Int64?
+    public var table: String
+    public var problem: String
+
+    public init(seq: Int64?, table: String, problem: String) {
+        self.seq = seq
+        self.table = table
+        self.problem = problem
+    }
+}
+
+/// What `audit verify` checked and found. The record is sound when `findings` is empty.
+public struct AuditReport: Sendable, Equatable, Encodable {
+    public var events: Int
+    public var cycles: Int
+    public var artifacts: Int
+    public var workflowVersions: Int
+    public var followUps: Int
+    public var escalations: Int
+    /// Refused attempts in the access log, a chain of its own from the same genesis.
+    public var accessLogEntries: Int
+    /// The newest event's hash: write it down (minutes, e-mail) to prove later that nothing was rewritten.
+    public var head: String?
+    public var findings: [AuditFinding]
+
+    public var ok: Bool { findings.isEmpty }
+
+    /// The report when the database could not even be read through (SQLite reports it damaged).
+    public static func unreadable(_ reason: String) -> AuditReport {
+        AuditReport(
+            events: 0, cycles: 0, artifacts: 0, workflowVersions: 0, followUps: 0, escalations: 0, accessLogEntries: 0, head: nil,
+            findings: [AuditFinding(seq: nil, table: "database", problem: "the audit could not read the database through: \(reason)")])
+    }
+    /// The lowest event sequence number a finding puts in doubt.
+    public var firstBrokenSeq: Int64? { findings.compactMap(\.seq).min() }
+
+    enum CodingKeys: String, CodingKey {
+        case ok, firstBrokenSeq, events, cycles, artifacts, workflowVersions, followUps, escalations, accessLogEntries, head, findings
+    }
+
+    /// Explicit so `ok` and `firstBrokenSeq` are in the JSON, and a missing head is an explicit null.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ok, forKey: .ok)
+        try c.encode(firstBrokenSeq, forKey: .firstBrokenSeq)
+        try c.encode(events, forKey: .events)
+        try c.encode(cycles, forKey: .cycles)
+        try c.encode(artifacts, forKey: .artifacts)
+        try c.encode(workflowVersions, forKey: .workflowVersions)
+        try c.encode(followUps, forKey: .followUps)
+        try c.encode(escalations, forKey: .escalations)
+        try c.encode(accessLogEntries, forKey: .accessLogEntries)
+        try c.encode(head, forKey: .head)
+        try c.encode(findings, forKey: .findings)
+    }
+}
+
+/// Re-derives from the event log everything the database claims, and says where the two differ.
+///
+/// The events are checked link by link against `AuditChain`; the rows derived from them (cycles,
+/// follow-ups, escalations) are re-derived and compared; artifacts and workflow versions against
+/// their content hashes; the team and settings against the genesis. Inbox state (acks, deliveries)
+/// is operational, not evidence, and is only checked for pointing at real escalations.
+struct Auditor {
+    let db: Database
+    /// Re-reads a workflow version's YAML text into the model it must have been stored as; nil when
+    /// the text does not read (SOPStore cannot parse YAML: the caller can).
+    let readWorkflow: (_ source: String, _ sourceName: String) -> Workflow?
+    var findings: [AuditFinding] = []
+
+    init(db: Database, readWorkflow: @escaping (String, String) -> Workflow?) {
+        self.db = db
+        self.readWorkflow = readWorkflow
+    }
+
+    mutating func note(_ seq: Int64?, _ table: String, _ problem: String) {
+        findings.append(AuditFinding(seq: seq, table: table, problem: problem))
+    }
+
+    mutating func run() throws -> AuditReport {
+        try checkTriggers()
+        let genesis = try checkGenesis()
+        let log = try checkEvents(from: genesis)
+        let artifacts = try checkArtifacts(referenced: log.artifacts)
+        let versions = try checkWorkflowVersions(pinned: log.cycles)
+        try checkCycles(expected: log.cycles)
+        let followUps = try checkFollowUps(log.followUps)
+        let escalations = try checkEscalations(log.escalations)
+        let accessLog = try walk(.accessLog, from: genesis) { _, _, _ in }
+        return AuditReport(
+            events: log.count, cycles: log.cycles.count, artifacts: artifacts, workflowVersions: versions,
+            followUps: followUps, escalations: escalations, accessLogEntries: accessLog.count, head: log.head,
+            findings: findings.sorted { ($0.seq ?? 0, $0.table) < ($1.seq ?? 0, $1.table) })
+    }
+
+    // MARK: the append-only guards
+
+    private mutating func checkTriggers() throws {
+        let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+        for table in ["events", "access_log"] {
+            let guards = table == "events"
+                ? ["events_are_append_only_update", "events_are_append_only_delete"]
+                : ["access_log_is_append_only_update", "access_log_is_append_only_delete"]
+            for name in guards where !present.contains(name) {
+                note(nil, table, "the trigger \(name) is gone: someone removed the guard that keeps \(table) append-only")
+            }
+        }
+    }
+
+    // MARK: genesis
+
+    /// The sealed genesis, after checking it still matches the settings and team it sealed.
+    private mutating func checkGenesis() throws -> String? {
+        guard let sealed = try AuditChain.sealedGenesis(db) else {
+            note(nil, "meta", "there is no audit genesis (meta key \(AuditChain.genesisKey)): the database was not created by sop, or the key was removed")
+            return nil
+        }
+        if try AuditChain.genesis(db) != sealed {
+            note(nil, "participants", "the team or the database settings (meta) differ from what the database was created with")
+        }
+        return sealed
+    }
+
+    // MARK: the event chain
+
+    struct LogFacts {
+        var count = 0
+        var head: String?
+        var cycles: [String: (workflowHash: String, seq: Int64)] = [:]
+        var artifacts: [String: Int64] = [:]
+        var followUps = FollowUpRegister()
+        var escalations = EscalationRegister()
+    }
+
+    private mutating func checkEvents(from genesis: String?) throws -> LogFacts {
+        var facts = LogFacts()
+        let walked = try walk(.events, from: genesis) { row, seq, auditor in
+            guard let event = try? StoreTransaction.event(row) else {
+                auditor.note(seq, "events", "event #\(seq) cannot be read as a \(row["type"] as String) event")
+                return
+            }
+            auditor.record(event, in: &facts)
+        }
+        (facts.count, facts.head) = walked
+        return facts
+    }
+
+    /// Walks a ledger link by link from the genesis: gaps, rows that do not link, rows whose content
+    /// no longer matches their hash, rows inserted without one, and a tail cut off. Findings about
+    /// events carry their seq (the "first broken" number); access-log findings name their entry.
+    private mutating func walk(
+        _ ledger: AuditChain.Ledger, from genesis: String?, each: (Row, Int64, inout Auditor) -> Void
+    ) throws -> (count: Int, head: String?) {
+        let isEvents = ledger.table == AuditChain.Ledger.events.table
+        let noun = ledger.noun
+        let plural = isEvents ? "events" : "access log entries"
+        func at(_ key: Int64) -> Int64? { isEvents ? key : nil }
+        var count = 0
+        var head: String?
+        var expected: Int64 = 1
+        var prev = genesis
+        let columns = ([ledger.key] + ledger.fields + ["prev_hash", "hash"]).joined(separator: ", ")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(ledger.table) ORDER BY \(ledger.key)")
+        while let row = try rows.next() {
+            let key: Int64 = row[ledger.key]
+            let storedPrev: String = row["prev_hash"]
+            let storedHash: String = row["hash"]
+            count += 1
+            if key > expected {
+                note(at(expected), ledger.table, expected == key - 1
+                    ? "\(noun) #\(expected) is missing: it was deleted"
+                    : "\(plural) #\(expected) to #\(key - 1) are missing: they were deleted")
+            } else if key < expected {
+                note(at(key), ledger.table, "\(noun) #\(key) comes before the first one, #1: it was inserted")
+            }
+            if storedHash.isEmpty {
+                note(at(key), ledger.table, "\(noun) #\(key) carries no hash: it was inserted outside sop")
+            } else {
+                if let prev, storedPrev != prev {
+                    note(at(key), ledger.table, "\(noun) #\(key) does not link to the one before it: a row before it was deleted, inserted or rewritten")
+                }
+                let fields = ledger.fields.map { row[$0] as String? }
+                if AuditChain.link(prev: storedPrev, key: key, fields: fields) != storedHash {
+                    note(at(key), ledger.table, "\(noun) #\(key)'s content does not match its hash: it was edited after it was written")
+                }
+            }
+            prev = storedHash
+            expected = max(expected, key + 1)
+            head = storedHash
+            each(row, key, &self)
+        }
+        let handedOut = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [ledger.table]) ?? 0
+        if handedOut >= expected {
+            note(at(expected), ledger.table, expected == handedOut
+                ? "\(noun) #\(handedOut) was written and is gone: the log ends before it"
+                : "\(plural) #\(expected) to #\(handedOut) were written and are gone: the log ends before them")
+        }
+        return (count, head)
+    }
+
+    /// Collects what the other tables must agree with.
+    func record(_ event: CycleEvent, in facts: inout LogFacts) {
+        switch event.payload {
+        case .cycleOpened(let opened): facts.cycles[event.cycle] = (opened.workflowHash, event.seq)
+        case .inputSubmitted(let submitted):
+            if case .file(_, let sha, _) = submitted.content, facts.artifacts[sha] == nil { facts.artifacts[sha] = event.seq }
+        default: break
+        }
+        _ = facts.followUps.apply(event)
+        facts.escalations.apply(event)
+    }
+
+    // MARK: content-addressed rows
+
+    private mutating func checkArtifacts(referenced: [String: Int64]) throws -> Int {
+        var seen = Set<String>()
+        let rows = try Row.fetchCursor(db, sql: "SELECT sha256, size, content FROM artifacts ORDER BY sha256")
+        while let row = try rows.next() {
+            let sha: String = row["sha256"]
+            let size: Int = row["size"]
+            let content: Data = row["content"] ?? Data()
+            seen.insert(sha)
+            let short = sha.prefix(12)
+            if ContentHash.sha256(content) != sha {
+                note(referenced[sha], "artifacts", "artifact \(short)'s content does not match its SHA-256: the file was changed")
+            } else if content.count != size {
+                note(referenced[sha], "artifacts", "artifact \(short) is \(content.count) bytes but is recorded as \(size)")
+            }
+            if referenced[sha] == nil {
+                note(nil, "artifacts", "artifact \(short) is not submitted by any event: it was inserted")
+            }
+        }
+        for (sha, seq) in referenced where !seen.contains(sha) {
+            note(seq, "artifacts", "artifact \(sha.prefix(12)), submitted in event #\(seq), is missing: it was deleted")
+        }
+        return seen.count
+    }
+
+    private mutating func checkWorkflowVersions(pinned: [String: (workflowHash: String, seq: Int64)]) throws -> Int {
+        let pinnedBy = Dictionary(pinned.map { ($0.value.workflowHash, $0.value.seq) }, uniquingKeysWith: min)
+        let defaultHash = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'default_workflow'")
+        var seen = Set<String>()
+        for row in try Row.fetchAll(db, sql: "SELECT hash, source_name, source, model FROM workflow_versions ORDER BY hash") {
+            let hash: String = row["hash"]
+            let source: String = row["source"]
+            let short = hash.prefix(12)
+            seen.insert(hash)
+            if ContentHash.sha256(source) != hash {
+                note(pinnedBy[hash], "workflow_versions", "workflow version \(short)'s text does not match its SHA-256: the YAML was changed")
+                continue
+            }
+            let model: String = row["model"]
+            let stored = try? JSONDecoder().decode(Workflow.self, from: Data(model.utf8))
+            if stored == nil || stored != readWorkflow(source, row["source_name"]) {
+                note(pinnedBy[hash], "workflow_versions", "workflow version \(short)'s stored model differs from its YAML text: the model was changed")
+            }
+            if pinnedBy[hash] == nil && hash != defaultHash {
+                note(nil, "workflow_versions", "workflow version \(short) is used by no cycle and is not the default: it was inserted")
+            }
+        }
+        for hash in Set(pinnedBy.keys).union(defaultHash.map { [$0] } ?? []) where !seen.contains(hash) {
+            note(pinnedBy[hash], "workflow_versions", "workflow version \(hash.prefix(12)) is missing: it was deleted")
+        }
+        return seen.count
+    }
+
+    // MARK: rows derived from the log
+
+    private mutating func checkCycles(expected: [String: (workflowHash: String, seq: Int64)]) throws {
+        var seen = Set<String>()
+        for row in try Row.fetchAll(db, sql: "SELECT id, workflow_hash, opened_seq FROM cycles") {
+            let id: String = row["id"]
+            seen.insert(id)
+            guard let opened = expected[id] else {
+                note(nil, "cycles", "cycle \(id) has no cycle-opened event: it was inserted")
+                continue
+            }
+            if row["workflow_hash"] as String != opened.workflowHash || row["opened_seq"] as Int64 != opened.seq {
+                note(opened.seq, "cycles", "cycle \(id) differs from its cycle-opened event #\(opened.seq) (workflow or sequence number)")
+            }
+        }
+        for (id, opened) in expected where !seen.contains(id) {
+            note(opened.seq, "cycles", "cycle \(id), opened in event #\(opened.seq), is missing: it was deleted")
+        }
+    }
+
+    private mutating func checkFollowUps(_ register: FollowUpRegister) throws -> Int {
+        let items = register.proposals.values.map(FollowUpRegister.Item.proposal)
+            + register.decisions.values.map(FollowUpRegister.Item.decision)
+            + register.actions.values.map(FollowUpRegister.Item.action)
+        let expected = Dictionary(uniqueKeysWithValues: try items.map { ($0.label, try StoreTransaction.followUpRow($0)) })
+        return try compare(
+            table: "follow_ups", expected: expected,
+            rows: Row.fetchAll(db, sql: "SELECT label, label, kind, number, cycle, live, closed_in, record FROM follow_ups"))
+    }
+
+    private mutating func checkEscalations(_ register: EscalationRegister) throws -> Int {
+        let expected = Dictionary(uniqueKeysWithValues: try register.all.map { ("E-\($0.number)", try StoreTransaction.escalationRow($0)) })
+        let count = try compare(
+            table: "escalations", expected: expected,
+            rows: Row.fetchAll(db, sql: "SELECT 'E-' || number, number, cycle, scope, subject, level, live, record FROM escalations"))
+        let orphans = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM notifications WHERE escalation NOT IN (SELECT number FROM escalations)") ?? 0
+        if orphans > 0 {
+            note(nil, "notifications", "\(orphans) notification(s) name an escalation that does not exist: they were inserted")
+        }
+        return count
+    }
+
+    /// Compares a derived table with what the log says it must hold; `rows` start with the key.
+    private mutating func compare(table: String, expected: [String: [DatabaseValue]], rows: [Row]) throws -> Int {
+        var seen = Set<String>()
+        for row in rows {
+            let values = Array(row.databaseValues)
+            guard let key = String.fromDatabaseValue(values[0]) else { continue }
+            seen.insert(key)
+            let columns = Array(values.dropFirst())
+            guard let wanted = expected[key] else {
+                note(nil, table, "\(key) has no event behind it: it was inserted")
+                continue
+            }
+            if columns != wanted {
+                note(nil, table, "\(key) differs from what its events say: it was edited")
+            }
+        }
+        for key in expected.keys.sorted() where !seen.contains(key) {
+            note(nil, table, "\(key), recorded by events, is missing: it was deleted")
+        }
+        return seen.count
+    }
+}
+
+extension StoreTransaction {
+    /// Runs the whole audit inside this (read) transaction, so it sees one consistent snapshot.
+    public func audit(readingWorkflowsWith read: @escaping (_ source: String, _ sourceName: String) -> Workflow?) throws -> AuditReport {
+        var auditor = Auditor(db: db, readWorkflow: read)
+        return try auditor.run()
+    }
+}

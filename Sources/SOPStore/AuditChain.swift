@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// The tamper-evident chain over the event log. Each event's `hash` is the SHA-256 of the previous
+/// event's hash and the event's own stored content, so changing, removing or inserting any event
+/// breaks every link after it. The first event links to the genesis hash, which covers what the
+/// database was created with (the `meta` rows and the team), so those cannot be edited unseen either.
+///
+/// The format is plain text on purpose: anyone can re-check a database with a few lines of Python
+/// or shell (the README shows how) without trusting `sop`.
+public enum AuditChain {
+    /// A table kept as a chain: the events, and the access log of refused attempts.
+    public struct Ledger: Sendable {
+        public var table: String
+        /// The INTEGER PRIMARY KEY AUTOINCREMENT column (`seq`, `number`).
+        public var key: String
+        /// The columns each link covers after the key, in order.
+        public var fields: [String]
+        /// What one row is called in findings.
+        public var noun: String
+
+        public static let events = Ledger(table: "events", key: "seq", fields: ["cycle", "time", "actor", "type", "payload"], noun: "event")
+        public static let accessLog = Ledger(
+            table: "access_log", key: "number", fields: ["time", "account", "actor", "command", "rule", "message"], noun: "access log entry")
+    }
+
+    /// The hash of one row: SHA-256 over `prev`, the key, then each field exactly as stored, each on its
+    /// own line (an event's payload comes last, so its newlines are unambiguous). A NULL is empty.
+    public static func link(prev: String, key: Int64, fields: [String?]) -> String {
+        ContentHash.sha256(([prev, String(key)] + fields.map { $0 ?? "" }).joined(separator: "\n"))
+    }
+
+    /// The hash of one event: `sha256(prev \n seq \n cycle \n time \n actor \n type \n payload)`.
+    public static func link(prev: String, seq: Int64, cycle: String, time: String, actor: String, type: String, payload: String) -> String {
+        link(prev: prev, key: seq, fields: [cycle, time, actor, type, payload])
+    }
+
+    /// The meta key holding the genesis hash (itself excluded from what the genesis covers).
+    static let genesisKey = "audit_genesis"
+
+    /// SHA-256 over `sop-genesis-v1`, every `meta` row but the genesis itself (sorted by key) and every
+    /// participant in team order, one tab-separated line each.
+    static func genesis(_ db: Database) throws -> String {
+        var text = "sop-genesis-v1\n"
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key <> ? ORDER BY key", arguments: [genesisKey]) {
+            text += "meta\t\(row["key"] as String)\t\(row["value"] as String)\n"
+        }
+        let participants = try Row.fetchAll(db, sql: "SELECT position, id, name, roles, login, email FROM participants ORDER BY position")
+        for row in participants {
+            let fields: [String] = [
+                String(row["position"] as Int64), row["id"], row["name"], row["roles"],
+                (row["login"] as String?) ?? "", (row["email"] as String?) ?? "",
+            ]
+            text += "participant\t" + fields.joined(separator: "\t") + "\n"
+        }
+        return ContentHash.sha256(text)
+    }
+
+    /// Seals what the database was created with: called once, when it is initialised (or migrated).
+    @discardableResult
+    static func sealGenesis(_ db: Database) throws -> String {
+        let hash = try genesis(db)
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [genesisKey, hash])
+        return hash
+    }
+
+    /// The sealed genesis hash, if the database has been initialised.
+    static func sealedGenesis(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [genesisKey])
+    }
+
+    /// The newest link of a ledger: the next row's key and the hash it must follow. The key continues
+    /// after the highest one SQLite ever handed out, so a removed tail leaves a visible gap.
+    static func head(_ db: Database, of ledger: Ledger = .events) throws -> (nextKey: Int64, hash: String) {
+        let last = try Row.fetchOne(db, sql: "SELECT \(ledger.key) AS key, hash FROM \(ledger.table) ORDER BY \(ledger.key) DESC LIMIT 1")
+        let handedOut = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [ledger.table]) ?? 0
+        let lastKey: Int64 = last?["key"] ?? 0
+        let hash: String
+        if let last {
+            hash = last["hash"]
+        } else {
+            guard let genesis = try sealedGenesis(db) else {
+                throw StoreError("the database has no audit genesis; it was not initialised by sop")
+            }
+            hash = genesis
+        }
+        return (max(lastKey, handedOut) + 1, hash)
+    }
+}
