@@ -120,7 +120,8 @@ enum Invariants {
         return problems
     }
 
-    /// The team rules: unique ids and logins, a name and at least one (known) role for everyone.
+    /// The team rules: unique ids and logins (everyone has one under `identity: os`), a name and at least
+    /// one (known) role for everyone.
     static func of(_ team: Team, workflow: Workflow?) -> [String] {
         var problems: [String] = []
         let ids = team.participants.map(\.id)
@@ -128,6 +129,9 @@ enum Invariants {
         if ids.isEmpty { problems.append("read as valid, but the team is empty") }
         if Set(ids).count != ids.count || !ids.allSatisfy(isID) { problems.append("read as valid, but ids are bad: \(ids)") }
         if Set(logins).count != logins.count { problems.append("read as valid, but logins repeat: \(logins)") }
+        if team.identity == .os, logins.count != ids.count {
+            problems.append("read as valid, but under identity: os someone has no login: \(ids)")
+        }
         let known = workflow.map { Set($0.roles.map(\.id)) }
         for person in team.participants {
             if person.name.allSatisfy(\.isWhitespace) || person.roles.isEmpty

@@ -31,7 +31,7 @@ struct WorkflowMutator {
         "workflow", "title", "calendar", "workdays", "holidays", "roles", "stages", "deciders", "agenda",
         "constraints", "signoff-escalation", "action-escalation", "notify", "command", "timeout", "id", "owner",
         "after", "due", "contributors", "inputs", "signoffs", "escalation", "requires", "format", "columns", "team",
-        "name", "login", "email", "leader", "sponsor", "demand", "csv", "decisions", "mon",
+        "name", "login", "email", "identity", "leader", "sponsor", "demand", "csv", "decisions", "mon",
     ]
 
     /// Values chosen to break readers: numbers at and past Int64's limits, YAML's special words and
@@ -53,7 +53,7 @@ struct WorkflowMutator {
             "é", "ｆｕｌｌ", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "👩‍👩‍👧‍👦", "مرحبا", "שלום", "a\u{301}\u{302}\u{303}", "\u{202E}gnp.exe",
             "\u{200B}", "\u{FEFF}", "\u{2028}", "\u{85}", "\u{0}", "\u{1}", "\u{7}", "\u{1B}[2J", "\u{7F}",
             "\t", "\r", "a\rb", "\u{D7FF}", "\u{FFFD}", "\u{10FFFF}", "2026-02-30", "2026-13-01", "0000-00-00",
-            "9999-12-31", "demand-review", "leader", "owner", "signers", "Leader", "data-gathering",
+            "9999-12-31", "demand-review", "leader", "owner", "signers", "Leader", "data-gathering", "os", "declared",
             "[leader, leader]", "[owner]", "{ after: 1, notify: [owner] }", "{ after: demand-review, workdays: 3 }",
             "{ after: pre-sop, workdays: 61 }", "[decisions, decisions]", "{ id: x }", "[{ id: x }, { id: x }]",
         ]

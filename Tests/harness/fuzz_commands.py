@@ -127,8 +127,12 @@ class CommandFuzzer:
         self.binary = binary
         self.rng = rng
         self.vocabulary = vocabulary
-        # Real plan files (the playbooks' CSVs) as often as every kind of wrong file.
-        real = [os.path.join(PLAYBOOK_DATA, name) for name in sorted(os.listdir(PLAYBOOK_DATA))]
+        # Real plan files (copies of the playbooks' CSVs: `backup FILE` writes, so nothing of the
+        # repository is named) as often as every kind of wrong file.
+        real = []
+        for name in sorted(os.listdir(PLAYBOOK_DATA)):
+            real.append(os.path.join(scratch, "files", name))
+            shutil.copyfile(os.path.join(PLAYBOOK_DATA, name), real[-1])
         self.files = list(fixtures.values()) + real * max(1, len(fixtures) // max(1, len(real)))
         self.scratch = scratch
         self.stage = None

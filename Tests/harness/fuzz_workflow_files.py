@@ -35,7 +35,7 @@ KEYS = [
     b"workflow", b"title", b"calendar", b"workdays", b"holidays", b"roles", b"stages", b"deciders", b"agenda",
     b"constraints", b"signoff-escalation", b"action-escalation", b"notify", b"command", b"timeout", b"id", b"owner",
     b"after", b"due", b"contributors", b"inputs", b"signoffs", b"escalation", b"requires", b"format", b"columns",
-    b"team", b"name", b"login", b"email",
+    b"team", b"name", b"login", b"email", b"identity",
 ]
 
 VALUES = [
@@ -45,6 +45,7 @@ VALUES = [
     b"\"\\u202Eevil\"", "\u00e9\U0001F600\u202e".encode(), b"\x00", b"\x01", b"\x1b[2J", b"\x7f", b"\t", b"\r",
     b"\xff", b"\xc0\xaf", b"\xed\xa0\x80", b"\xef\xbb\xbf", b"2026-02-30", b"[leader, leader]", b"[owner]",
     b"{ after: 1, notify: [owner] }", b"{ after: demand-review, workdays: 3 }", b"leader", b"demand-review",
+    b"os", b"declared", b"root",
     b"x" * 100_000, b"[" * 1_100, b"[" * 900 + b"]" * 900, b"[" + b", ".join([b"x"] * 5000) + b"]",
 ]
 

@@ -5,8 +5,9 @@ What every case must show, whatever it was fed:
   - it exits 0, 1 or 2 (never a signal: no crash, no trap, no abort);
   - a non-zero exit explains itself on stderr with an `error:` line;
   - a non-zero exit (a refusal or a usage error) leaves the database exactly as it was.
-The database is compared by a SHA-256 over every table's rows and the schema, read with Python's
-sqlite3 (which sees the WAL), before and after.
+The database is compared by a SHA-256 over the schema and every table's rows, read with Python's
+sqlite3 (which sees the WAL), before and after; the access log of refused attempts is the one table a
+refusal adds to by design, and is left out.
 """
 
 import hashlib
@@ -24,16 +25,29 @@ CLOCK = "2026-11-05T09:00:00Z"
 SEED = 20261105
 
 
+# Tables a refusal may append to by design: the access log records refused attempts (written after
+# the refused command rolled back, README "Identity and the access log"). Everything else must stay.
+REFUSAL_LOGS = ("access_log",)
+
+
 def fingerprint(db_path):
-    """A hash of the schema and every row of every table: equal hashes mean an unchanged database."""
+    """A hash of the schema and every row of every table (but the refusal logs): equal hashes mean a
+    database unchanged in everything a refused command must leave alone."""
     if not os.path.exists(db_path):
         return "absent"
     connection = sqlite3.connect("file:%s?mode=ro" % db_path, uri=True)
     try:
         digest = hashlib.sha256()
-        for line in connection.iterdump():
-            digest.update(line.encode("utf-8", "surrogateescape"))
-            digest.update(b"\n")
+        schema = connection.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+        digest.update(repr(schema).encode("utf-8", "surrogateescape"))
+        for (table,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+            if table in REFUSAL_LOGS:
+                continue
+            rows = connection.execute('SELECT * FROM "%s"' % table.replace('"', '""')).fetchall()
+            if table == "sqlite_sequence":
+                rows = [row for row in rows if row[0] not in REFUSAL_LOGS]
+            # Sorted, so the hash is about the rows and not the order a query happens to return them in.
+            digest.update(table.encode() + b"\0" + repr(sorted(rows, key=repr)).encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
     finally:
         connection.close()
