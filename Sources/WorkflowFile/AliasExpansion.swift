@@ -14,14 +14,14 @@ enum AliasExpansion {
     /// Where the expanded document first holds more than `limit` values, or nil when it stays under
     /// (or when libyaml cannot read the text: Yams then reports that syntax error itself).
     static func excess(in yaml: String) -> Position? {
-        var bytes = Array(yaml.utf8)
+        let bytes = Array(yaml.utf8)
         // libyaml asserts on a null buffer; an empty file holds no aliases anyway.
         guard !bytes.isEmpty else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> Position? in
+        return bytes.withUnsafeBufferPointer { buffer -> Position? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var counter = Counter()
             while true {
