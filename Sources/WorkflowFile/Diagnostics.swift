@@ -50,6 +50,10 @@ struct Located<Value> {
 final class DiagnosticLog {
     let file: String
     private(set) var diagnostics: [FileDiagnostic] = []
+    /// The text being read, once known. libyaml marks the end of a file that lacks a final line break
+    /// (a syntax error there, or an empty document after `---`) on the line after the last one, which
+    /// editors cannot jump to; `problems()` moves such positions to the end of the last line.
+    var text: String?
 
     init(file: String) {
         self.file = file
@@ -92,6 +96,13 @@ final class DiagnosticLog {
         var sorted = diagnostics.enumerated().sorted {
             ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
         }.map(\.element)
+        if let text, !sorted.isEmpty {
+            let end = YAMLSource.end(of: text)
+            sorted = sorted.map { diagnostic in
+                guard Position(line: diagnostic.line, column: diagnostic.column) > end else { return diagnostic }
+                return FileDiagnostic(file: file, line: end.line, column: end.column, message: diagnostic.message)
+            }
+        }
         if sorted.isEmpty {
             // Defensive: a reader that gave up must have said why; never throw an empty list.
             sorted = [FileDiagnostic(file: file, line: 1, column: 1, message: "could not read the file")]

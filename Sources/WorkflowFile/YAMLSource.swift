@@ -3,6 +3,7 @@ import Yams
 /// Turns YAML text into a node tree, reporting a syntax error as one positioned diagnostic.
 enum YAMLSource {
     static func compose(_ yaml: String, log: DiagnosticLog) -> Node? {
+        log.text = yaml
         if let excess = AliasExpansion.excess(in: yaml) {
             log.error(
                 "the file's aliases expand to more than \(AliasExpansion.limit) values (a YAML bomb, or `*alias` "
@@ -35,7 +36,7 @@ enum YAMLSource {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let position = min(Position(line: mark.line, column: mark.column), end(of: yaml))
+            let position = Position(line: mark.line, column: mark.column)
             if problem.contains("another document") {
                 log.error(
                     "the file holds more than one YAML document (a workflow or team file is one document: "
@@ -102,9 +103,8 @@ enum YAMLSource {
         yaml.split(omittingEmptySubsequences: false, whereSeparator: lineBreaks.contains)
     }
 
-    /// Just after the last character. libyaml reports a problem found at the end of a file that lacks a
-    /// final line break on the line after the last one, which editors cannot jump to; this is where it is.
-    private static func end(of yaml: String) -> Position {
+    /// Just after the last character: where DiagnosticLog moves positions past the end of the file.
+    static func end(of yaml: String) -> Position {
         position(ofCharacter: yaml.count, in: yaml)
     }
 

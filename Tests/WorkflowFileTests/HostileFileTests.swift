@@ -78,6 +78,13 @@ struct HostileFileTests {
         #expect(workflowDiagnostics(yaml).first.map { [$0.line, $0.column] } == [2, 24])
     }
 
+    /// The same for a node: an empty document after `---` is a null libyaml places past the last line.
+    @Test func anEmptyDocumentAtTheEndPointsAtTheLastLine() {
+        let yaml = "# a team\n---\n# only a comment"
+        #expect(workflowDiagnostics(yaml).map { [$0.line, $0.column] } == [[3, 17]])
+        #expect(teamDiagnostics(yaml).map { [$0.line, $0.column] } == [[3, 17]])
+    }
+
     /// A quoted value can hold line breaks and escape sequences; quoted back in a message they would
     /// split the `FILE:LINE:COL: error:` line or drive the terminal.
     @Test func controlCharactersInQuotedValuesAreEscapedInMessages() {
