@@ -59,7 +59,8 @@ public enum DatabaseSetup {
             }
             try database.close()
         } catch {
-            throw ShellError.failed("cannot create database \(path): \(error)", fix: "check the path and that the folder is writable")
+            throw StorageTrouble.error(error, path: path, moment: .creating)
+                ?? .failed("cannot create database \(path): \(error)", fix: "check the path and that the folder is writable")
         }
         var created = true
         if link(temporary, path) != 0 {
@@ -69,8 +70,6 @@ public enum DatabaseSetup {
             }
             created = false  // another process created it a moment ago
         }
-        do { return (try SOPDatabase(path: path), created) } catch {
-            throw ShellError.failed("cannot open database \(path): \(error)", fix: "check that it is an sop database and readable")
-        }
+        return (try DatabaseOpening.existing(path), created)
     }
 }
