@@ -56,9 +56,12 @@ enum StorageTrouble {
         let unchanged = moment == .command ? "; nothing was changed" : ""
         let restore = "restore the newest backup that passes `sop check`"
         switch fault {
-        case .diskFull, .readOnly where blocker == .diskFull, .cannotOpen where blocker == .diskFull:
-            return diskFull(path, moment: moment)
-        case .readOnly, .cannotOpen where blocker != nil:
+        case .readOnly, .diskFull, .cannotOpen:
+            if fault == .diskFull || blocker == .diskFull { return diskFull(path, moment: moment) }
+            if fault == .cannotOpen && blocker == nil {
+                return ("cannot \(moment == .creating ? "create" : "open") database \(path): \(detail)",
+                        "check that the file and its folder exist and that this account may read and write both")
+            }
             let why = reason(blocker, path: path, detail: detail)
             if moment == .creating {
                 return ("cannot create database \(path): \(why); nothing was created",
@@ -76,15 +79,12 @@ enum StorageTrouble {
         case .notADatabase:
             return ("\(path) is not an sop database: it is not an SQLite file, or its first page was overwritten",
                     "check the --db path; if the file held your S&OP record, \(restore)")
-        case .cannotOpen:
-            return ("cannot \(moment == .creating ? "create" : "open") database \(path): \(detail)",
-                    "check that the file and its folder exist and that this account may read and write both")
         case .busy:
-            return ("database \(path) stayed locked by another process for more than 10 seconds\(unchanged)",
-                    "run the command again; if it keeps happening, look for a stuck process holding the file (`fuser \(path)`)")
+            return ("database \(path) stayed locked by another process for more than \(LockWait.seconds) seconds\(unchanged)",
+                    "run the command again; if it keeps happening, `fuser \(path)` shows which process holds the file")
         case .ioError:
             return ("the system failed to read or write \(path): \(detail)",
-                    "check the disk (`dmesg` shows device errors), then run `sop --db \(path) check`")
+                    "check the disk, then run `sop --db \(path) check`; `dmesg` shows device errors")
         }
     }
 

@@ -12,7 +12,7 @@ extension SOPDatabase {
     public convenience init(readingOnly path: String, immutable: Bool) throws {
         var config = Configuration()
         config.readonly = true
-        config.busyMode = .timeout(10)
+        config.busyMode = LockWait.mode
         let location = immutable ? Self.immutableURI(path) : path
         let queue = try DatabaseQueue(path: location, configuration: config)
         guard try queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) else {

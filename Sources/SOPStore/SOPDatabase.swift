@@ -35,10 +35,11 @@ public final class SOPDatabase: Sendable {
     /// The file as the user named it (`:memory:` for a test database), for messages about it.
     public let path: String
 
-    /// Opens (and migrates) a database file: WAL, synchronous FULL, foreign keys, a 10 s busy timeout.
+    /// Opens (and migrates) a database file: WAL, synchronous FULL, foreign keys, waiting up to
+    /// `LockWait.seconds` for another process's write.
     public init(path: String) throws {
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = LockWait.mode
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
