@@ -13,7 +13,8 @@ enum DatabaseOpening {
         guard let (fault, detail) = StorageFault.of(failure) else {
             throw ShellError.failed("cannot open database \(path): \(failure)", fix: "check that it is an sop database and readable")
         }
-        if [.readOnly, .cannotOpen, .diskFull].contains(fault), let blocker = WriteBlocker.of(path) {
+        let blocker = [.readOnly, .cannotOpen, .diskFull, .ioError].contains(fault) ? WriteBlocker.of(path) : nil
+        if let blocker, fault != .ioError || blocker == .diskFull {
             // Read-only media have no -shm and cannot get one: read the file as it stands, unless a
             // -wal beside it holds commits that are not in the file yet.
             let immutable = blocker == .readOnlyFileSystem && !FileManager.default.fileExists(atPath: path + "-wal")
@@ -25,7 +26,7 @@ enum DatabaseOpening {
                 throw unreadable(path, blocker: blocker, detail: StorageFault.of(error)?.detail ?? "\(error)")
             }
         }
-        let (what, fix) = StorageTrouble.describe(fault, detail: detail, path: path, moment: .opening, blocker: nil)
+        let (what, fix) = StorageTrouble.describe(fault, detail: detail, path: path, moment: .opening, blocker: blocker)
         throw ShellError.failed(what, fix: fix)
     }
 
@@ -35,7 +36,7 @@ enum DatabaseOpening {
         let copy = "or copy the file to a writable folder and point --db at the copy"
         switch blocker {
         case .folderNotWritable(let folder):
-            return .failed("cannot open database \(path): this account may not write its folder \(folder), where SQLite must create \(name)-wal and \(name)-shm even to read it",
+            return .failed("cannot open database \(path): its folder \(folder) is read-only for this account, and SQLite must create \(name)-wal and \(name)-shm there even to read it",
                            fix: "give this account write access to \(folder), \(copy)")
         case .diskFull:
             let (what, fix) = StorageTrouble.diskFull(path, moment: .opening)

@@ -38,7 +38,7 @@ enum StorageTrouble {
     /// The message for an error thrown by the store, or nil when it is not a storage problem.
     static func error(_ error: any Error, path: String, moment: Moment, openedReadOnly: Bool = false) -> ShellError? {
         guard let (fault, detail) = StorageFault.of(error) else { return nil }
-        let blocker = [.readOnly, .cannotOpen, .diskFull].contains(fault) ? WriteBlocker.of(path) : nil
+        let blocker = [.readOnly, .cannotOpen, .diskFull, .ioError].contains(fault) ? WriteBlocker.of(path) : nil
         let (what, fix) = describe(fault, detail: detail, path: path, moment: moment, blocker: blocker, openedReadOnly: openedReadOnly)
         return .failed(what, fix: fix)
     }
@@ -83,6 +83,8 @@ enum StorageTrouble {
             return ("database \(path) stayed locked by another process for more than \(LockWait.seconds) seconds\(unchanged)",
                     "run the command again; if it keeps happening, `fuser \(path)` shows which process holds the file")
         case .ioError:
+            // A full disk surfaces as an I/O error when SQLite cannot grow its -shm index.
+            if blocker == .diskFull { return diskFull(path, moment: moment) }
             return ("the system failed to read or write \(path): \(detail)",
                     "check the disk, then run `sop --db \(path) check`; `dmesg` shows device errors")
         }
@@ -108,9 +110,9 @@ enum StorageTrouble {
         switch blocker {
         case .readOnlyFileSystem: return "its file system is mounted read-only"
         case .diskFull: return "the disk is full"
-        case .fileNotWritable: return "this account may not write the file"
+        case .fileNotWritable: return "the file is read-only for this account"
         case .folderNotWritable(let folder):
-            return "this account may not write its folder \(folder), where SQLite keeps \(name)-wal and \(name)-shm"
+            return "its folder \(folder) is read-only for this account, and SQLite keeps \(name)-wal and \(name)-shm there"
         case nil: return "SQLite may not write it (\(detail))"
         }
     }

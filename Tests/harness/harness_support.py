@@ -14,13 +14,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 # A fixed clock: due dates and lateness never depend on the day the harness runs.
 NOW = "2026-11-05T09:00:00Z"
 # What a Swift crash, a trap or a fatal error leaves on stderr; a clear refusal never does.
 CRASH_MARKERS = ("Fatal error", "Stack dump", "Current stack trace", "Illegal instruction", "Segmentation fault",
                  "Trace/breakpoint trap", "Aborted", "#0 0x", "SQLite error")
-# DESIGN.md's error line: `error: <what is wrong> (<how to fix it>)`, optionally `error: line N: ...` in batch mode.
+# DESIGN.md's error line: `error: <what is wrong> (<how to fix it>)`.
 ERROR_LINE = re.compile(r"^error: .+ \(.+\)$")
 
 
@@ -64,6 +65,7 @@ class Sop:
         if not os.access(self.binary, os.X_OK):
             fail(f"{binary} is not an executable sop binary (build first: swift build)")
         self._has_check = None
+        self.prefix = ()  # e.g. setpriv, to run as another user
 
     def env(self, extra=None):
         env = {k: v for k, v in os.environ.items() if not k.startswith("SOP_")}
@@ -72,7 +74,7 @@ class Sop:
         return env
 
     def argv(self, db, args, actor="maria", now=NOW, prefix=()):
-        argv = list(prefix) + [self.binary, "--db", db]
+        argv = list(prefix or self.prefix) + [self.binary, "--db", db]
         if actor:
             argv += ["--as", actor]
         if now:
@@ -135,6 +137,12 @@ class connect:
 
     def __enter__(self):
         self.conn = sqlite3.connect(self.db, timeout=30)
+        try:
+            self.conn.execute("select 1 from sqlite_master limit 1").fetchall()
+        except sqlite3.OperationalError:
+            # A file on a read-only file system, with no -shm beside it: read it as it stands.
+            self.conn.close()
+            self.conn = sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(self.db))}?immutable=1", uri=True)
         return self.conn
 
     def __exit__(self, *exc):
@@ -187,7 +195,8 @@ def clear_error(result, context, exit_code=1):
     lines = [l for l in result.err.splitlines() if l.strip()]
     if not lines:
         fail(f"{context}: exit {result.code} without an error message: {result}")
-    last = re.sub(r"^error: line \d+: ", "error: ", lines[-1])
+    # Batch mode names the line (`error: line N: ...`), a playbook its file (`FILE:LINE: error: ...`).
+    last = re.sub(r"^error: line \d+: ", "error: ", re.sub(r"^\S+:\d+: error: ", "error: ", lines[-1]))
     if not ERROR_LINE.match(last):
         fail(f"{context}: the last stderr line is not `error: <what is wrong> (<how to fix it>)`: {result}")
     return lines[-1]
