@@ -44,3 +44,32 @@ import Testing
         #expect(SOPDatabase.immutableURI("/srv/sop?#%.db") == "file:/srv/sop%3F%23%25.db?immutable=1")
     }
 }
+
+/// A write waits for another connection's transaction instead of failing, and gives up only after
+/// `LockWait.seconds`, changing nothing.
+@Suite struct LockWaitTests {
+    @Test func aWriteWaitsForAnotherProcesssTransaction() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("sop.db")
+        let database = try SOPDatabase.initialized(at: path)
+        let other = try DatabaseQueue(path: path)
+        let held = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? other.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                held.signal()
+                _ = release.wait(timeout: .now() + 5)
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('other', '1')")
+                try db.execute(sql: "COMMIT")
+            }
+        }
+        held.wait()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { release.signal() }
+        let started = Date()
+        try database.write { tx in try tx.setMeta("mine", "1") }
+        #expect(Date().timeIntervalSince(started) >= 0.25, "the write waited for the other transaction")
+        #expect(try database.read { try $0.meta("other") } == "1")
+        #expect(try database.read { try $0.meta("mine") } == "1")
+    }
+}
