@@ -41,7 +41,7 @@ enum DatabaseOpening {
         case .diskFull:
             let (what, fix) = StorageTrouble.diskFull(path, moment: .opening)
             return .failed(what, fix: fix)
-        case .readOnlyFileSystem, .fileNotWritable:
+        case .readOnlyFileSystem, .fileNotWritable, .fileImmutable:
             return .failed("cannot open database \(path): \(StorageTrouble.reason(blocker, path: path, detail: detail)), and SQLite cannot read it that way: \(detail)",
                            fix: "\(StorageTrouble.remedy(blocker, path: path)), \(copy)")
         }

@@ -7,6 +7,8 @@ enum WriteBlocker: Equatable, Sendable {
     /// Less than `WriteBlocker.roomNeeded` left on the disk.
     case diskFull
     case fileNotWritable
+    /// Marked immutable (`chattr +i`): not even root may write it.
+    case fileImmutable
     /// The folder, where SQLite must create the `-wal` and `-shm` files beside the database.
     case folderNotWritable(String)
 
@@ -23,7 +25,9 @@ enum WriteBlocker: Equatable, Sendable {
             if UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < roomNeeded { return .diskFull }
         }
         // access() also answers for root: EROFS, and EPERM for a file marked immutable (chattr +i).
-        if FileManager.default.fileExists(atPath: path), access(path, W_OK) != 0 { return .fileNotWritable }
+        if FileManager.default.fileExists(atPath: path), access(path, W_OK) != 0 {
+            return errno == EPERM ? .fileImmutable : .fileNotWritable
+        }
         if access(folder, W_OK) != 0 { return .folderNotWritable(folder) }
         return nil
     }
@@ -111,6 +115,7 @@ enum StorageTrouble {
         case .readOnlyFileSystem: return "its file system is mounted read-only"
         case .diskFull: return "the disk is full"
         case .fileNotWritable: return "the file is read-only for this account"
+        case .fileImmutable: return "the file is marked immutable"
         case .folderNotWritable(let folder):
             return "its folder \(folder) is read-only for this account, and SQLite keeps \(name)-wal and \(name)-shm there"
         case nil: return "SQLite may not write it (\(detail))"
@@ -122,6 +127,7 @@ enum StorageTrouble {
         case .readOnlyFileSystem: "remount that file system read-write"
         case .diskFull: "free some space on the disk"
         case .fileNotWritable: "give this account write access to \(path)"
+        case .fileImmutable: "clear the flag with `chattr -i \(path)`"
         case .folderNotWritable(let folder): "give this account write access to \(folder)"
         case nil: "check the permissions of the file and its folder"
         }

@@ -28,6 +28,7 @@ import Testing
         #expect(mount.contains("remount that file system read-write"))
         let file = describe(.readOnly, .command, blocker: .fileNotWritable)
         #expect(file.contains("the file is read-only for this account") && file.contains("give this account write access to plant/sop.db"))
+        #expect(describe(.readOnly, .command, blocker: .fileImmutable).contains("marked immutable; nothing was changed (clear the flag with `chattr -i plant/sop.db`"))
         let folder = describe(.cannotOpen, .creating, blocker: .folderNotWritable("plant"))
         #expect(folder.contains("cannot create database plant/sop.db: its folder plant is read-only") && folder.contains("nothing was created"))
         #expect(describe(.readOnly, .command, readOnly: true).contains("was opened read-only"))
@@ -46,7 +47,7 @@ import Testing
 
     @Test func everyMessageIsOneErrorLine() {
         let faults: [StorageFault] = [.readOnly, .diskFull, .damaged, .notADatabase, .cannotOpen, .busy, .ioError]
-        let blockers: [WriteBlocker?] = [nil, .readOnlyFileSystem, .diskFull, .fileNotWritable, .folderNotWritable("plant")]
+        let blockers: [WriteBlocker?] = [nil, .readOnlyFileSystem, .diskFull, .fileNotWritable, .fileImmutable, .folderNotWritable("plant")]
         for fault in faults {
             for moment in [StorageTrouble.Moment.opening, .creating, .command] {
                 for blocker in blockers {

@@ -142,72 +142,79 @@ def reads_work_or_fail_clearly(sop, db, context):
     return worked
 
 
-def read_only(sop, folder, rng):
-    base = populated(sop, folder)
-    digest, count = sha256(base), len(events(base))
-
-    # The file: a read-only mount where root may mount, else chattr +i, else an unprivileged user.
-    method, runner, target, cleanup = None, sop, None, None
-    mount_error = None
-    if os.geteuid() == 0:
-        where = os.path.join(folder, "ro-mount")
-        stack = contextlib.ExitStack()
-        mount_error = stack.enter_context(tmpfs(where, "8m"))
-        if mount_error is None:
+def read_only_files(sop, folder, base):
+    """Yields (method, runner, target) for every way this machine can make a database file read-only
+    for sop: as root a tmpfs remounted read-only, an immutable file (chattr +i) and a mode 0444 file
+    with sop run as nobody; otherwise mode 0444. Undoes each after use; names what was impossible."""
+    impossible = []
+    if os.geteuid() != 0:
+        target = os.path.join(folder, "mode-0444.db")
+        shutil.copy(base, target)
+        os.chmod(target, 0o444)
+        yield "file mode 0444 (not root: permission bits hold)", sop, target
+        return
+    where = os.path.join(folder, "ro-mount")
+    with tmpfs(where, "8m") as mount_error:
+        if mount_error:
+            impossible.append(f"mount: {mount_error}")
+        else:
             target = os.path.join(where, "sop.db")
             shutil.copy(base, target)
             remount = run_quiet(["mount", "-o", "remount,ro", where])
             if remount.returncode == 0:
-                method, cleanup = "a tmpfs remounted read-only (mount -o remount,ro)", stack.close
+                yield "a tmpfs remounted read-only (mount -o remount,ro)", sop, target
             else:
-                mount_error = remount.stderr.strip()
-                stack.close()
-        else:
-            stack.close()
-        if method is None:
-            target = os.path.join(folder, "immutable.db")
-            shutil.copy(base, target)
-            if run_quiet(["chattr", "+i", target]).returncode == 0:
-                method = "an immutable file (chattr +i)"
-                cleanup = lambda: run_quiet(["chattr", "-i", target])
-        nobody = as_nobody(sop, folder) if method is None else None
-        if nobody:
-            target = os.path.join(folder, "nobody", "sop.db")
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copy(base, target)
-            os.chmod(os.path.dirname(target), 0o777)
-            os.chmod(target, 0o444)
-            os.chmod(folder, 0o755)
-            method, runner = "mode 0444 with sop run as nobody (setpriv --reuid=65534)", nobody
-    else:
-        target = os.path.join(folder, "mode-0444.db")
-        shutil.copy(base, target)
-        os.chmod(target, 0o444)
-        method = "file mode 0444 (not root: permission bits hold)"
-    if method is None:
-        say(f"SKIPPED read-only database file: no way to make a file read-only for root here (mount: {mount_error}; "
-            "chattr and setpriv failed)")
-    else:
+                impossible.append(f"remount: {remount.stderr.strip()}")
+    target = os.path.join(folder, "immutable.db")
+    shutil.copy(base, target)
+    chattr = run_quiet(["chattr", "+i", target]) if shutil.which("chattr") else None
+    if chattr and chattr.returncode == 0:
         try:
-            say(f"read-only database file, by {method}" + (f" (mount not possible: {mount_error})" if mount_error else ""))
-            context = "read-only file"
-            worked = reads_work_or_fail_clearly(runner, target, context)
-            unchanged(target, digest, count, f"{context}: after the reads")
-            messages = expect_refused_writes(runner, target, context=context, digest=digest, count=count)
-            say(f"  {worked} of {len(READS) + 1} reports worked (status, actions, log, whoami, check); "
-                f"{len(WRITES) + 1} writes refused, exit 1, file unchanged, e.g.\n  {sorted(messages)[0]}")
-            if method.startswith("a tmpfs"):
-                new = os.path.join(os.path.dirname(target), "new.db")
-                result = sop.run(new, "status")
-                line = clear_error(result, "creating a database on a read-only file system")
-                if "read-only" not in line or glob.glob(new + "*"):
-                    fail(f"creating a database on a read-only file system: {line}; left {glob.glob(new + '*')}")
-                say(f"  first use on the read-only file system: refused, nothing created:\n  {line}")
+            yield "an immutable file (chattr +i)", sop, target
         finally:
-            if cleanup:
-                cleanup()
+            run_quiet(["chattr", "-i", target])
+    else:
+        impossible.append(f"chattr: {chattr.stderr.strip() if chattr else 'not installed'}")
+    nobody = as_nobody(sop, folder)
+    if nobody:
+        target = os.path.join(folder, "nobody", "sop.db")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copy(base, target)
+        os.chmod(os.path.dirname(target), 0o777)
+        os.chmod(target, 0o444)
+        yield "mode 0444 with sop run as nobody (setpriv --reuid=65534)", nobody, target
+    else:
+        impossible.append("setpriv: not installed, or nobody cannot run sop")
+    for reason in impossible:
+        say(f"  (not possible here: {reason})")
 
-    # The folder: SQLite must create the -wal and -shm files beside the database, even to read it.
+
+def read_only(sop, folder, rng):
+    base = populated(sop, folder)
+    digest, count = sha256(base), len(events(base))
+    methods = 0
+    for method, runner, target in read_only_files(sop, folder, base):
+        methods += 1
+        say(f"read-only database file, by {method}")
+        context = f"read-only file ({method})"
+        worked = reads_work_or_fail_clearly(runner, target, context)
+        unchanged(target, digest, count, f"{context}: after the reads")
+        messages = expect_refused_writes(runner, target, context=context, digest=digest, count=count)
+        say(f"  {worked} of {len(READS) + 1} reports worked (status, actions, log, whoami, check); "
+            f"{len(WRITES) + 1} writes refused, exit 1, file unchanged, e.g.\n  {sorted(messages)[0]}")
+        if method.startswith("a tmpfs"):
+            new = os.path.join(os.path.dirname(target), "new.db")
+            line = clear_error(sop.run(new, "status"), "creating a database on a read-only file system")
+            if "read-only" not in line or glob.glob(new + "*"):
+                fail(f"creating a database on a read-only file system: {line}; left {glob.glob(new + '*')}")
+            say(f"  first use on the read-only file system: refused, nothing created:\n  {line}")
+    if methods == 0:
+        say("SKIPPED read-only database file: no way to make a file read-only for root here (see above)")
+    read_only_folder(sop, folder, base, digest, count)
+
+
+def read_only_folder(sop, folder, base, digest, count):
+    """SQLite must create the -wal and -shm files beside the database, even to read it."""
     nobody = as_nobody(sop, folder) if os.geteuid() == 0 else None
     if nobody:
         locked = os.path.join(folder, "locked")
