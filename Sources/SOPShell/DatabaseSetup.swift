@@ -46,6 +46,7 @@ public enum DatabaseSetup {
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             throw ShellError.failed("folder \(directory) does not exist", fix: "create it, or choose another --db path")
         }
+        removeAbandonedTemporaries(of: path)
         let temporary = "\(path).creating-\(getpid())-\(UUID().uuidString.prefix(8))"
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) } }
         do {
@@ -59,7 +60,8 @@ public enum DatabaseSetup {
             }
             try database.close()
         } catch {
-            throw ShellError.failed("cannot create database \(path): \(error)", fix: "check the path and that the folder is writable")
+            throw StorageTrouble.error(error, path: path, moment: .creating)
+                ?? .failed("cannot create database \(path): \(error)", fix: "check the path and that the folder is writable")
         }
         var created = true
         if link(temporary, path) != 0 {
@@ -69,8 +71,24 @@ public enum DatabaseSetup {
             }
             created = false  // another process created it a moment ago
         }
-        do { return (try SOPDatabase(path: path), created) } catch {
-            throw ShellError.failed("cannot open database \(path): \(error)", fix: "check that it is an sop database and readable")
+        return (try DatabaseOpening.existing(path), created)
+    }
+
+    /// Removes what a creation killed midway (kill -9, power loss) left beside `path`: the
+    /// `NAME.creating-PID-TAG` files (and their -wal/-shm) of a process that no longer runs. Only files
+    /// older than a minute, so a creation running in another PID namespace is never touched.
+    static func removeAbandonedTemporaries(of path: String) {
+        let folder = StorageTrouble.folder(of: path)
+        let prefix = (path as NSString).lastPathComponent + ".creating-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let file = (folder as NSString).appendingPathComponent(entry)
+            guard let pid = entry.dropFirst(prefix.count).split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0,
+                  kill(pid, 0) != 0, errno == ESRCH,
+                  let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
+                  Date().timeIntervalSince(modified) > 60
+            else { continue }
+            try? FileManager.default.removeItem(atPath: file)
         }
     }
 }

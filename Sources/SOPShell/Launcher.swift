@@ -51,9 +51,7 @@ public enum Launcher {
         let database: SOPDatabase
         let now = options.now ?? Date()
         if FileManager.default.fileExists(atPath: options.databasePath) {
-            do { database = try SOPDatabase(path: options.databasePath) } catch {
-                throw ShellError.failed("cannot open database \(options.databasePath): \(error)", fix: "check that it is an sop database and readable")
-            }
+            database = try DatabaseOpening.existing(options.databasePath)
         } else {
             let month = mode == .playbook ? nil : CycleMonth(Day(containing: now))
             database = try DatabaseSetup.create(at: options.databasePath, starter: DatabaseSetup.bundledStarter(), now: now, openCycle: month).0
@@ -63,7 +61,8 @@ public enum Launcher {
                 throw ShellError.failed("\(options.databasePath) is not an initialised sop database", fix: "remove it and run `sop init`, or choose another --db")
             }
         } catch let error as ShellError { throw error } catch {
-            throw ShellError.failed("cannot read database \(options.databasePath): \(error)", fix: "check that it is an sop database")
+            throw StorageTrouble.error(error, path: options.databasePath, moment: .opening)
+                ?? .failed("cannot read database \(options.databasePath): \(error)", fix: "check that it is an sop database")
         }
         let session = Session(database: database, mode: mode, json: options.json, cycle: options.cycle, now: options.now)
         session.colour = options.colour

@@ -75,7 +75,9 @@ public final class Session {
     /// command, other callers with `recordRefusedAttempts`.
     public func act(as id: String, claim: IdentityClaim = .asCommand) throws(ShellError) {
         let team: Team
-        do { team = try self.team() } catch { throw ShellError.failed("cannot read the team: \(error)", fix: "check the database file") }
+        do { team = try self.team() } catch {
+            throw StorageTrouble.error(error, path: database.path, moment: .opening) ?? .failed("cannot read the team: \(error)", fix: "check the database file")
+        }
         do {
             actorID = try Identity.claim(id, by: claim, account: account, team: team).id
         } catch {
@@ -194,7 +196,8 @@ public final class Session {
             notePermission(refusal)
             throw .refused(refusal)
         } catch {
-            throw .failed("\(error)", fix: "check the database file and try again")
+            throw StorageTrouble.error(error, path: database.path, moment: .command, openedReadOnly: database.isReadOnly)
+                ?? .failed("\(error)", fix: "check the database file and try again")
         }
     }
 

@@ -32,11 +32,14 @@ public struct CycleRow: Sendable, Equatable {
 /// one file serialize: each decides on the state it read inside its own transaction.
 public final class SOPDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// The file as the user named it (`:memory:` for a test database), for messages about it.
+    public let path: String
 
-    /// Opens (and migrates) a database file: WAL, synchronous FULL, foreign keys, a 10 s busy timeout.
+    /// Opens (and migrates) a database file: WAL, synchronous FULL, foreign keys, waiting up to
+    /// `LockWait.seconds` for another process's write.
     public init(path: String) throws {
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = LockWait.mode
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
@@ -46,6 +49,13 @@ public final class SOPDatabase: Sendable {
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try Schema.migrator.migrate(pool)
         writer = pool
+        self.path = path
+    }
+
+    /// Wraps an already opened connection (the read-only opening in ReadOnlyOpening.swift).
+    init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.path = path
     }
 
     /// A private in-memory database, for tests.
@@ -55,6 +65,7 @@ public final class SOPDatabase: Sendable {
         let queue = try DatabaseQueue(configuration: config)
         try Schema.migrator.migrate(queue)
         writer = queue
+        path = ":memory:"
     }
 
     /// Runs one command's reads and writes in a single `BEGIN IMMEDIATE` transaction. A throw rolls

@@ -72,7 +72,8 @@ import Testing
         database.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
         let begins = traced.sql.filter { $0.uppercased().hasPrefix("BEGIN") }
         #expect(begins == ["BEGIN IMMEDIATE TRANSACTION"], "every write takes the write lock up front: \(traced.sql)")
-        #expect(database.writer.configuration.busyMode.timeoutSeconds.map { $0 >= 5 } == true, "busy timeout of at least 5 s")
+        #expect(database.writer.configuration.busyMode.waitsWithLockWait, "writes wait for the lock in LockWait's short naps")
+        #expect(LockWait.seconds >= 5, "a write waits at least 5 s for another process's")
     }
 
     @Test(arguments: [
@@ -100,8 +101,8 @@ final class StatementLog: @unchecked Sendable {
 }
 
 extension Database.BusyMode {
-    var timeoutSeconds: TimeInterval? {
-        if case .timeout(let seconds) = self { return seconds }
-        return nil
+    var waitsWithLockWait: Bool {
+        if case .callback = self { return true }
+        return false
     }
 }
