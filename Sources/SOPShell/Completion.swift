@@ -138,7 +138,7 @@ public struct Completion: Sendable {
             shownDirectory = partial
         } else if let slash = partial.lastIndex(of: "/") {
             shownDirectory = String(partial[...slash])
-            directory = (expanded as NSString).deletingLastPathComponent
+            directory = PathText.folder(of: expanded)
             namePrefix = String(partial[partial.index(after: slash)...])
         } else {
             directory = "."

@@ -42,7 +42,7 @@ public enum DatabaseSetup {
     /// With `openCycle`, also opens that month's cycle as the `system` actor (the first-run experience).
     /// Returns the database and whether this process created it.
     static func create(at path: String, starter: Starter, now: Date, openCycle: CycleMonth?) throws(ShellError) -> (SOPDatabase, created: Bool) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.folder(of: path)
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             throw ShellError.failed("folder \(directory) does not exist", fix: "create it, or choose another --db path")
         }

@@ -16,7 +16,7 @@ public enum Playbook {
             }
             // File paths inside a playbook are relative to its own folder, so it runs from anywhere.
             let previous = FileManager.default.currentDirectoryPath
-            let folder = (file as NSString).deletingLastPathComponent
+            let folder = PathText.folder(of: file)
             if !folder.isEmpty { _ = FileManager.default.changeCurrentDirectoryPath(folder) }
             defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
             var commands = 0

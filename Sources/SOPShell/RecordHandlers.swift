@@ -30,7 +30,7 @@ extension Handlers {
         if FileManager.default.fileExists(atPath: target) {
             throw ShellError.failed("\(path) already exists", fix: "name a new file; a backup never overwrites one")
         }
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: target)
         if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             throw ShellError.failed("folder \(folder) does not exist", fix: "create it, or name a file in an existing folder")
         }

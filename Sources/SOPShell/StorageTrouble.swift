@@ -49,7 +49,7 @@ enum StorageTrouble {
 
     /// The folder holding `path` (`.` for a bare file name).
     static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: path)
         return folder.isEmpty ? "." : folder
     }
 

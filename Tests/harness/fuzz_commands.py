@@ -48,6 +48,11 @@ FIXED_CASES = [
     ["--as", "maria", "--cycle", "0000-01", "--now", "9999-12-31T23:59:59Z", "metrics"],
     ["--as", "maria", "--cycle", "0000-01", "--now", "9999-12-31T23:59:59Z", "agenda"],
     ["--now", "9999-12-31T23:59:59Z", "escalate"],
+    # Foundation's deletingLastPathComponent crashed on one-character paths: a database, a backup or a
+    # playbook named `x` (the scratch folder is the working directory).
+    ["--db", "x", "--as", "maria", "status"],
+    ["--as", "sofia", "backup", "*"],
+    ["--as", "maria", "play", "p"],
 ]
 
 READ_ONLY_LINES = [b"status", b"whoami", b"team", b"help status", b"cycle list", b"log --limit 3", b"", b"   "]
@@ -133,7 +138,10 @@ class CommandFuzzer:
         for name in sorted(os.listdir(PLAYBOOK_DATA)):
             real.append(os.path.join(scratch, "files", name))
             shutil.copyfile(os.path.join(PLAYBOOK_DATA, name), real[-1])
-        self.files = list(fixtures.values()) + real * max(1, len(fixtures) // max(1, len(real)))
+        # And a one-character name in the working directory (such names once crashed `play`).
+        with open(os.path.join(scratch, "p"), "w") as handle:
+            handle.write("status\n")
+        self.files = list(fixtures.values()) + ["p"] + real * max(1, len(fixtures) // max(1, len(real)))
         self.scratch = scratch
         self.stage = None
 

@@ -1,0 +1,14 @@
+@testable import SOPShell
+import Testing
+
+/// Foundation's deletingLastPathComponent crashed on one-character paths (`sop --db x`, `backup '*'`).
+@Suite struct PathTextTests {
+    @Test(arguments: [
+        ("x", ""), ("*", ""), ("x/", ""), ("~", ""), ("é", ""), ("😀", ""), ("", ""), ("ab", ""),
+        ("/x", "/"), ("/", "/"), ("//", "/"), ("/ab/", "/"), ("./x", "."), ("xy/z", "xy"), ("a//b", "a"),
+        ("ab/c/", "ab"), ("/srv/sop/plant.db", "/srv/sop"),
+    ])
+    func folderIsEverythingBeforeTheName(path: String, folder: String) {
+        #expect(PathText.folder(of: path) == folder)
+    }
+}
