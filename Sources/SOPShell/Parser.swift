@@ -5,6 +5,7 @@ import SOPCore
 public enum Parser {
     public static func parse(_ words: [String], table: [CommandSpec]) throws(ShellError) -> ParsedCommand {
         guard let first = words.first else { throw ShellError.usage("no command given", fix: "type `help` for the commands") }
+        try refuseControlCharacters(words)
         if first.hasPrefix("-") {
             throw ShellError.usage(
                 "unknown option \(first)", fix: "global options are --db, --as, --cycle, --now and --json, before the command; see `sop --help`")
@@ -25,6 +26,26 @@ public enum Parser {
             throw ShellError.usage("unknown command '\(first)'", fix: hint)
         }
         return try parseArguments(Array(words.dropFirst(spelling.count)), for: spec)
+    }
+
+    /// What people type ends up on other people's screens (notes, reasons, proposals in `log`, `agenda`,
+    /// error lines): an escape sequence, a line break or a bidirectional override in it would recolour,
+    /// move or reorder what they read. Such words are refused before anything echoes them.
+    static func refuseControlCharacters(_ words: [String]) throws(ShellError) {
+        for (position, word) in words.enumerated() {
+            guard let bad = word.unicodeScalars.first(where: isControl) else { continue }
+            let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            throw ShellError.usage(
+                "word \(position + 1) of the command holds a control character (\(code))",
+                fix: "type plain text: escape sequences, line breaks and direction overrides would reach other people's screens through the record")
+        }
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     static func parseArguments(_ words: [String], for spec: CommandSpec) throws(ShellError) -> ParsedCommand {
@@ -136,4 +157,8 @@ extension String {
         while s.last == " " { s.removeLast() }
         return s
     }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

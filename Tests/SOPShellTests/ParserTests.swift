@@ -81,3 +81,31 @@ import Testing
         #expect(Set(names).count == names.count)
     }
 }
+
+/// Text typed by one participant is shown to others: control characters are refused at the parser,
+/// before any message could echo them, while ordinary unicode passes.
+@Suite struct ControlCharacterTests {
+    @Test(arguments: [
+        (["propose", "Raise \u{1B}[31mprices"], 2, "U+001B"),
+        (["submit", "s", "i", "--note", "two\nlines"], 5, "U+000A"),
+        (["action", "add", "x\ty", "--owner", "dan", "--due", "2026-12-01"], 3, "U+0009"),
+        (["waive", "s", "--reason", "\u{202E}txt.exe"], 4, "U+202E"),
+        (["sta\u{7F}tus"], 1, "U+007F"),
+        (["log", "--stage", "a\u{85}"], 3, "U+0085"),
+        (["decide", "P-1", "ok", "--rationale", "nul\u{0}byte"], 5, "U+0000"),
+    ])
+    func refused(words: [String], position: Int, code: String) {
+        #expect {
+            _ = try Parser.parse(words, table: CommandTable.all)
+        } throws: { error in
+            guard let error = error as? ShellError, error.exitCode == 2 else { return false }
+            return error.description.hasPrefix("word \(position) of the command holds a control character (\(code))")
+                && !error.description.unicodeScalars.contains(where: Parser.isControl)
+        }
+    }
+
+    @Test func ordinaryUnicodePasses() throws {
+        let parsed = try Parser.parse(["propose", "Añadir turno — 夜勤 ✓ שלום 🙂"], table: CommandTable.all)
+        #expect(parsed.arguments == ["Añadir turno — 夜勤 ✓ שלום 🙂"])
+    }
+}
