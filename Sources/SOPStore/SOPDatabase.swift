@@ -32,8 +32,18 @@ public struct CycleRow: Sendable, Equatable {
 /// one file serialize: each decides on the state it read inside its own transaction.
 public final class SOPDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// What this open database has already read and decoded (cycle states, follow-up items, workflow
+    /// models), brought up to date inside each transaction that uses it.
+    let cache = ReadCache()
+    private let isFile: Bool
 
     /// Opens (and migrates) a database file: WAL, synchronous FULL, foreign keys, a 10 s busy timeout.
+    ///
+    /// One connection (a queue): a command's reads and writes run one after another anyway, and a
+    /// command that only reads opens and closes the file without writing to it. (GRDB's pool writes a
+    /// transaction on open whenever the WAL file is missing, which it is after every clean exit: four
+    /// fsyncs and the write lock for a `status`.) Other processes still read and write concurrently:
+    /// WAL is a property of the file.
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
@@ -41,11 +51,19 @@ public final class SOPDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
-        let pool = try DatabasePool(path: path, configuration: config)
-        // GRDB switches the writer to synchronous NORMAL when it sets up WAL, after prepareDatabase: restore FULL.
-        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-        try Schema.migrator.migrate(pool)
-        writer = pool
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.writeWithoutTransaction { db in
+            // SQLite keeps WAL mode in the file: this switches a new file once, and reads it after that.
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else {
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw StoreError("cannot switch \(path) to WAL mode")
+                }
+                return
+            }
+        }
+        try Schema.migrator.migrate(queue)
+        writer = queue
+        isFile = true
     }
 
     /// A private in-memory database, for tests.
@@ -55,34 +73,42 @@ public final class SOPDatabase: Sendable {
         let queue = try DatabaseQueue(configuration: config)
         try Schema.migrator.migrate(queue)
         writer = queue
+        isFile = false
     }
 
     /// Runs one command's reads and writes in a single `BEGIN IMMEDIATE` transaction. A throw rolls
-    /// everything back, so a refused command leaves the database exactly as it was.
+    /// everything back, so a refused command leaves the database exactly as it was (and the read cache
+    /// keeps nothing it read).
     @discardableResult
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
+        let scope = TransactionCache(cache)
+        let result = try writer.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try body(StoreTransaction(db: db))
+                result = try body(StoreTransaction(db: db, cache: scope))
                 return .commit
             }
             guard let result else { throw StoreError("transaction ended without a result") }
             return result
         }
+        scope.publish()
+        return result
     }
 
     /// A consistent read-only view (a snapshot in WAL mode).
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try writer.read { db in try body(StoreTransaction(db: db)) }
+        let scope = TransactionCache(cache)
+        let result = try writer.read { db in try body(StoreTransaction(db: db, cache: scope)) }
+        scope.publish()
+        return result
     }
 
     /// Closes the file: checkpoints the WAL into it so the file stands alone (used before a freshly
     /// built database is moved into place).
     public func close() throws {
-        guard let pool = writer as? DatabasePool else { return }
-        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try pool.close()
+        guard isFile, let queue = writer as? DatabaseQueue else { return }
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
     }
 
     /// Whether `initialize` has run (a database file can exist yet be empty if creation failed midway).
