@@ -25,7 +25,7 @@ enum Acknowledgement {
                 after.apply(event)
                 try tx.save(register.apply(event))
             }
-            if let last = stored.last { try tx.remember(after, through: last.seq) }
+            try tx.remember(after, after: stored)
             let resolved = try Escalator.resolve(after: after, register: register, team: team, today: today, at: now, tx: tx)
             return reply(before: before, after: after, events: stored + resolved, today: today, register: register)
         }

@@ -28,9 +28,9 @@ extension StoreTransaction {
     private func visibleFollowUps(_ id: String) throws -> FollowUpRegister {
         guard let cache else { return try register(Row.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id])) }
         let revision = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(revision) FROM follow_ups")) ?? 0
-        if let cached = cache.followUps(id), cached.revision <= revision {
-            if cached.revision == revision { return cached.register }
-            var updated = cached.register
+        if let cached = cache.followUps(id), cached.revision == revision { return cached.register }
+        // Taken out of the cache, so the changed rows are put into it in place, not into a copy.
+        if var cached = cache.takeFollowUps(id), cached.revision < revision {
             let changed = try Row.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT kind, record, (cycle = :cycle OR live = 1 OR closed_in >= :cycle) AS visible
@@ -39,10 +39,11 @@ extension StoreTransaction {
                 arguments: ["cycle": id, "revision": cached.revision])
             for row in changed {
                 let changedItem = try item(row)
-                if row["visible"] as Bool? == true { updated.put(changedItem) } else { updated.remove(changedItem) }
+                if row["visible"] as Bool? == true { cached.register.put(changedItem) } else { cached.register.remove(changedItem) }
             }
-            cache.keep(ReadCache.FollowUps(register: updated, revision: revision), for: id)
-            return updated
+            cached.revision = revision
+            cache.keep(cached, for: id)
+            return cached.register
         }
         let fresh = try register(Row.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id]))
         cache.keep(ReadCache.FollowUps(register: fresh, revision: revision), for: id)
@@ -57,14 +58,13 @@ extension StoreTransaction {
     /// The numbers the next new proposal, decision and action get: one more than the highest so far.
     /// One lookup per kind down the (kind, number) index, so the cost does not grow with the register.
     public func nextNumbers() throws -> NextNumbers {
-        func next(_ kind: FollowUpKind) throws -> Int {
-            (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(number) FROM follow_ups WHERE kind = ?"), arguments: [kind.rawValue]) ?? 0) + 1
-        }
-        var numbers = NextNumbers()
-        numbers.proposal = try next(.proposal)
-        numbers.decision = try next(.decision)
-        numbers.action = try next(.action)
-        return numbers
+        let highest = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT MAX(number) FROM follow_ups WHERE kind = 'proposal'),
+                   (SELECT MAX(number) FROM follow_ups WHERE kind = 'decision'),
+                   (SELECT MAX(number) FROM follow_ups WHERE kind = 'action')
+            """))
+        return NextNumbers(
+            proposal: (highest?[0] as Int? ?? 0) + 1, decision: (highest?[1] as Int? ?? 0) + 1, action: (highest?[2] as Int? ?? 0) + 1)
     }
 
     /// Saves the current record of items an event created or changed.

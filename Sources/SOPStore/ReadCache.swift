@@ -35,7 +35,7 @@ final class ReadCache: Sendable {
         var workflows: [String: Workflow] = [:]
         var cycles: [String: (entry: Cycle, used: Int)] = [:]
         var followUps: [String: (entry: FollowUps, used: Int)] = [:]
-        var team: (stored: [String?], team: Team)?
+        var team: (stored: String, team: Team)?
         var clock = 0
     }
 
@@ -43,13 +43,14 @@ final class ReadCache: Sendable {
 
     func workflow(_ hash: String) -> Workflow? { entries.withLock { $0.workflows[hash] } }
 
-    /// The team decoded from exactly these stored rows, if it was decoded before.
-    func team(_ stored: [String?]) -> Team? {
+    /// The team decoded from exactly these stored rows (all their columns, in order, as one string), if
+    /// it was decoded before.
+    func team(_ stored: String) -> Team? {
         entries.withLock { e in e.team.flatMap { $0.stored == stored ? $0.team : nil } }
     }
 
     /// A decoding of stored rows stays true whatever transaction read them: kept at once.
-    func keep(_ team: Team, stored: [String?]) { entries.withLock { $0.team = (stored, team) } }
+    func keep(_ team: Team, stored: String) { entries.withLock { $0.team = (stored, team) } }
 
     func cycle(_ id: String) -> Cycle? {
         entries.withLock { e in
@@ -67,6 +68,12 @@ final class ReadCache: Sendable {
             e.followUps[id]?.used = e.clock
             return found.entry
         }
+    }
+
+    /// Removes and returns a cycle's follow-up items, so the caller updates them in place instead of
+    /// copying every item (a register shared with the cache is copied on its first change).
+    func takeFollowUps(_ id: String) -> FollowUps? {
+        entries.withLock { $0.followUps.removeValue(forKey: id)?.entry }
     }
 
     /// Takes what a finished transaction read.
@@ -118,8 +125,14 @@ final class TransactionCache {
     func workflow(_ hash: String) -> Workflow? { staged.workflows[hash] ?? shared.workflow(hash) }
     func cycle(_ id: String) -> ReadCache.Cycle? { staged.cycles[id] ?? shared.cycle(id) }
     func followUps(_ id: String) -> ReadCache.FollowUps? { staged.followUps[id] ?? shared.followUps(id) }
-    func team(_ stored: [String?]) -> Team? { shared.team(stored) }
-    func keep(_ team: Team, stored: [String?]) { shared.keep(team, stored: stored) }
+    func team(_ stored: String) -> Team? { shared.team(stored) }
+    func keep(_ team: Team, stored: String) { shared.keep(team, stored: stored) }
+
+    /// See `ReadCache.takeFollowUps`: also out of this transaction's own entries.
+    func takeFollowUps(_ id: String) -> ReadCache.FollowUps? {
+        let shared = shared.takeFollowUps(id)
+        return staged.followUps.removeValue(forKey: id) ?? shared
+    }
 
     func keep(_ workflow: Workflow, hash: String) { staged.workflows[hash] = workflow }
     func keep(_ cycle: ReadCache.Cycle) { staged.cycles[cycle.state.id] = cycle }

@@ -26,10 +26,14 @@ public struct StoreTransaction {
     // MARK: team
 
     public func team() throws -> Team {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name, roles, login, email FROM participants ORDER BY position"))
-        // The rows as stored are the key: the same rows always decode to the same team.
-        let stored: [String?] = rows.flatMap { row in (0..<5).map { row[$0] as String? } }
+        // The rows as stored, in one string, are the key: the same rows always decode to the same team.
+        let stored = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT group_concat(id || char(31) || name || char(31) || roles || char(31) || ifnull(login, char(0)) || char(31)
+                                || ifnull(email, char(0)), char(30))
+            FROM (SELECT * FROM participants ORDER BY position)
+            """)) ?? ""
         if let known = cache?.team(stored) { return known }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name, roles, login, email FROM participants ORDER BY position"))
         let decoder = JSONDecoder()
         let team = Team(participants: try rows.map { row in
             let id: String = row[0]
@@ -226,17 +230,21 @@ public struct StoreTransaction {
         return updated.state
     }
 
-    /// Tells the read cache that `state` is cycle `state.id` folded through event `seq`: a command that
-    /// appended events and applied them to the state it read hands the result back, so the next command
-    /// does not read and decode them again. Taken only when it adds up: the cache holds this cycle, and
-    /// the state counts exactly the events the file holds for it up to `seq`. Published with the commit.
-    public func remember(_ state: CycleState, through seq: Int64) throws {
-        guard let cache, let known = cache.cycle(state.id), known.lastSeq <= seq else { return }
+    /// Tells the read cache that `state` is the cycle as this transaction read it with `events` (just
+    /// appended, in order) applied: the next command then starts from it instead of reading and decoding
+    /// those events again. Taken only when it adds up: the cache holds this cycle, the state counts
+    /// exactly the events the file holds for it up to the last of `events`, and every event's time is one
+    /// the file keeps exactly (it keeps milliseconds; a clock reading finer than that would fold
+    /// differently from the file). Published with the commit, like everything the transaction read.
+    public func remember(_ state: CycleState, after events: [CycleEvent]) throws {
+        guard let cache, let last = events.last, let known = cache.cycle(state.id), known.lastSeq <= last.seq,
+            events.allSatisfy({ Timestamps.parse(Timestamps.format($0.time)) == $0.time })
+        else { return }
         let added = try Int.fetchOne(
             db.cachedStatement(sql: "SELECT COUNT(*) FROM events WHERE cycle = ? AND seq > ? AND seq <= ?"),
-            arguments: [state.id, known.lastSeq, seq]) ?? 0
+            arguments: [state.id, known.lastSeq, last.seq]) ?? 0
         guard state.eventCount == known.state.eventCount + added else { return }
-        cache.keep(ReadCache.Cycle(state: state, openedSeq: known.openedSeq, lastSeq: seq))
+        cache.keep(ReadCache.Cycle(state: state, openedSeq: known.openedSeq, lastSeq: last.seq))
     }
 
     // MARK: artifacts

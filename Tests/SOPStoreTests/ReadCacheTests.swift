@@ -90,17 +90,28 @@ import Testing
         try database.write { tx in
             guard let before = try tx.loadCycle("2026-11") else { throw FixtureError("no cycle") }
             let stored = try tx.append([Self.note(60, at: StoreFixture.start.addingTimeInterval(7200))])
-            // Claims to be folded through the new event without having applied it: refused.
-            try tx.remember(before, through: try #require(stored.last).seq)
+            // Claims to have the new event applied without having applied it: refused.
+            try tx.remember(before, after: stored)
         }
         Self.same(try database.read { try $0.loadCycle("2026-11") }, try fresh())
         try database.write { tx in
             guard var state = try tx.loadCycle("2026-11") else { throw FixtureError("no cycle") }
             let stored = try tx.append([Self.note(61, at: StoreFixture.start.addingTimeInterval(7300))])
             for event in stored { state.apply(event) }
-            try tx.remember(state, through: try #require(stored.last).seq)
+            try tx.remember(state, after: stored)
         }
         Self.same(try database.read { try $0.loadCycle("2026-11") }, try fresh())
+        // A clock finer than the file's milliseconds: the state would fold differently, so it is not taken.
+        try database.write { tx in
+            guard var state = try tx.loadCycle("2026-11") else { throw FixtureError("no cycle") }
+            let fine = Self.note(62, at: StoreFixture.start.addingTimeInterval(7400.0004))
+            let stored = try tx.append([fine])
+            for event in stored { state.apply(event) }
+            try tx.remember(state, after: stored)
+        }
+        let read = try #require(try database.read { try $0.loadCycle("2026-11") })
+        Self.same(read, try fresh())
+        #expect(read.record("demand").inputs["assumptions"]?.at == Timestamps.parse(Timestamps.format(StoreFixture.start.addingTimeInterval(7400.0004))))
     }
 
     @Test func followUpItemsChangedByAnotherInstanceAreReadAgain() throws {
