@@ -281,6 +281,15 @@ def timed(cmd, **kwargs):
     return time.perf_counter() - began
 
 
+def cpu_timed(cmd, **kwargs):
+    """Wall seconds and CPU seconds (user + system) of one run."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed(cmd, **kwargs)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def medians(a, b, runs):
     """Runs two commands alternately `runs` times each (after one warm-up each); median seconds of each."""
     timed(a)
@@ -362,18 +371,23 @@ def measure_writes(binary, one, clock, n, runs, work):
             f.write(f"INSERT INTO events(cycle, time, actor, type, payload) VALUES "
                     f"('2026-12', '2026-12-14T17:00:{i % 60:02d}.000Z', 'dan', 'input-submitted', '{quoted}');\n")
             f.write("COMMIT;\n")
-    sop_times, base_times = [], []
+    sop_times, base_times, sop_cpu, base_cpu = [], [], [], []
     for r in range(runs):
         db = os.path.join(work, f"writes-{r}.db")
         shutil.copy(one, db)
-        sop_times.append(timed([binary, "--db", db, "--now", clock, "play", book]))
+        wall, cpu = cpu_timed([binary, "--db", db, "--now", clock, "play", book])
+        sop_times.append(wall)
+        sop_cpu.append(cpu)
         written = int(sql(db, "select count(*) from events")) - int(sql(one, "select count(*) from events"))
         if written < n:
             sys.exit(f"error: the write playbook stored {written} events for {n} commands")
         base_db = os.path.join(work, f"inserts-{r}.db")
         with open(script) as f:
-            base_times.append(timed(["sqlite3", base_db], stdin=f))
-    return n / statistics.median(sop_times), n / statistics.median(base_times)
+            wall, cpu = cpu_timed(["sqlite3", base_db], stdin=f)
+        base_times.append(wall)
+        base_cpu.append(cpu)
+    return (n / statistics.median(sop_times), n / statistics.median(base_times),
+            statistics.median(sop_cpu) / n * 1000, statistics.median(base_cpu) / n * 1000)
 
 
 REPL_COMMANDS = [
@@ -453,7 +467,7 @@ def main():
     print("Measuring ...", file=sys.stderr)
     start_sop, start_base = measure_startup(binary, one, clock, sizes["runs"])
     ten_status, one_status = measure_status_ratio(binary, ten, one, clock, sizes["runs"])
-    sop_rate, base_rate = measure_writes(binary, one, clock, sizes["writes"], sizes["write_runs"], work)
+    sop_rate, base_rate, sop_cpu_ms, base_cpu_ms = measure_writes(binary, one, clock, sizes["writes"], sizes["write_runs"], work)
     sop_mb, base_mb = measure_memory(binary, ten, clock)
     load_after = load()
     if not args.keep_data:
@@ -473,7 +487,8 @@ def main():
     ]
     print(f"sop benchmarks{' (--quick)' if args.quick else ''} · {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}Z · commit {commit or '?'}")
     print(f"machine: {machine()}; load average {load_before} before, {load_after} after")
-    print(f"build: swift build -c release; sqlite3 {sqlite_version()}; "
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    print(f"build: swift build -c release ({swift[0] if swift else 'swift'}); sqlite3 {sqlite_version()}; "
           f"history: {meta['cycles']} cycles, {meta['events']:,} events ({meta['one_cycle_events']} in the last cycle), "
           f"made by {meta['commands']:,} commands in {meta['generate_seconds']:.0f} s; timings are medians of {runs} runs"
           f" ({sizes['write_runs']} for writes)")
@@ -485,6 +500,10 @@ def main():
         print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)) + " |")
         if r is headers:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    print()
+    # Both sides wait for the same fsync per transaction; what differs is the CPU around it.
+    print(f"CPU per write: sop {sop_cpu_ms:.3f} ms per command, sqlite3 {base_cpu_ms:.3f} ms per transaction "
+          f"(user + system, including each process's start).")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,23 @@ public struct CycleState: Sendable {
         settle(cause: cause(), at: event.time)
     }
 
+    /// Whether `apply` reads an event of this type. The others (a second `cycle-opened`, follow-up items,
+    /// escalations) are only counted, so a reader may `count` them without decoding their payloads.
+    public static func reads(_ type: EventType) -> Bool {
+        switch type {
+        case .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed: true
+        case .cycleOpened, .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled,
+            .actionReassigned, .escalationRaised, .escalationResolved:
+            false
+        }
+    }
+
+    /// What `apply` does with an event of a type it does not read (`reads` is false): count it.
+    public mutating func count(_ type: EventType) {
+        precondition(!Self.reads(type), "\(type.rawValue) events change the cycle: apply them")
+        eventCount += 1
+    }
+
     /// Re-derives every stage's state in workflow order (a valid workflow lists gates before... not
     /// necessarily, so walk in dependency order) and records completions and reopenings.
     private mutating func settle(cause: @autoclosure () -> String, at time: Date) {

@@ -204,12 +204,29 @@ public struct StoreTransaction {
             return state
         }
         guard let workflow = try workflowModel(hash) else { throw StoreError("cycle \(id) pins workflow \(hash.prefix(12)), which is missing") }
-        let events = try events(cycle: id)
-        guard let state = CycleState.fold(events, workflow: workflow) else {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT seq, cycle, time, actor, type, payload FROM events WHERE cycle = ? ORDER BY seq"), arguments: [id])
+        guard let first = try rows.first.map(Self.event), case .cycleOpened(let opened) = first.payload else {
             throw StoreError("cycle \(id) has no cycle-opened event")
         }
-        cache?.keep(ReadCache.Cycle(state: state, openedSeq: openedSeq, lastSeq: events.last?.seq ?? openedSeq))
+        var state = CycleState(opening: first, workflow: workflow, workflowHash: opened.workflowHash)
+        let lastSeq = try fold(rows.dropFirst(), into: &state) ?? first.seq
+        cache?.keep(ReadCache.Cycle(state: state, openedSeq: openedSeq, lastSeq: lastSeq))
         return state
+    }
+
+    /// Applies event rows to a cycle's state, as `CycleState.fold` does, decoding the payloads of only
+    /// the events the state reads (the others, follow-up items and escalations, are counted). Returns
+    /// the last row's sequence number.
+    private func fold(_ rows: ArraySlice<Row>, into state: inout CycleState) throws -> Int64? {
+        for row in rows {
+            if let type = EventType(rawValue: row["type"]), !CycleState.reads(type) {
+                state.count(type)
+            } else {
+                state.apply(try Self.event(row))
+            }
+        }
+        return rows.last?["seq"]
     }
 
     /// A cached cycle brought up to date: the events from its last folded one on, through the (cycle, seq)
@@ -221,11 +238,7 @@ public struct StoreTransaction {
         guard let first = rows.first, first["seq"] as Int64 == cached.lastSeq else { return nil }
         guard rows.count > 1 else { return cached.state }
         var updated = cached
-        for row in rows.dropFirst() {
-            let event = try Self.event(row)
-            updated.state.apply(event)
-            updated.lastSeq = event.seq
-        }
+        if let last = try fold(rows.dropFirst(), into: &updated.state) { updated.lastSeq = last }
         cache?.keep(updated)
         return updated.state
     }
