@@ -15,6 +15,8 @@ public struct CycleState: Sendable {
     public private(set) var stages: [String: StageRecord]
     /// How many events were folded; the next event's position in this cycle.
     public private(set) var eventCount: Int
+    /// `dependencyOrder`, worked out once: every event settles the stages in this order.
+    private let settleOrder: [Stage]
 
     public var isClosed: Bool { closedAt != nil }
 
@@ -28,6 +30,7 @@ public struct CycleState: Sendable {
         closedAt = nil
         stages = Dictionary(uniqueKeysWithValues: workflow.stages.map { ($0.id, StageRecord()) })
         eventCount = 1
+        settleOrder = Self.dependencyOrder(of: workflow)
         settle(cause: "the cycle opened", at: event.time)
     }
 
@@ -46,7 +49,8 @@ public struct CycleState: Sendable {
     public mutating func apply(_ event: CycleEvent) {
         eventCount += 1
         let who = event.actor
-        let cause: String
+        // Words for `why`, needed only when the event takes a stage out of done: built only then.
+        let cause: () -> String
         switch event.payload {
         case .cycleOpened:
             return
@@ -60,30 +64,49 @@ public struct CycleState: Sendable {
         case .inputSubmitted(let e):
             stages[e.stage, default: StageRecord()].inputs[e.input] = SubmissionRecord(
                 version: e.version, by: who, at: event.time, content: e.content, rejection: nil)
-            cause = e.version == 1
-                ? "\(e.input) was submitted by \(who) at \(Stamp.minute(event.time))"
-                : "\(e.input) was resubmitted by \(who) at \(Stamp.minute(event.time)) (version \(e.version))"
+            cause = {
+                e.version == 1
+                    ? "\(e.input) was submitted by \(who) at \(Stamp.minute(event.time))"
+                    : "\(e.input) was resubmitted by \(who) at \(Stamp.minute(event.time)) (version \(e.version))"
+            }
         case .signedOff(let e):
             stages[e.stage, default: StageRecord()].signoffs[e.role] = SignoffRecord(
                 role: e.role, by: who, at: event.time, comment: e.comment, basis: e.basis)
-            cause = "\(who) signed off \(e.stage) as \(e.role)"
+            cause = { "\(who) signed off \(e.stage) as \(e.role)" }
         case .rejected(let e):
             let rejection = RejectionRecord(by: who, at: event.time, reason: e.reason)
             for input in e.inputs { stages[e.stage, default: StageRecord()].inputs[input]?.rejection = rejection }
             stages[e.stage, default: StageRecord()].signoffs = [:]
             stages[e.stage, default: StageRecord()].lastRejection = rejection
-            cause = "\(who) rejected \(e.stage) at \(Stamp.minute(event.time)): \(e.reason)"
+            cause = { "\(who) rejected \(e.stage) at \(Stamp.minute(event.time)): \(e.reason)" }
         case .waived(let e):
             stages[e.stage, default: StageRecord()].waiver = WaiverRecord(by: who, at: event.time, reason: e.reason)
-            cause = "\(who) waived \(e.stage)"
+            cause = { "\(who) waived \(e.stage)" }
         }
-        settle(cause: cause, at: event.time)
+        settle(cause: cause(), at: event.time)
+    }
+
+    /// Whether `apply` reads an event of this type. The others (a second `cycle-opened`, follow-up items,
+    /// escalations) are only counted, so a reader may `count` them without decoding their payloads.
+    public static func reads(_ type: EventType) -> Bool {
+        switch type {
+        case .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed: true
+        case .cycleOpened, .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled,
+            .actionReassigned, .escalationRaised, .escalationResolved:
+            false
+        }
+    }
+
+    /// What `apply` does with an event of a type it does not read (`reads` is false): count it.
+    public mutating func count(_ type: EventType) {
+        precondition(!Self.reads(type), "\(type.rawValue) events change the cycle: apply them")
+        eventCount += 1
     }
 
     /// Re-derives every stage's state in workflow order (a valid workflow lists gates before... not
     /// necessarily, so walk in dependency order) and records completions and reopenings.
-    private mutating func settle(cause: String, at time: Date) {
-        for stage in dependencyOrder {
+    private mutating func settle(cause: @autoclosure () -> String, at time: Date) {
+        for stage in settleOrder {
             var record = stages[stage.id] ?? StageRecord()
             let before = record.state
             if stage.after.allSatisfy({ state(of: $0).isComplete }), !record.gateMetOnce {
@@ -97,7 +120,7 @@ public struct CycleState: Sendable {
                 record.completedAt = time
                 record.reopenedBecause = nil
             } else if before.isComplete && !record.state.isComplete {
-                record.reopenedBecause = cause
+                record.reopenedBecause = cause()
             }
             stages[stage.id] = record
         }
@@ -149,7 +172,9 @@ public struct CycleState: Sendable {
     }
 
     /// Stages ordered so each comes after every stage in its gate (workflow order where free).
-    public var dependencyOrder: [Stage] {
+    public var dependencyOrder: [Stage] { settleOrder }
+
+    private static func dependencyOrder(of workflow: Workflow) -> [Stage] {
         var placed: Set<String> = []
         var order: [Stage] = []
         var remaining = workflow.stages

@@ -88,6 +88,17 @@ extension CycleState {
             unmetRequirements: record.state.isComplete ? [] : register.map { unmet(stage, $0) } ?? [])
     }
 
+    /// The stage's sign-offs that no longer count, and why: `status(of:).staleSignoffs` without the
+    /// stage's timing, for callers that only compare staleness (every acknowledgement does).
+    public func staleSignoffs(of stage: Stage) -> [StaleSignoff] {
+        let record = record(stage.id)
+        guard record.state != .waived else { return [] }
+        return stage.signoffs.compactMap { role in
+            guard let signoff = record.signoffs[role], let because = staleness(of: signoff, in: stage) else { return nil }
+            return StaleSignoff(role: role, by: signoff.by, because: because)
+        }
+    }
+
     /// The stage's `requires:` that the follow-up register does not yet satisfy, in words.
     public func unmet(_ stage: Stage, _ register: FollowUpRegister) -> [String] {
         stage.requires.flatMap { requirement -> [String] in

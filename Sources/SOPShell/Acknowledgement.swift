@@ -6,11 +6,13 @@ import SOPStore
 /// `BEGIN IMMEDIATE` transaction, and says what changed as a consequence (stale sign-offs downstream).
 enum Acknowledgement {
     static func change(_ session: Session, _ command: CycleCommand, file: Data? = nil) throws -> Reply {
-        let team = try session.team()
-        let actor = try session.actor(team)
         let now = session.now
         let today = session.today
         return try session.database.write { tx in
+            // The team is read in the command's own transaction: one transaction per command, and the
+            // actor is checked against the team as it stands when the command is decided.
+            let team = try tx.team()
+            let actor = try session.actor(team)
             try CycleEvent.requireForward(now, after: try tx.lastEventTime())
             let before = try session.loadCycle(tx)
             var register = try tx.followUps(visibleIn: before.id, including: command.referencedItems)
@@ -23,6 +25,7 @@ enum Acknowledgement {
                 after.apply(event)
                 try tx.save(register.apply(event))
             }
+            try tx.remember(after, after: stored)
             let resolved = try Escalator.resolve(after: after, register: register, team: team, today: today, at: now, tx: tx)
             return reply(before: before, after: after, events: stored + resolved, today: today, register: register)
         }
@@ -64,12 +67,13 @@ enum Acknowledgement {
         for stage in after.workflow.stages {
             let from = before.state(of: stage.id)
             let to = after.state(of: stage.id)
-            let status = after.status(of: stage, today: today, register: register)
-            let wasStale = before.status(of: stage, today: today).staleSignoffs
-            let newlyStale = status.staleSignoffs.filter { stale in
+            let wasStale = before.staleSignoffs(of: stage)
+            let newlyStale = after.staleSignoffs(of: stage).filter { stale in
                 !wasStale.contains { $0.role == stale.role && $0.by == stale.by }
             }
             guard from != to || !newlyStale.isEmpty else { continue }
+            // The full status (due dates, timing) only for the stages the reply names.
+            let status = after.status(of: stage, today: today, register: register)
             changes.append(StateChange(stage: stage.id, from: from, to: to))
             var line = "  \(stage.id): \(from.rawValue) -> \(to.rawValue)"
             if to == .open && !status.missingInputs.isEmpty { line += "; needs \(status.missingInputs.andList)" }

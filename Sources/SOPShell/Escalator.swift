@@ -25,9 +25,9 @@ enum Escalator {
             let team = try tx.team()
             var escalations = try tx.liveEscalations()
             var run = EscalationRun()
-            for row in try tx.cycles() where !row.closed {
-                guard let cycle = try tx.loadCycle(row.id) else { continue }
-                let followUps = try tx.followUps(visibleIn: row.id, including: actionLabels(escalations))
+            for id in try tx.openCycleIDs() {
+                guard let cycle = try tx.loadCycle(id) else { continue }
+                let followUps = try tx.followUps(visibleIn: id, including: actionLabels(escalations))
                 let check = EscalationCheck(cycle: cycle, team: team, today: today, register: followUps, escalations: escalations)
                 let payloads = check.resolutions() + check.raises(numberingFrom: try tx.nextEscalationNumber())
                 try record(

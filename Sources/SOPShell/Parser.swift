@@ -10,10 +10,14 @@ public enum Parser {
             throw ShellError.usage(
                 "unknown option \(first)", fix: "global options are --db, --as, --cycle, --now and --json, before the command; see `sop --help`")
         }
-        let candidates = table.flatMap { spec in ([spec.words] + spec.aliases).map { (spec, $0) } }
-        let matched = candidates
-            .filter { _, spelling in spelling.count <= words.count && Array(words.prefix(spelling.count)) == spelling }
-            .max { $0.1.count < $1.1.count }
+        // The longest spelling (command words or an alias) that starts the line; the first of equals wins.
+        var matched: (spec: CommandSpec, spelling: [String])?
+        for spec in table {
+            for spelling in [spec.words] + spec.aliases
+            where spelling.count <= words.count && spelling.count > (matched?.spelling.count ?? 0) && words.starts(with: spelling) {
+                matched = (spec, spelling)
+            }
+        }
         guard let (spec, spelling) = matched else {
             let groups = table.filter { $0.words.first == first && $0.words.count > 1 }
             if !groups.isEmpty {
@@ -53,7 +57,8 @@ public enum Parser {
         var options: [String: String] = [:]
         var index = 0
         var onlyPositional = false
-        let usage = "usage: \(spec.synopsis)"
+        // Built only for a message: the synopsis is put together from the table entry.
+        var usage: String { "usage: \(spec.synopsis)" }
         while index < words.count {
             let word = words[index]
             index += 1
@@ -134,12 +139,12 @@ public enum Parser {
 
     /// Values whose form is fixed (item ids, dates, months) are checked here, before any database is
     /// opened, so a malformed one is a usage error that changes nothing.
-    static func check(_ value: String, _ kind: ValueKind, what: String, usage: String) throws(ShellError) {
+    static func check(_ value: String, _ kind: ValueKind, what: String, usage: @autoclosure () -> String) throws(ShellError) {
         switch kind {
         case .proposal, .decision, .action:
             let wanted: FollowUpKind = kind == .proposal ? .proposal : kind == .decision ? .decision : .action
             guard FollowUpKind.parse(value)?.kind == wanted else {
-                throw ShellError.usage("\(what) '\(value)' is not \(wanted.article) id", fix: "write it as \(wanted.prefix)-N, e.g. \(wanted.label(1)); \(usage)")
+                throw ShellError.usage("\(what) '\(value)' is not \(wanted.article) id", fix: "write it as \(wanted.prefix)-N, e.g. \(wanted.label(1)); \(usage())")
             }
         case .date:
             guard Day(value) != nil else { throw ShellError.usage("\(what) '\(value)' is not a date", fix: "write it as YYYY-MM-DD, e.g. 2026-12-04") }

@@ -143,20 +143,21 @@ public final class Session {
     func requestQuit() { quitRequested = true }
 
     /// The cycle commands act on: the pinned one, else the most recent open cycle, else the most recent.
+    /// Two index reads: every command asks, so the cost must not grow with the cycles on file.
     func cycleID(_ tx: StoreTransaction) throws -> String {
-        let cycles = try tx.cycles()
         if let pinned = pinnedCycle {
-            guard cycles.contains(where: { $0.id == pinned }) else {
+            guard try tx.cycleExists(pinned) else {
+                let cycles = try tx.cycles()
                 throw ShellError.refused(Refusal(
                     .unknownCycle, "there is no cycle \(pinned)",
                     fix: cycles.isEmpty ? "open one with `cycle open \(pinned)`" : "use one of: \(cycles.map(\.id).orList), or `cycle open \(pinned)`"))
             }
             return pinned
         }
-        guard let chosen = cycles.last(where: { !$0.closed }) ?? cycles.last else {
+        guard let chosen = try tx.defaultCycleID() else {
             throw ShellError.refused(Refusal(.unknownCycle, "no cycle has been opened yet", fix: "the leader opens one with `cycle open`"))
         }
-        return chosen.id
+        return chosen
     }
 
     /// The current cycle's state, read from its own events.

@@ -52,7 +52,7 @@ extension StoreTransaction {
 
     /// Every live escalation in the database: few, through the partial index.
     public func liveEscalations() throws -> EscalationRegister {
-        EscalationRegister(try escalations(Row.fetchAll(db, sql: "SELECT record FROM escalations WHERE live = 1")))
+        EscalationRegister(try escalations(Row.fetchAll(db.cachedStatement(sql: "SELECT record FROM escalations WHERE live = 1"))))
     }
 
     /// Escalations raised in cycle `id`, plus the live ones (an overdue action's may come from an earlier cycle).
@@ -63,7 +63,7 @@ extension StoreTransaction {
     }
 
     public func nextEscalationNumber() throws -> Int {
-        (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM escalations") ?? 0) + 1
+        (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(number) FROM escalations")) ?? 0) + 1
     }
 
     /// Saves an escalation's current record.
@@ -160,8 +160,8 @@ extension StoreTransaction {
 
     /// The workflow version cycle `id` pinned (its notify hook, its calendar), without folding the cycle.
     public func pinnedWorkflow(of id: String) throws -> Workflow? {
-        guard let hash = try String.fetchOne(db, sql: "SELECT workflow_hash FROM cycles WHERE id = ?", arguments: [id]) else { return nil }
-        return try workflowVersion(hash)?.workflow
+        guard let hash = try String.fetchOne(db.cachedStatement(sql: "SELECT workflow_hash FROM cycles WHERE id = ?"), arguments: [id]) else { return nil }
+        return try workflowModel(hash)
     }
 
     /// Records the hook's outcome and releases the claim; a failure stays pending for the next `escalate`.

@@ -5,51 +5,75 @@ import SOPCore
 extension StoreTransaction {
     /// The follow-up items cycle `id` can see — raised in it, still live, or closed in it or later —
     /// plus any items named in `labels` (`P-3`, `D-1`), whatever cycle they belong to. The cost grows
-    /// with those items, not with the history.
+    /// with those items, not with the history; with the read cache, with the items changed since.
     public func followUps(visibleIn id: String, including labels: [String] = []) throws -> FollowUpRegister {
-        var sql = """
-            SELECT kind, record FROM follow_ups WHERE cycle = :cycle
-            UNION SELECT kind, record FROM follow_ups WHERE live = 1
-            UNION SELECT kind, record FROM follow_ups WHERE closed_in >= :cycle
-            """
-        var arguments: [String: (any DatabaseValueConvertible)?] = ["cycle": id]
-        for (n, label) in labels.enumerated() {
-            sql += "\nUNION SELECT kind, record FROM follow_ups WHERE label = :l\(n)"
-            arguments["l\(n)"] = label
+        var register = try visibleFollowUps(id)
+        for label in labels {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, record FROM follow_ups WHERE label = ?"), arguments: [label]) {
+                register.put(try item(row))
+            }
         }
-        return try register(Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)))
+        return register
+    }
+
+    private static let visibleSQL = """
+        SELECT kind, record FROM follow_ups WHERE cycle = :cycle
+        UNION SELECT kind, record FROM follow_ups WHERE live = 1
+        UNION SELECT kind, record FROM follow_ups WHERE closed_in >= :cycle
+        """
+
+    /// What cycle `id` sees. A cached register is brought up to date with the rows whose revision is
+    /// newer (each change to a row raises its revision), each put in or taken out by the same rule as
+    /// `visibleSQL`; when nothing changed, that is one read of the highest revision.
+    private func visibleFollowUps(_ id: String) throws -> FollowUpRegister {
+        guard let cache else { return try register(Row.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id])) }
+        let revision = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(revision) FROM follow_ups")) ?? 0
+        if let cached = cache.followUps(id), cached.revision == revision { return cached.register }
+        // Taken out of the cache, so the changed rows are put into it in place, not into a copy.
+        if var cached = cache.takeFollowUps(id), cached.revision < revision {
+            let changed = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT kind, record, (cycle = :cycle OR live = 1 OR closed_in >= :cycle) AS visible
+                    FROM follow_ups WHERE revision > :revision
+                    """),
+                arguments: ["cycle": id, "revision": cached.revision])
+            for row in changed {
+                let changedItem = try item(row)
+                if row["visible"] as Bool? == true { cached.register.put(changedItem) } else { cached.register.remove(changedItem) }
+            }
+            cached.revision = revision
+            cache.keep(cached, for: id)
+            return cached.register
+        }
+        let fresh = try register(Row.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id]))
+        cache.keep(ReadCache.FollowUps(register: fresh, revision: revision), for: id)
+        return fresh
     }
 
     /// Every follow-up item of one kind in the database (`decisions --all-cycles`).
     public func allFollowUps(_ kind: FollowUpKind) throws -> FollowUpRegister {
-        try register(Row.fetchAll(db, sql: "SELECT kind, record FROM follow_ups WHERE kind = ? ORDER BY number", arguments: [kind.rawValue]))
+        try register(Row.fetchAll(db.cachedStatement(sql: "SELECT kind, record FROM follow_ups WHERE kind = ? ORDER BY number"), arguments: [kind.rawValue]))
     }
 
     /// The numbers the next new proposal, decision and action get: one more than the highest so far.
+    /// One lookup per kind down the (kind, number) index, so the cost does not grow with the register.
     public func nextNumbers() throws -> NextNumbers {
-        var next = NextNumbers()
-        for row in try Row.fetchAll(db, sql: "SELECT kind, MAX(number) AS n FROM follow_ups GROUP BY kind") {
-            let kind: String = row["kind"]
-            let n: Int = row["n"]
-            switch FollowUpKind(rawValue: kind) {
-            case .proposal: next.proposal = n + 1
-            case .decision: next.decision = n + 1
-            case .action: next.action = n + 1
-            case nil: throw StoreError("follow_ups holds an unknown kind '\(kind)'")
-            }
-        }
-        return next
+        let highest = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT MAX(number) FROM follow_ups WHERE kind = 'proposal'),
+                   (SELECT MAX(number) FROM follow_ups WHERE kind = 'decision'),
+                   (SELECT MAX(number) FROM follow_ups WHERE kind = 'action')
+            """))
+        return NextNumbers(
+            proposal: (highest?[0] as Int? ?? 0) + 1, decision: (highest?[1] as Int? ?? 0) + 1, action: (highest?[2] as Int? ?? 0) + 1)
     }
 
     /// Saves the current record of items an event created or changed.
     public func save(_ items: [FollowUpRegister.Item]) throws {
         for item in items {
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO follow_ups(label, kind, number, cycle, live, closed_in, record) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(label) DO UPDATE SET live = excluded.live, closed_in = excluded.closed_in, record = excluded.record
-                    """,
-                arguments: StatementArguments(try Self.followUpRow(item)))
+                    """).execute(arguments: StatementArguments(try Self.followUpRow(item)))
         }
     }
 
@@ -86,27 +110,47 @@ extension StoreTransaction {
         return register
     }
 
-    private func register(_ rows: [Row]) throws -> FollowUpRegister {
+    func register(_ rows: [Row]) throws -> FollowUpRegister {
+        var register = FollowUpRegister()
+        for row in rows { register.put(try item(row)) }
+        return register
+    }
+
+    /// One `follow_ups` row (its `kind` and `record`) as the item it records.
+    private func item(_ row: Row) throws -> FollowUpRegister.Item {
         let decoder = RecordCoding.decoder
-        var proposals: [Proposal] = []
-        var decisions: [Decision] = []
-        var actions: [FollowUpAction] = []
-        for row in rows {
-            let kind: String = row["kind"]
-            let record = Data((row["record"] as String).utf8)
-            do {
-                switch FollowUpKind(rawValue: kind) {
-                case .proposal: proposals.append(try decoder.decode(Proposal.self, from: record))
-                case .decision: decisions.append(try decoder.decode(Decision.self, from: record))
-                case .action: actions.append(try decoder.decode(FollowUpAction.self, from: record))
-                case nil: throw StoreError("follow_ups holds an unknown kind '\(kind)'")
-                }
-            } catch let error as StoreError {
-                throw error
-            } catch {
-                throw StoreError("a \(kind) record in follow_ups is unreadable: \(error)")
+        let kind: String = row["kind"]
+        let record = Data((row["record"] as String).utf8)
+        do {
+            switch FollowUpKind(rawValue: kind) {
+            case .proposal: return .proposal(try decoder.decode(Proposal.self, from: record))
+            case .decision: return .decision(try decoder.decode(Decision.self, from: record))
+            case .action: return .action(try decoder.decode(FollowUpAction.self, from: record))
+            case nil: throw StoreError("follow_ups holds an unknown kind '\(kind)'")
             }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("a \(kind) record in follow_ups is unreadable: \(error)")
         }
-        return FollowUpRegister(proposals: proposals, decisions: decisions, actions: actions)
+    }
+}
+
+extension FollowUpRegister {
+    /// Adds or replaces an item.
+    mutating func put(_ item: Item) {
+        switch item {
+        case .proposal(let p): proposals[p.number] = p
+        case .decision(let d): decisions[d.number] = d
+        case .action(let a): actions[a.number] = a
+        }
+    }
+
+    mutating func remove(_ item: Item) {
+        switch item {
+        case .proposal(let p): proposals[p.number] = nil
+        case .decision(let d): decisions[d.number] = nil
+        case .action(let a): actions[a.number] = nil
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SOPCore
 
 extension StoreTransaction {
@@ -6,24 +7,24 @@ extension StoreTransaction {
     /// pinned: what `metrics` replays. Reads only those cycles, whatever the history's length.
     public func recentCycleHistories(_ count: Int) throws -> [CycleHistory] {
         try cycles().suffix(max(0, count)).map { row in
-            guard let version = try workflowVersion(row.workflowHash) else {
+            guard let workflow = try workflowModel(row.workflowHash) else {
                 throw StoreError("cycle \(row.id) pins workflow \(row.workflowHash.prefix(12)), which is missing")
             }
-            return CycleHistory(id: row.id, workflow: version.workflow, events: try events(cycle: row.id))
+            return CycleHistory(id: row.id, workflow: workflow, events: try events(cycle: row.id))
         }
     }
 
     /// The follow-up items raised or recorded in any of `cycles` (plus the live items every cycle sees,
     /// which `ProcessMetrics` filters out by the cycle that raised them). A proposal's decisions are
     /// recorded in its own cycle or a later one, so a window ending at the newest cycle holds them all.
+    ///
+    /// Exactly what the cycles see together (`followUps(visibleIn:)` of each, merged), in one read:
+    /// raised in one of them, still live, or closed in the oldest of them or later.
     public func followUps(raisedIn cycles: [String]) throws -> FollowUpRegister {
-        var merged = FollowUpRegister()
-        for id in cycles {
-            let seen = try followUps(visibleIn: id)
-            merged.proposals.merge(seen.proposals) { kept, _ in kept }
-            merged.decisions.merge(seen.decisions) { kept, _ in kept }
-            merged.actions.merge(seen.actions) { kept, _ in kept }
-        }
-        return merged
+        guard let oldest = cycles.min() else { return FollowUpRegister() }
+        let marks = Array(repeating: "?", count: cycles.count).joined(separator: ", ")
+        return try register(Row.fetchAll(
+            db, sql: "SELECT kind, record FROM follow_ups WHERE cycle IN (\(marks)) OR live = 1 OR closed_in >= ?",
+            arguments: StatementArguments(cycles + [oldest])))
     }
 }

@@ -34,9 +34,20 @@ public final class SOPDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The file as the user named it (`:memory:` for a test database), for messages about it.
     public let path: String
+    /// What this open database has already read and decoded (cycle states, follow-up items, workflow
+    /// models), brought up to date inside each transaction that uses it.
+    let cache = ReadCache()
+    /// Whether `close` checkpoints the WAL into the file (not in memory, not for a read-only opening).
+    private let isFile: Bool
 
     /// Opens (and migrates) a database file: WAL, synchronous FULL, foreign keys, waiting up to
     /// `LockWait.seconds` for another process's write.
+    ///
+    /// One connection (a queue): a command's reads and writes run one after another anyway, and a
+    /// command that only reads opens and closes the file without writing to it. (GRDB's pool writes a
+    /// transaction on open whenever the WAL file is missing, which it is after every clean exit: four
+    /// fsyncs and the write lock for a `status`.) Other processes still read and write concurrently:
+    /// WAL is a property of the file.
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = LockWait.mode
@@ -44,11 +55,19 @@ public final class SOPDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
-        let pool = try DatabasePool(path: path, configuration: config)
-        // GRDB switches the writer to synchronous NORMAL when it sets up WAL, after prepareDatabase: restore FULL.
-        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-        try Schema.migrator.migrate(pool)
-        writer = pool
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.writeWithoutTransaction { db in
+            // SQLite keeps WAL mode in the file: this switches a new file once, and reads it after that.
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else {
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw StoreError("cannot switch \(path) to WAL mode")
+                }
+                return
+            }
+        }
+        try Schema.migrator.migrate(queue)
+        writer = queue
+        isFile = true
         self.path = path
     }
 
@@ -56,6 +75,7 @@ public final class SOPDatabase: Sendable {
     init(writer: any DatabaseWriter, path: String) {
         self.writer = writer
         self.path = path
+        isFile = false
     }
 
     /// A private in-memory database, for tests.
@@ -66,34 +86,42 @@ public final class SOPDatabase: Sendable {
         try Schema.migrator.migrate(queue)
         writer = queue
         path = ":memory:"
+        isFile = false
     }
 
     /// Runs one command's reads and writes in a single `BEGIN IMMEDIATE` transaction. A throw rolls
-    /// everything back, so a refused command leaves the database exactly as it was.
+    /// everything back, so a refused command leaves the database exactly as it was (and the read cache
+    /// keeps nothing it read).
     @discardableResult
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
+        let scope = TransactionCache(cache)
+        let result = try writer.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try body(StoreTransaction(db: db))
+                result = try body(StoreTransaction(db: db, cache: scope))
                 return .commit
             }
             guard let result else { throw StoreError("transaction ended without a result") }
             return result
         }
+        scope.publish()
+        return result
     }
 
     /// A consistent read-only view (a snapshot in WAL mode).
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try writer.read { db in try body(StoreTransaction(db: db)) }
+        let scope = TransactionCache(cache)
+        let result = try writer.read { db in try body(StoreTransaction(db: db, cache: scope)) }
+        scope.publish()
+        return result
     }
 
     /// Closes the file: checkpoints the WAL into it so the file stands alone (used before a freshly
     /// built database is moved into place).
     public func close() throws {
-        guard let pool = writer as? DatabasePool else { return }
-        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try pool.close()
+        guard isFile, let queue = writer as? DatabaseQueue else { return }
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
     }
 
     /// SQLite's own check of every page, index and constraint: `["ok"]`, or the problems it found.

@@ -5,6 +5,13 @@ import SOPCore
 /// Reads and writes inside one transaction. SOPStore only stores; what to write is SOPCore's decision.
 public struct StoreTransaction {
     let db: Database
+    /// The database's read cache as this transaction sees it; nil reads everything afresh.
+    let cache: TransactionCache?
+
+    init(db: Database, cache: TransactionCache? = nil) {
+        self.db = db
+        self.cache = cache
+    }
 
     // MARK: meta
 
@@ -19,16 +26,27 @@ public struct StoreTransaction {
     // MARK: team
 
     public func team() throws -> Team {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, name, roles, login, email FROM participants ORDER BY position")
-        let participants = try rows.map { row in
-            let id: String = row["id"]
-            let rolesJSON: String = row["roles"]
-            guard let roles = try? JSONDecoder().decode([String].self, from: Data(rolesJSON.utf8)) else {
+        // The rows as stored, in one string, with the identity setting, are the key: the same rows
+        // always decode to the same team.
+        let identity = try identityMode()
+        let stored = try identity.rawValue + "\u{1D}" + (String.fetchOne(db.cachedStatement(sql: """
+            SELECT group_concat(id || char(31) || name || char(31) || roles || char(31) || ifnull(login, char(0)) || char(31)
+                                || ifnull(email, char(0)), char(30))
+            FROM (SELECT * FROM participants ORDER BY position)
+            """)) ?? "")
+        if let known = cache?.team(stored) { return known }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name, roles, login, email FROM participants ORDER BY position"))
+        let decoder = JSONDecoder()
+        let team = Team(participants: try rows.map { row in
+            let id: String = row[0]
+            let rolesJSON: String = row[2]
+            guard let roles = try? decoder.decode([String].self, from: Data(rolesJSON.utf8)) else {
                 throw StoreError("participant \(id) has unreadable roles in the database")
             }
-            return Participant(id: id, name: row["name"], roles: roles, login: row["login"], email: row["email"])
-        }
-        return Team(participants: participants, identity: try identityMode())
+            return Participant(id: id, name: row[1], roles: roles, login: row[3], email: row[4])
+        }, identity: identity)
+        cache?.keep(team, stored: stored)
+        return team
     }
 
     /// The team's identity mode. Databases made before the setting existed have no row: `declared`,
@@ -66,14 +84,24 @@ public struct StoreTransaction {
             arguments: [version.hash, version.workflow.id, version.workflow.title, version.sourceName, version.source, model, Timestamps.format(time)])
     }
 
-    public func workflowVersion(_ hash: String) throws -> WorkflowVersion? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT source_name, source, model FROM workflow_versions WHERE hash = ?", arguments: [hash]) else {
+    /// The parsed workflow of a version. A version never changes (its hash is its text's), so its
+    /// model is decoded once per open database.
+    func workflowModel(_ hash: String) throws -> Workflow? {
+        if let known = cache?.workflow(hash) { return known }
+        guard let model = try String.fetchOne(db.cachedStatement(sql: "SELECT model FROM workflow_versions WHERE hash = ?"), arguments: [hash]) else {
             return nil
         }
-        let model: String = row["model"]
         guard let workflow = try? JSONDecoder().decode(Workflow.self, from: Data(model.utf8)) else {
             throw StoreError("workflow version \(hash.prefix(12)) is unreadable in the database")
         }
+        cache?.keep(workflow, hash: hash)
+        return workflow
+    }
+
+    public func workflowVersion(_ hash: String) throws -> WorkflowVersion? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT source_name, source FROM workflow_versions WHERE hash = ?"), arguments: [hash]),
+            let workflow = try workflowModel(hash)
+        else { return nil }
         var version = WorkflowVersion(source: row["source"], sourceName: row["source_name"], workflow: workflow)
         version.hash = hash
         return version
@@ -81,7 +109,7 @@ public struct StoreTransaction {
 
     /// The workflow a new cycle uses when none is named: the previous cycle's, else the database's first.
     public func workflowForNextCycle() throws -> WorkflowVersion? {
-        let hash = try String.fetchOne(db, sql: "SELECT workflow_hash FROM cycles ORDER BY id DESC LIMIT 1")
+        let hash = try String.fetchOne(db.cachedStatement(sql: "SELECT workflow_hash FROM cycles ORDER BY id DESC LIMIT 1"))
         guard let chosen = try hash ?? meta("default_workflow") else { return nil }
         return try workflowVersion(chosen)
     }
@@ -90,13 +118,33 @@ public struct StoreTransaction {
 
     public func cycles() throws -> [CycleRow] {
         try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT c.id, c.workflow_hash, c.opened_seq,
                        EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.type = 'cycle-closed') AS closed
                 FROM cycles c ORDER BY c.id
-                """
+                """)
         ).map { CycleRow(id: $0["id"], workflowHash: $0["workflow_hash"], openedSeq: $0["opened_seq"], closed: $0["closed"]) }
+    }
+
+    /// The cycle commands act on when none is chosen: the most recent open cycle, else the most recent.
+    /// Read from the `cycles` key and the few `cycle-closed` events, whatever the history's length.
+    public func defaultCycleID() throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(
+                (SELECT id FROM cycles WHERE id NOT IN (SELECT cycle FROM events WHERE type = 'cycle-closed') ORDER BY id DESC LIMIT 1),
+                (SELECT id FROM cycles ORDER BY id DESC LIMIT 1))
+            """))
+    }
+
+    public func cycleExists(_ id: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM cycles WHERE id = ?)"), arguments: [id]) ?? false
+    }
+
+    /// The cycles not closed yet, oldest first.
+    public func openCycleIDs() throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM cycles WHERE id NOT IN (SELECT cycle FROM events WHERE type = 'cycle-closed') ORDER BY id
+            """))
     }
 
     /// Appends events in order and returns them with their sequence numbers. A `cycle-opened` event
@@ -141,16 +189,16 @@ public struct StoreTransaction {
         } else {
             sql += " ORDER BY seq"
         }
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.event)
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Self.event)
     }
 
     /// When the newest event was recorded, if any.
     public func lastEventTime() throws -> Date? {
-        try String.fetchOne(db, sql: "SELECT time FROM events ORDER BY seq DESC LIMIT 1").flatMap(Timestamps.parse)
+        try String.fetchOne(db.cachedStatement(sql: "SELECT time FROM events ORDER BY seq DESC LIMIT 1")).flatMap(Timestamps.parse)
     }
 
     public func eventCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM events")) ?? 0
     }
 
     static func event(_ row: Row) throws -> CycleEvent {
@@ -164,15 +212,72 @@ public struct StoreTransaction {
         return CycleEvent(seq: seq, cycle: row["cycle"], time: time, actor: row["actor"], payload: decoded)
     }
 
-    /// Folds a cycle from its own events over the workflow version it pinned.
+    /// Folds a cycle from its own events over the workflow version it pinned. With the read cache, only
+    /// the events after the ones already folded are read and applied: the cost follows what changed.
     public func loadCycle(_ id: String) throws -> CycleState? {
-        guard let hash = try String.fetchOne(db, sql: "SELECT workflow_hash FROM cycles WHERE id = ?", arguments: [id]) else { return nil }
-        guard let version = try workflowVersion(hash) else { throw StoreError("cycle \(id) pins workflow \(hash.prefix(12)), which is missing") }
-        let events = try events(cycle: id)
-        guard let state = CycleState.fold(events, workflow: version.workflow) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT workflow_hash, opened_seq FROM cycles WHERE id = ?"), arguments: [id]) else { return nil }
+        let hash: String = row["workflow_hash"]
+        let openedSeq: Int64 = row["opened_seq"]
+        if let cached = cache?.cycle(id), cached.openedSeq == openedSeq, cached.state.workflowHash == hash,
+            let state = try catchUp(cached)
+        {
+            return state
+        }
+        guard let workflow = try workflowModel(hash) else { throw StoreError("cycle \(id) pins workflow \(hash.prefix(12)), which is missing") }
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT seq, cycle, time, actor, type, payload FROM events WHERE cycle = ? ORDER BY seq"), arguments: [id])
+        guard let first = try rows.first.map(Self.event), case .cycleOpened(let opened) = first.payload else {
             throw StoreError("cycle \(id) has no cycle-opened event")
         }
+        var state = CycleState(opening: first, workflow: workflow, workflowHash: opened.workflowHash)
+        let lastSeq = try fold(rows.dropFirst(), into: &state) ?? first.seq
+        cache?.keep(ReadCache.Cycle(state: state, openedSeq: openedSeq, lastSeq: lastSeq))
         return state
+    }
+
+    /// Applies event rows to a cycle's state, as `CycleState.fold` does, decoding the payloads of only
+    /// the events the state reads (the others, follow-up items and escalations, are counted). Returns
+    /// the last row's sequence number.
+    private func fold(_ rows: ArraySlice<Row>, into state: inout CycleState) throws -> Int64? {
+        for row in rows {
+            if let type = EventType(rawValue: row["type"]), !CycleState.reads(type) {
+                state.count(type)
+            } else {
+                state.apply(try Self.event(row))
+            }
+        }
+        return rows.last?["seq"]
+    }
+
+    /// A cached cycle brought up to date: the events from its last folded one on, through the (cycle, seq)
+    /// index. Nil when that event is not there any more (not this history): the caller folds afresh.
+    private func catchUp(_ cached: ReadCache.Cycle) throws -> CycleState? {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT seq, cycle, time, actor, type, payload FROM events WHERE cycle = ? AND seq >= ? ORDER BY seq"),
+            arguments: [cached.state.id, cached.lastSeq])
+        guard let first = rows.first, first["seq"] as Int64 == cached.lastSeq else { return nil }
+        guard rows.count > 1 else { return cached.state }
+        var updated = cached
+        if let last = try fold(rows.dropFirst(), into: &updated.state) { updated.lastSeq = last }
+        cache?.keep(updated)
+        return updated.state
+    }
+
+    /// Tells the read cache that `state` is the cycle as this transaction read it with `events` (just
+    /// appended, in order) applied: the next command then starts from it instead of reading and decoding
+    /// those events again. Taken only when it adds up: the cache holds this cycle, the state counts
+    /// exactly the events the file holds for it up to the last of `events`, and every event's time is one
+    /// the file keeps exactly (it keeps milliseconds; a clock reading finer than that would fold
+    /// differently from the file). Published with the commit, like everything the transaction read.
+    public func remember(_ state: CycleState, after events: [CycleEvent]) throws {
+        guard let cache, let last = events.last, let known = cache.cycle(state.id), known.lastSeq <= last.seq,
+            events.allSatisfy({ Timestamps.parse(Timestamps.format($0.time)) == $0.time })
+        else { return }
+        let added = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT COUNT(*) FROM events WHERE cycle = ? AND seq > ? AND seq <= ?"),
+            arguments: [state.id, known.lastSeq, last.seq]) ?? 0
+        guard state.eventCount == known.state.eventCount + added else { return }
+        cache.keep(ReadCache.Cycle(state: state, openedSeq: known.openedSeq, lastSeq: last.seq))
     }
 
     // MARK: artifacts
