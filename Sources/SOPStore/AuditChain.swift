@@ -72,8 +72,9 @@ public enum AuditChain {
     /// The newest link of a ledger: the next row's key and the hash it must follow. The key continues
     /// after the highest one SQLite ever handed out, so a removed tail leaves a visible gap.
     static func head(_ db: Database, of ledger: Ledger = .events) throws -> (nextKey: Int64, hash: String) {
-        let last = try Row.fetchOne(db, sql: "SELECT \(ledger.key) AS key, hash FROM \(ledger.table) ORDER BY \(ledger.key) DESC LIMIT 1")
-        let handedOut = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [ledger.table]) ?? 0
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ledger.key) AS key, hash FROM \(ledger.table) ORDER BY \(ledger.key) DESC LIMIT 1"))
+        let handedOut = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = ?"), arguments: [ledger.table]) ?? 0
         let lastKey: Int64 = last?["key"] ?? 0
         let hash: String
         if let last {

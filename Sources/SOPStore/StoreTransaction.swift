@@ -159,9 +159,8 @@ public struct StoreTransaction {
             let time = Timestamps.format(event.time)
             let type = event.payload.type.rawValue
             let hash = AuditChain.link(prev: prev, seq: seq, cycle: event.cycle, time: time, actor: event.actor, type: type, payload: payload)
-            try db.execute(
-                sql: "INSERT INTO events(seq, cycle, time, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [seq, event.cycle, time, event.actor, type, payload, prev, hash])
+            try db.cachedStatement(sql: "INSERT INTO events(seq, cycle, time, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [seq, event.cycle, time, event.actor, type, payload, prev, hash])
             event.seq = seq
             (seq, prev) = (seq + 1, hash)
             if case .cycleOpened(let opened) = event.payload {
