@@ -37,18 +37,11 @@ public enum Parser {
     /// move or reorder what they read. Such words are refused before anything echoes them.
     static func refuseControlCharacters(_ words: [String]) throws(ShellError) {
         for (position, word) in words.enumerated() {
-            guard let bad = word.unicodeScalars.first(where: isControl) else { continue }
+            guard let bad = word.unicodeScalars.first(where: PrintableText.isUnprintable) else { continue }
             let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
             throw ShellError.usage(
                 "word \(position + 1) of the command holds a control character (\(code))",
                 fix: "type plain text: escape sequences, line breaks and direction overrides would reach other people's screens through the record")
-        }
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
         }
     }
 

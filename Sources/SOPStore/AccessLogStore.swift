@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SOPCore
 
 /// One refused attempt as the access log keeps it: who tried what, when, and which rule said no.
 public struct RefusedAttempt: Sendable, Equatable {
@@ -36,17 +37,7 @@ public enum AccessLogText {
     static let messageLimit = 1000
 
     public static func bounded(_ text: String, limit: Int) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
+        let escaped = PrintableText.escaped(text)
         guard escaped.count > limit else { return escaped }
         return String(escaped.prefix(limit - 1)) + "…"
     }

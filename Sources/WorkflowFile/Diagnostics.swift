@@ -1,3 +1,5 @@
+import SOPCore
+
 /// One problem in a workflow or team file, positioned for an editor.
 public struct FileDiagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
@@ -68,28 +70,7 @@ final class DiagnosticLog {
 
     /// Messages quote what the file says, and a quoted YAML value can hold any character (`"a\nb"`,
     /// `"\e[2J"`): escaped here, so every diagnostic stays one line and cannot drive the terminal.
-    static func printable(_ message: String) -> String {
-        var result = ""
-        for scalar in message.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where isUnprintable(scalar): result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    /// Control characters, line and paragraph separators, and the bidirectional controls that can make
-    /// text read differently from what it holds.
-    private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .lineSeparator, .paragraphSeparator: return true
-        default: return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-        }
-    }
+    static func printable(_ message: String) -> String { PrintableText.escaped(message) }
 
     /// In file order, because that is how a person fixes them; graph checks run last but belong in place.
     func problems() -> FileProblems {

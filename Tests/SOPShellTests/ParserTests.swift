@@ -1,3 +1,4 @@
+import SOPCore
 import Testing
 @testable import SOPShell
 
@@ -92,6 +93,7 @@ import Testing
         (["waive", "s", "--reason", "\u{202E}txt.exe"], 4, "U+202E"),
         (["sta\u{7F}tus"], 1, "U+007F"),
         (["log", "--stage", "a\u{85}"], 3, "U+0085"),
+        (["propose", "one\u{2028}two"], 2, "U+2028"),
         (["decide", "P-1", "ok", "--rationale", "nul\u{0}byte"], 5, "U+0000"),
     ])
     func refused(words: [String], position: Int, code: String) {
@@ -100,7 +102,7 @@ import Testing
         } throws: { error in
             guard let error = error as? ShellError, error.exitCode == 2 else { return false }
             return error.description.hasPrefix("word \(position) of the command holds a control character (\(code))")
-                && !error.description.unicodeScalars.contains(where: Parser.isControl)
+                && !error.description.unicodeScalars.contains(where: PrintableText.isUnprintable)
         }
     }
 
