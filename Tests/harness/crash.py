@@ -275,7 +275,9 @@ def run():
             acks_verified += len(this.acks)
             unacked_commits += unacked
             rounds_without_ack += not this.acks
-            acked = max([acked] + list(this.acks))
+            # Everything up to `top` is verified and settled (an unacknowledged commit included): the next
+            # round resumes after it, so at most one command of that round may run ahead of its reply.
+            acked = top
             next_command = top + 1
             # Follow the machine: start-up and commands slow down as the log grows.
             if len(this.ack_times) >= 3 and not options.window:
