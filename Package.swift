@@ -40,15 +40,26 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "LineEditor", dependencies: ["CEditLine"], swiftSettings: strict),
+        // OS plumbing: files the user names, the OS account, the notify hook's process, stdout/stderr.
+        .target(name: "SOPSystem", dependencies: ["SOPCore"], swiftSettings: strict),
+        // One use case per command: load, let SOPCore decide, store, hand back a typed result.
+        .target(
+            name: "SOPApp",
+            dependencies: ["SOPCore", "SOPStore", "WorkflowFile", "SOPSystem"],
+            swiftSettings: strict
+        ),
+        // Every renderer: text tables, the agenda, the calendar, JSON, error lines.
+        .target(name: "SOPText", dependencies: ["SOPCore", "SOPStore", "SOPSystem", "SOPApp"], swiftSettings: strict),
+        // The command table, parser, completion, help, playbooks and the handlers that wire them.
         .target(
             name: "SOPShell",
-            dependencies: ["SOPCore", "SOPStore", "WorkflowFile"],
+            dependencies: ["SOPCore", "SOPStore", "WorkflowFile", "SOPSystem", "SOPApp", "SOPText"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "sop",
             dependencies: [
-                "SOPShell", "LineEditor",
+                "SOPShell", "SOPApp", "SOPText", "SOPSystem", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -57,8 +68,8 @@ let package = Package(
         .testTarget(name: "WorkflowFileTests", dependencies: ["WorkflowFile"], swiftSettings: strict),
         .testTarget(name: "SOPStoreTests", dependencies: ["SOPStore"], swiftSettings: strict),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),
-        .testTarget(name: "SOPShellTests", dependencies: ["SOPShell"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["SOPShell"], swiftSettings: strict),
+        .testTarget(name: "SOPShellTests", dependencies: ["SOPShell", "SOPApp", "SOPText", "SOPSystem"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["SOPShell", "SOPApp", "SOPText", "SOPSystem"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

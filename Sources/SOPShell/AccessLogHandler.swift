@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 extension Handlers {
     /// `log --refused`: the access log, newest last. Reading it is itself guarded: a refusal here goes

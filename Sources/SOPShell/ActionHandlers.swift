@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 /// Follow-up actions: `action add|done|cancel|reassign` and `actions`.
 extension Handlers {

@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 /// `agenda`: the executive S&OP agenda, built from the cycle's records and the previous meeting's date.
 extension Handlers {

@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 /// `calendar`: the month as a timeline. Colour only when the session writes to a terminal, so a pipe,
 /// a file or a test never sees escape bytes.

@@ -1,5 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
+import SOPSystem
+import SOPText
 
 /// Reads a time as `--now`, `SOP_NOW` and a playbook's `clock` line give it: full ISO 8601, a minute
 /// in UTC (`2026-11-05T09:30`), or a bare date (taken as noon UTC, the same day everywhere).

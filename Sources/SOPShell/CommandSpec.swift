@@ -1,3 +1,10 @@
+import Foundation
+import SOPApp
+import SOPCore
+import SOPStore
+import SOPSystem
+import SOPText
+
 /// One entry of the command table: the single source for parsing, help, completion and the README.
 public struct CommandSpec: Sendable {
     /// The command's words: `["cycle", "open"]`.

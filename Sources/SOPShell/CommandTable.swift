@@ -1,3 +1,10 @@
+import Foundation
+import SOPApp
+import SOPCore
+import SOPStore
+import SOPSystem
+import SOPText
+
 /// Every command `sop` knows, in the order `help` lists them. Parsing, help, tab completion and the
 /// README's command reference all read this table.
 public enum CommandTable {

@@ -1,5 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
+import SOPSystem
+import SOPText
 
 /// Tab completion from the command table: command words first, then whatever each argument or option
 /// value expects (stages, inputs of the named stage, participants, cycles, roles, files).

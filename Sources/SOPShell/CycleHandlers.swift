@@ -1,7 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
-import WorkflowFile
+import SOPSystem
+import SOPText
 
 extension Handlers {
     struct CycleJSON: Encodable, Sendable {
@@ -34,39 +36,19 @@ extension Handlers {
 
     static func cycleUse(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let id = try cycleArgument(command.arguments[0])
-        let exists = try session.database.read { tx in try tx.cycles().contains { $0.id == id } }
-        guard exists else {
-            throw ShellError.refused(Refusal(.unknownCycle, "there is no cycle \(id)", fix: "`cycle list` shows the cycles; the leader opens one with `cycle open \(id)`"))
-        }
-        session.use(cycle: id)
+        try session.use(cycle: id)
         return Reply("Now working on cycle \(id).")
     }
 
     static func cycleOpen(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let month = try command.argument(0).map(cycleArgument).flatMap(CycleMonth.init) ?? CycleMonth(session.today)
-        let named = try command.option("--workflow").map(WorkflowSource.read)
-        let team = try session.team()
-        let actor = try session.actor(team)
-        let now = session.now
-        let (version, stored) = try session.database.write { tx -> (WorkflowVersion, [CycleEvent]) in
-            guard let version = try named ?? tx.workflowForNextCycle() else {
-                throw ShellError.failed("the database has no workflow", fix: "give one with --workflow FILE")
-            }
-            try CycleEvent.requireForward(now, after: try tx.lastEventTime())
-            let existing = try tx.cycles().map(\.id)
-            let opened = try CycleState.decideOpen(
-                cycle: month, workflow: version.workflow, hash: version.hash, existing: existing, by: actor, team: team)
-            try tx.storeWorkflow(version, at: now)
-            let stored = try tx.append([CycleEvent(cycle: month.description, time: now, actor: actor.id, payload: opened)])
-            return (version, stored)
-        }
-        session.use(cycle: month.description)
-        let unheld = version.workflow.roles.map(\.id).filter { team.holders(of: $0).isEmpty }
+        let opened = try CycleOpening.open(session, month: month, workflowFile: command.option("--workflow"))
+        let (version, unheld) = (opened.version, opened.unheldRoles)
         var text = "Opened cycle \(month) on workflow \(version.workflow.id) (version \(version.hash.prefix(12)), from \(version.sourceName))."
         if !unheld.isEmpty {
             text += "\nWarning: nobody on the team holds \(unheld.andList); stages that need \(unheld.count == 1 ? "that role" : "those roles") cannot be signed off."
         }
-        return Reply(text, json: Acknowledgement.EventsJSON(cycle: month.description, events: stored.map(Acknowledgement.EventJSON.init)))
+        return Reply(text, json: ChangeText.EventsJSON(cycle: month.description, events: opened.events.map(ChangeText.EventJSON.init)))
     }
 
     static func cycleClose(_ session: Session, _ command: ParsedCommand) throws -> Reply {
@@ -79,19 +61,5 @@ extension Handlers {
             throw ShellError.usage("'\(text)' is not a cycle id", fix: "write the month as YYYY-MM, e.g. 2026-11")
         }
         return month.description
-    }
-}
-
-/// Reads workflow files named on the command line into versions ready to store.
-enum WorkflowSource {
-    static func read(_ path: String) throws -> WorkflowVersion {
-        let text = try InputFiles.text(path, what: "workflow file")
-        let workflow: Workflow
-        do { workflow = try WorkflowFileReader.workflow(yaml: text, file: path) } catch {
-            throw ShellError.failed(
-                "\(path) is not a valid workflow:\n" + error.diagnostics.map(\.description).joined(separator: "\n"),
-                fix: "fix the file; `sop workflow check \(path)` lists every problem")
-        }
-        return WorkflowVersion(source: text, sourceName: (path as NSString).lastPathComponent, workflow: workflow)
     }
 }

@@ -1,11 +1,14 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 extension Handlers {
     /// `escalate`: the ladders at the current clock, then the notify hook for everything pending.
     static func escalate(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        let run = try Escalator.evaluate(session)
+        let run = try Escalator.evaluate(session, wording: NotificationText.self)
         let clock = session.clockSource
         let deliveries = try NotificationDelivery.deliverPending(session.database, clock: clock)
         let live = try session.database.read { try $0.liveEscalations().live.count }
@@ -28,17 +31,13 @@ extension Handlers {
     }
 
     static func inbox(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        let team = try session.team()
-        let me = try session.actor(team)
         let all = command.flag("--all")
-        let items = try session.database.read { try $0.inbox(of: me.id, includingAcknowledged: all) }
-        return EscalationText.inbox(items, of: me.id, all: all)
+        let (me, items) = try Inbox.items(session, all: all)
+        return EscalationText.inbox(items, of: me, all: all)
     }
 
     /// `ack N...` / `ack --all`: only one's own notifications; any bad number refuses the whole line.
     static func ack(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        let team = try session.team()
-        let me = try session.actor(team)
         var numbers: [Int] = []
         for word in command.arguments {
             guard let n = Int(word), n > 0 else {
@@ -46,23 +45,7 @@ extension Handlers {
             }
             if !numbers.contains(n) { numbers.append(n) }
         }
-        let now = session.now
-        let acknowledged: [Int] = try session.database.write { tx in
-            let chosen = command.flag("--all") ? try tx.inbox(of: me.id).map(\.number).sorted() : numbers
-            for n in numbers {
-                guard let record = try tx.notification(n) else {
-                    throw Refusal(.unknownItem, "there is no notification \(n)", fix: "`inbox` lists yours")
-                }
-                guard record.recipient == me.id else {
-                    throw Refusal(.permission, "notification \(n) is \(record.recipient)'s, not yours", fix: "acknowledge your own; `inbox` lists them")
-                }
-                guard record.ackedAt == nil else {
-                    throw Refusal(.itemState, "notification \(n) was already acknowledged", fix: "`inbox` lists the ones still open")
-                }
-            }
-            try tx.acknowledge(chosen, at: now)
-            return chosen
-        }
+        let acknowledged = try Inbox.acknowledge(session, numbers: numbers, all: command.flag("--all"))
         struct AckJSON: Encodable, Sendable { var acknowledged: [Int] }
         let text = acknowledged.isEmpty
             ? "Nothing to acknowledge: your inbox is empty."

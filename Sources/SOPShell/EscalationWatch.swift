@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 /// The REPL's escalation clock: the ladders run before every command, so a session left open sees
 /// stages fall late as the day goes on, and the notify hook runs on a background queue so no command
@@ -14,7 +17,7 @@ public final class EscalationWatch: Sendable {
     /// background. Returns the announcement to print after the command, if anything new was raised.
     /// A failure here never stops the command: the command reports its own problems.
     public func check(_ session: Session) -> String? {
-        guard let run = try? Escalator.evaluate(session) else { return nil }
+        guard let run = try? Escalator.evaluate(session, wording: NotificationText.self) else { return nil }
         let database = session.database
         let clock = session.clockSource
         deliveries.async { _ = try? NotificationDelivery.deliverPending(database, clock: clock) }

@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 /// Decision requests and decisions: `propose`, `proposals`, `decide`, `defer`, `decisions`.
 extension Handlers {

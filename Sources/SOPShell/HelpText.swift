@@ -1,4 +1,9 @@
 import Foundation
+import SOPApp
+import SOPCore
+import SOPStore
+import SOPSystem
+import SOPText
 
 /// Help and the README command reference, rendered from the command table.
 enum HelpText {

@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 import WorkflowFile
 
 /// The global options of `sop` (DESIGN.md, "Invocation"), after flags and environment are merged.

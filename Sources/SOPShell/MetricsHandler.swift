@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 /// `metrics [--cycles N]`: process-health figures over the newest N cycles (default 6).
 extension Handlers {

@@ -1,4 +1,9 @@
+import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
+import SOPSystem
+import SOPText
 
 /// Matches a tokenized line against the command table: the longest matching command words, then
 /// options and positional arguments as the entry declares them. Mistakes are usage errors (exit 2).
@@ -146,14 +151,6 @@ public enum Parser {
         case .command, .stage, .input, .participant, .cycle, .role, .state, .file, .number, .format, .text:
             return
         }
-    }
-}
-
-extension String {
-    var trimmingTrailingSpace: String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }
 

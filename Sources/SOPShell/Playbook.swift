@@ -1,5 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
+import SOPSystem
+import SOPText
 
 /// Runs scripted sessions: REPL command lines, `# comments`, and assertion lines —
 /// `expect STAGE STATE` (or `expect P-1 decided`, `expect A-2 open`, `expect E-1 resolved` for

@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 /// The playbook assertions about escalations and inboxes: `expect E-N live|resolved`,
 /// `expect-inbox PARTICIPANT N [TEXT]` and `expect-escalations N`.

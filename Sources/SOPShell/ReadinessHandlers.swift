@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 extension Handlers {
     static func status(_ session: Session, _ command: ParsedCommand) throws -> Reply {
@@ -54,7 +57,7 @@ extension Handlers {
             if let stage { _ = try state.workflow.requireStage(stage) }
             return (state.id, try tx.events(cycle: state.id, stage: stage, limit: limit))
         }
-        let json = events.map(Acknowledgement.EventJSON.init)
+        let json = events.map(ChangeText.EventJSON.init)
         if events.isEmpty { return Reply("No events for cycle \(cycle)\(stage.map { " and stage \($0)" } ?? "").", json: json) }
         var table = TextTable(["#", "TIME (UTC)", "WHO", "WHAT"])
         for e in json { table.add(["\(e.seq)", e.time, e.actor, e.summary]) }

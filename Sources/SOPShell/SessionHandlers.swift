@@ -1,4 +1,9 @@
+import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
+import SOPSystem
+import SOPText
 
 /// The handlers the command table points at; one file per group.
 enum Handlers {}

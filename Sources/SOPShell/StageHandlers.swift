@@ -1,6 +1,9 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
+import SOPSystem
+import SOPText
 
 extension Handlers {
     static func submit(_ session: Session, _ command: ParsedCommand) throws -> Reply {

@@ -1,3 +1,10 @@
+import Foundation
+import SOPApp
+import SOPCore
+import SOPStore
+import SOPSystem
+import SOPText
+
 /// Splits a command line into words the way a shell user expects: spaces separate, single or double
 /// quotes group, backslash escapes the next character.
 public enum Tokenizer {

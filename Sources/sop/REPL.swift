@@ -1,6 +1,9 @@
 import Foundation
 import LineEditor
+import SOPApp
 import SOPShell
+import SOPSystem
+import SOPText
 import Synchronization
 
 /// The interactive loop: libedit prompt, completion from the command table, persistent history.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import SOPApp
 import SOPShell
+import SOPSystem
+import SOPText
 
 /// `sop [--db PATH] [--as PARTICIPANT] [--cycle YYYY-MM] [--now ISO8601] [--json] [COMMAND [ARGS...]]`
 struct SOPCommandLine: ParsableCommand {

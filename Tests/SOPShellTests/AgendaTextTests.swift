@@ -2,6 +2,9 @@ import Foundation
 @testable import SOPCore
 @testable import SOPShell
 import Testing
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 /// A November cycle of the bundled monthly workflow, built event by event, with an October behind it.
 struct AgendaSample {

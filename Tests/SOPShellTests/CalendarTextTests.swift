@@ -3,6 +3,9 @@ import SOPCore
 import SOPStore
 import Testing
 @testable import SOPShell
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 /// `calendar`: a month drawn as a timeline, checked cell by cell against `StageTiming`.
 @Suite struct CalendarTextTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import SOPShell
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 @Suite struct CompletionTests {
     func completion() throws -> Completion {

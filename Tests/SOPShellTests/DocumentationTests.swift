@@ -2,6 +2,9 @@ import Foundation
 import SOPCore
 import Testing
 @testable import SOPShell
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 @Suite struct DocumentationTests {
     @Test func readmeCommandReferenceIsTheGeneratedOne() throws {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import SOPShell
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 /// Tab completion of the executive S&OP commands: command words, and the ids of proposals, decisions
 /// and actions where each is expected, read from the session's records.

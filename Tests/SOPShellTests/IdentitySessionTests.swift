@@ -5,6 +5,9 @@ import Testing
 
 @testable import SOPShell
 @testable import SOPStore
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 /// Identity in a session: under `identity: os` only the account's own participant acts; refused
 /// attempts (identity and permission) land in the access log after the refused command rolled back.

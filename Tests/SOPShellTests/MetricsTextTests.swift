@@ -2,6 +2,9 @@ import Foundation
 @testable import SOPShell
 import SOPStore
 import Testing
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 /// `metrics` on the bundled workflow: November 2026 run for two weeks, then December opened, measured
 /// on Monday 2026-11-16. Stages are done between 08:00 and 14:00 UTC, so the day each was done on

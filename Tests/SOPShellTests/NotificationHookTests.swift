@@ -1,6 +1,9 @@
 import Foundation
 @testable import SOPShell
 import Testing
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 /// A folder of `#!/bin/sh` hook scripts, removed when the test ends.
 final class HookScripts {

@@ -1,6 +1,9 @@
 import SOPCore
 import Testing
 @testable import SOPShell
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 @Suite struct ParserTests {
     @Test(arguments: [

@@ -1,5 +1,8 @@
 @testable import SOPShell
 import Testing
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 /// Foundation's deletingLastPathComponent crashed on one-character paths (`sop --db x`, `backup '*'`).
 @Suite struct PathTextTests {

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 @testable import SOPShell
 import SOPCore
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 @Suite struct SessionTests {
     @Test func refusalsChangeNothingAndSayHowToFix() throws {

@@ -3,6 +3,9 @@ import SOPStore
 import Testing
 
 @testable import SOPShell
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 /// The sentence and the fix for each storage failure: what a planner reads instead of SQLite's text.
 @Suite struct StorageTroubleTests {

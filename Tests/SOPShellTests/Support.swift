@@ -1,6 +1,9 @@
 import Foundation
 @testable import SOPShell
 import SOPStore
+@testable import SOPApp
+@testable import SOPText
+@testable import SOPSystem
 
 /// The package root, found from this file, for README and Workflows checks.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

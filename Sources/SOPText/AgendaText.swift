@@ -1,11 +1,13 @@
 import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
 
 /// Renders the executive agenda: plain text for the terminal (80 columns, headings in caps and
 /// underlined, bullet lists) and Markdown for the pre-read a leader mails out as it is.
 ///
 /// Every section says what the records hold, or plainly that nothing is recorded.
-enum AgendaText {
+public enum AgendaText {
     /// The section headings, in the order the meeting takes them.
     static let sections = [
         "What changed since last month",
@@ -22,7 +24,7 @@ enum AgendaText {
 
     // MARK: - text
 
-    static func text(_ agenda: Agenda) -> String {
+    public static func text(_ agenda: Agenda) -> String {
         var out = Lines()
         let title = "EXECUTIVE S&OP AGENDA - \(agenda.cycle)"
         out.add(title)
@@ -186,7 +188,7 @@ enum AgendaText {
 
     // MARK: - markdown
 
-    static func markdown(_ agenda: Agenda) -> String {
+    public static func markdown(_ agenda: Agenda) -> String {
         var md: [String] = []
         md.append("# Executive S&OP agenda — \(agenda.cycle)")
         md.append("")

@@ -1,23 +1,31 @@
 import Foundation
 import SOPCore
 import SOPStore
+import SOPSystem
 
 /// What one evaluation of the ladders changed.
-struct EscalationRun: Sendable {
-    var raised: [Escalation] = []
-    var resolved: [Escalation] = []
+public struct EscalationRun: Sendable {
+    public var raised: [Escalation] = []
+    public var resolved: [Escalation] = []
 }
 
 /// Runs the escalation ladders against the store: SOPCore decides, this appends the events, keeps the
 /// `escalations` table and writes each recipient's notification, all in one `BEGIN IMMEDIATE`
 /// transaction. Two processes evaluating at once serialize, and the second finds the first's
 /// escalations live, so nothing is raised twice.
-enum Escalator {
+/// The words of a notification, which the text layer writes: the escalator stores them with each
+/// notification (they are the mail the hook sends) but does not choose them.
+public protocol NotificationWording {
+    static func subject(_ escalation: Escalation) -> String
+    static func body(_ escalation: Escalation, cycle: CycleState, followUps: FollowUpRegister, team: Team, today: Day) -> String
+}
+
+public enum Escalator {
     /// The actor escalation events are recorded under: the tool, not a person.
     static let actor = "system"
 
     /// Evaluates every open cycle's ladders at the session's clock.
-    static func evaluate(_ session: Session) throws -> EscalationRun {
+    public static func evaluate(_ session: Session, wording: any NotificationWording.Type) throws -> EscalationRun {
         let now = session.now
         let today = session.today
         return try session.database.write { tx in
@@ -32,7 +40,7 @@ enum Escalator {
                 let payloads = check.resolutions() + check.raises(numberingFrom: try tx.nextEscalationNumber())
                 try record(
                     payloads, in: cycle, followUps: followUps, at: now, team: team, today: today, tx: tx,
-                    escalations: &escalations, run: &run)
+                    escalations: &escalations, run: &run, wording: wording)
             }
             return run
         }
@@ -54,7 +62,7 @@ enum Escalator {
     @discardableResult
     private static func record(
         _ payloads: [EventPayload], in cycle: CycleState, followUps: FollowUpRegister, at now: Date, team: Team, today: Day, tx: StoreTransaction,
-        escalations: inout EscalationRegister, run: inout EscalationRun
+        escalations: inout EscalationRegister, run: inout EscalationRun, wording: (any NotificationWording.Type)? = nil
     ) throws -> [CycleEvent] {
         guard !payloads.isEmpty else { return [] }
         let stored = try tx.append(payloads.map { CycleEvent(cycle: cycle.id, time: now, actor: actor, payload: $0) })
@@ -66,12 +74,14 @@ enum Escalator {
                 continue
             }
             run.raised.append(escalation)
-            let body = NotificationText.body(escalation, cycle: cycle, followUps: followUps, team: team, today: today)
+            // Only `evaluate` raises; resolving after a command never reaches here without wording.
+            guard let wording else { continue }
+            let body = wording.body(escalation, cycle: cycle, followUps: followUps, team: team, today: today)
             for recipient in escalation.told {
                 try tx.addNotification(
                     NewNotification(
                         escalation: escalation.number, recipient: recipient, cycle: cycle.id, level: escalation.level,
-                        subject: NotificationText.subject(escalation), body: body, viaHook: cycle.workflow.notify != nil),
+                        subject: wording.subject(escalation), body: body, viaHook: cycle.workflow.notify != nil),
                     at: now)
             }
         }

@@ -1,23 +1,24 @@
 import Foundation
 import SOPCore
 import SOPStore
+import SOPSystem
 import WorkflowFile
 
 /// Creating a database: from named files (`sop init`) or the bundled ones (first use).
 public enum DatabaseSetup {
     /// The workflow and team a new database starts with, already validated.
-    struct Starter {
-        var workflow: WorkflowVersion
-        var team: Team
+    public struct Starter: Sendable {
+        public var workflow: WorkflowVersion
+        public var team: Team
     }
 
-    static func bundledStarter() throws(ShellError) -> Starter {
+    public static func bundledStarter() throws(ShellError) -> Starter {
         try starter(
             workflowText: BundledFiles.monthlyWorkflow, workflowName: BundledFiles.monthlyWorkflowName,
             teamText: BundledFiles.team, teamName: BundledFiles.teamName)
     }
 
-    static func starter(workflowText: String, workflowName: String, teamText: String, teamName: String) throws(ShellError) -> Starter {
+    public static func starter(workflowText: String, workflowName: String, teamText: String, teamName: String) throws(ShellError) -> Starter {
         let workflow: Workflow
         do { workflow = try WorkflowFileReader.workflow(yaml: workflowText, file: workflowName) } catch {
             throw ShellError.failed(
@@ -41,14 +42,14 @@ public enum DatabaseSetup {
     /// linked into place, which fails if another process created `path` first (then theirs is used).
     /// With `openCycle`, also opens that month's cycle as the `system` actor (the first-run experience).
     /// Returns the database and whether this process created it.
-    static func create(at path: String, starter: Starter, now: Date, openCycle: CycleMonth?) throws(ShellError) -> (SOPDatabase, created: Bool) {
+    public static func create(at path: String, starter: Starter, now: Date, openCycle: CycleMonth?) throws(ShellError) -> (SOPDatabase, created: Bool) {
         let directory = PathText.folder(of: path)
-        if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
+        if !directory.isEmpty && !Files.exists(directory) {
             throw ShellError.failed("folder \(directory) does not exist", fix: "create it, or choose another --db path")
         }
         removeAbandonedTemporaries(of: path)
-        let temporary = "\(path).creating-\(getpid())-\(UUID().uuidString.prefix(8))"
-        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) } }
+        let temporary = Files.temporaryName(beside: path, purpose: "creating")
+        defer { Files.removeDatabaseFiles(temporary) }
         do {
             let database = try SOPDatabase(path: temporary)
             try database.initialize(workflow: starter.workflow, team: starter.team, at: now)
@@ -64,12 +65,11 @@ public enum DatabaseSetup {
                 ?? .failed("cannot create database \(path): \(error)", fix: "check the path and that the folder is writable")
         }
         var created = true
-        if link(temporary, path) != 0 {
-            let code = errno
-            guard code == EEXIST else {
-                throw ShellError.failed("cannot create database \(path): \(String(cString: strerror(code)))", fix: "check that the folder is writable")
-            }
-            created = false  // another process created it a moment ago
+        switch Files.place(temporary, at: path) {
+        case .placed: break
+        case .targetExists: created = false  // another process created it a moment ago
+        case .failed(let reason):
+            throw ShellError.failed("cannot create database \(path): \(reason)", fix: "check that the folder is writable")
         }
         return (try DatabaseOpening.existing(path), created)
     }
@@ -78,17 +78,6 @@ public enum DatabaseSetup {
     /// `NAME.creating-PID-TAG` files (and their -wal/-shm) of a process that no longer runs. Only files
     /// older than a minute, so a creation running in another PID namespace is never touched.
     static func removeAbandonedTemporaries(of path: String) {
-        let folder = StorageTrouble.folder(of: path)
-        let prefix = (path as NSString).lastPathComponent + ".creating-"
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries where entry.hasPrefix(prefix) {
-            let file = (folder as NSString).appendingPathComponent(entry)
-            guard let pid = entry.dropFirst(prefix.count).split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0,
-                  kill(pid, 0) != 0, errno == ESRCH,
-                  let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
-                  Date().timeIntervalSince(modified) > 60
-            else { continue }
-            try? FileManager.default.removeItem(atPath: file)
-        }
+        Files.removeAbandoned(prefix: Files.name(of: path) + ".creating-", in: StorageTrouble.folder(of: path))
     }
 }

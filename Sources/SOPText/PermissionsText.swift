@@ -1,8 +1,11 @@
+import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
 
 /// `help permissions`: SOPCore's permission matrix as a terminal table (short headers and a legend,
 /// so it fits 80 columns) or as the README's Markdown table.
-enum PermissionsText {
+public enum PermissionsText {
     static let legend: [(Standing, short: String, meaning: String)] = [
         (.leader, "LEAD", "holds the `leader` role"),
         (.sponsor, "SPON", "holds the `sponsor` role"),
@@ -18,7 +21,7 @@ enum PermissionsText {
     static let readOnlyNote = "Every other command only reads (status, why, log, proposals, decisions, actions, agenda, team, ...): anyone may run it, "
         + "except `log --refused` (the access log of refused attempts), which only the leader and the sponsor may read."
 
-    static func text() -> String {
+    public static func text() -> String {
         var table = TextTable(["COMMAND"] + legend.map(\.short))
         for (command, allowed) in Permissions.matrix {
             table.add([command.rawValue] + legend.map { allowed.contains($0.0) ? "yes" : "-" })
@@ -28,7 +31,7 @@ enum PermissionsText {
             .joined(separator: "\n")
     }
 
-    static func markdown() -> String {
+    public static func markdown() -> String {
         var lines = ["| Command | " + legend.map { $0.0.rawValue }.joined(separator: " | ") + " |"]
         lines.append("|---|" + String(repeating: ":-:|", count: legend.count))
         for (command, allowed) in Permissions.matrix {

@@ -1,12 +1,14 @@
 import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
 
 /// The words of a notification: a one-line subject (the mail subject, the inbox line) and a body that
 /// says what is late, who else was told and what would clear it, so the mail stands on its own.
-enum NotificationText {
-    static func subject(_ e: Escalation) -> String { "sop \(e.cycle): \(e.message)" }
+public enum NotificationText: NotificationWording {
+    public static func subject(_ e: Escalation) -> String { "sop \(e.cycle): \(e.message)" }
 
-    static func body(_ e: Escalation, cycle: CycleState, followUps: FollowUpRegister, team: Team, today: Day) -> String {
+    public static func body(_ e: Escalation, cycle: CycleState, followUps: FollowUpRegister, team: Team, today: Day) -> String {
         // Stage ids stay as written (lowercase), so the first line reads the same as the subject.
         var lines = [e.message + ".", ""]
         lines.append("Cycle \(cycle.id) (\(cycle.workflow.title)), escalation \(e.label), level \(e.level), raised \(today).")

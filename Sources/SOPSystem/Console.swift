@@ -16,11 +16,4 @@ public struct Console: Sendable {
     public static let standard = Console(
         out: { text in try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8)) },
         err: { text in try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8)) })
-
-    /// `error: <what is wrong> (<how to fix it>)` on stderr, after a failed check's findings on stdout.
-    /// `line` names the input line in batch mode.
-    public func report(_ error: ShellError, line: Int? = nil) {
-        if let findings = error.report { out(findings) }
-        err("error: " + (line.map { "line \($0): " } ?? "") + error.description)
-    }
 }

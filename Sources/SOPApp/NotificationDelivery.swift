@@ -1,23 +1,24 @@
 import Foundation
 import SOPCore
 import SOPStore
+import SOPSystem
 
 /// One run of the notify hook, as `escalate` reports it.
-struct DeliveryAttempt: Sendable, Encodable {
-    var notification: Int
-    var recipient: String
+public struct DeliveryAttempt: Sendable, Encodable {
+    public var notification: Int
+    public var recipient: String
     var subject: String
     /// nil when delivered.
-    var failure: String?
+    public var failure: String?
 }
 
 /// Sends pending notifications through the workflow's `notify:` command. Each notification is claimed
 /// in its own short transaction, the hook runs outside any transaction (it may take seconds), and
 /// the outcome is written back; a failure stays pending and is retried by the next run. So a hook
 /// never holds the database, never runs twice at once for one notification, and nothing is dropped.
-enum NotificationDelivery {
+public enum NotificationDelivery {
     /// Runs the hook for every pending notification (each at most once per call).
-    static func deliverPending(
+    public static func deliverPending(
         _ database: SOPDatabase, clock: @Sendable () -> Date,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> [DeliveryAttempt] {

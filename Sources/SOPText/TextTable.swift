@@ -1,5 +1,10 @@
+import Foundation
+import SOPApp
+import SOPCore
+import SOPStore
+
 /// Left-aligned columns for the terminal; the last column is never padded.
-struct TextTable {
+public struct TextTable {
     var header: [String]
     var rows: [[String]] = []
 
@@ -7,14 +12,14 @@ struct TextTable {
     /// table stays readable in an 80-column terminal.
     var width: Int?
 
-    init(_ header: [String], width: Int? = nil) {
+    public init(_ header: [String], width: Int? = nil) {
         self.header = header
         self.width = width
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row) }
 
-    var rendered: String {
+    public var rendered: String {
         let all = [header] + rows
         let count = header.count
         var widths = Array(repeating: 0, count: count)
@@ -48,5 +53,14 @@ struct TextTable {
         lines.append(current)
         let pad = String(repeating: " ", count: indent)
         return String(line.prefix(indent)) + lines.joined(separator: "\n" + pad)
+    }
+}
+
+extension String {
+    /// Without the spaces a padded last column leaves at the end of a line.
+    public var trimmingTrailingSpace: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
+import SOPApp
 import SOPShell
+import SOPSystem
+import SOPText
 
 /// Chooses the mode — one command, a pipe of commands, or the REPL — and returns the exit code.
 enum Main {

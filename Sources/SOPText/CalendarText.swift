@@ -1,5 +1,7 @@
 import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
 
 /// `calendar`: the cycle's month as a text timeline, one row per stage and one column per workday.
 ///
@@ -7,13 +9,13 @@ import SOPCore
 /// so the picture can never disagree with them. Weekends and holidays are not columns: lateness is
 /// counted in workdays, so a late stage has one cell per workday late (`!`, the last one being the
 /// done mark when it was done late).
-enum CalendarText {
+public enum CalendarText {
     static let legend = ["D due", "✓ done", "w waived", "! a workday late", "▼ today", "<> outside the month"]
 
     // MARK: - JSON
 
     /// `sop --json calendar`. Every key is always present (null when unknown) so scripts can rely on it.
-    struct Model: Encodable, Sendable {
+    public struct Model: Encodable, Sendable {
         var cycle: String
         var workflow: String
         var today: Day
@@ -21,7 +23,7 @@ enum CalendarText {
         var stages: [StageModel]
     }
 
-    struct StageModel: Encodable, Sendable {
+    public struct StageModel: Encodable, Sendable {
         var id: String
         var state: StageState
         var due: Day?
@@ -31,9 +33,9 @@ enum CalendarText {
         var workdaysLate: Int
         var workdaysLeft: Int?
 
-        enum Keys: String, CodingKey { case id, state, due, dueRule, completedOn, workdaysLate, workdaysLeft }
+        public enum Keys: String, CodingKey { case id, state, due, dueRule, completedOn, workdaysLate, workdaysLeft }
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(id, forKey: .id)
             try c.encode(state, forKey: .state)
@@ -45,7 +47,7 @@ enum CalendarText {
         }
     }
 
-    static func model(_ state: CycleState, today: Day) -> Model {
+    public static func model(_ state: CycleState, today: Day) -> Model {
         let stages = state.workflow.stages.map { stage in
             let t = state.timing(of: stage, today: today)
             return StageModel(
@@ -57,7 +59,7 @@ enum CalendarText {
 
     // MARK: - text
 
-    static func render(_ state: CycleState, today: Day, colour: Bool, width: Int = 80) -> String {
+    public static func render(_ state: CycleState, today: Day, colour: Bool, width: Int = 80) -> String {
         let grid = Grid(state)
         let todayPlace = grid.place(today)
         let rows = state.workflow.stages.map { Row($0, state: state, grid: grid, today: today) }
@@ -127,7 +129,7 @@ enum CalendarText {
 
     /// One stage's row before layout: a cell per workday, whether anything spills out of the month,
     /// and the timing in words.
-    struct Row {
+    public struct Row {
         let stage: Stage
         let state: StageState
         var cells: [Cell]
@@ -260,7 +262,7 @@ enum CalendarText {
 
 extension CalendarText {
     /// The month's workdays as columns, with a blank between weeks so a column is easy to find.
-    struct Grid {
+    public struct Grid {
         let month: CycleMonth
         let days: [Day]
 
@@ -293,14 +295,14 @@ extension CalendarText {
         }
     }
 
-    enum Place: Equatable {
+    public enum Place: Equatable {
         case before
         case column(Int)
         case after
     }
 
     /// What one workday of one stage shows.
-    enum Cell: String {
+    public enum Cell: String {
         case plain = "·"
         case due = "D"
         case done = "✓"
@@ -318,7 +320,7 @@ extension CalendarText {
     }
 
     /// ANSI SGR parameters; only ever written when `colour` is on.
-    enum Style {
+    public enum Style {
         static let bold = "1"
         static let dim = "2"
         static let today = "7"
@@ -327,7 +329,7 @@ extension CalendarText {
     }
 
     /// A line built from pieces, each maybe styled; its width counts only the visible characters.
-    struct Line {
+    public struct Line {
         private var pieces: [(text: String, style: String?)] = []
 
         init(_ text: String = "") { if !text.isEmpty { pieces.append((text, nil)) } }

@@ -1,46 +1,15 @@
 import Foundation
 import SOPStore
-
-/// What stops this account writing a database file, as far as the file system says.
-enum WriteBlocker: Equatable, Sendable {
-    case readOnlyFileSystem
-    /// Less than `WriteBlocker.roomNeeded` left on the disk.
-    case diskFull
-    case fileNotWritable
-    /// Marked immutable (`chattr +i`): not even root may write it.
-    case fileImmutable
-    /// The folder, where SQLite must create the `-wal` and `-shm` files beside the database.
-    case folderNotWritable(String)
-
-    /// Below this much free space a write that SQLite refused is put down to a full disk: a command
-    /// needs a few pages for the log, and SQLite reports a full disk as a read-only file on opening.
-    static let roomNeeded: UInt64 = 256 * 1024
-
-    /// Looks at the file system, the file and its folder; nil when nothing visible forbids writing.
-    static func of(_ path: String) -> WriteBlocker? {
-        let folder = StorageTrouble.folder(of: path)
-        var fs = statvfs()
-        if statvfs(folder, &fs) == 0 {
-            if fs.f_flag & UInt(ST_RDONLY) != 0 { return .readOnlyFileSystem }
-            if UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < roomNeeded { return .diskFull }
-        }
-        // access() also answers for root: EROFS, and EPERM for a file marked immutable (chattr +i).
-        if FileManager.default.fileExists(atPath: path), access(path, W_OK) != 0 {
-            return errno == EPERM ? .fileImmutable : .fileNotWritable
-        }
-        if access(folder, W_OK) != 0 { return .folderNotWritable(folder) }
-        return nil
-    }
-}
+import SOPSystem
 
 /// Storage failures as `error: <what is wrong> (<how to fix it>)`: one sentence a planner can act on,
 /// instead of SQLite's error with the statement it was running.
-enum StorageTrouble {
+public enum StorageTrouble {
     /// When the failure happened: it decides what "nothing was changed" can promise.
-    enum Moment: Sendable { case opening, creating, command }
+    public enum Moment: Sendable { case opening, creating, command }
 
     /// The message for an error thrown by the store, or nil when it is not a storage problem.
-    static func error(_ error: any Error, path: String, moment: Moment, openedReadOnly: Bool = false) -> ShellError? {
+    public static func error(_ error: any Error, path: String, moment: Moment, openedReadOnly: Bool = false) -> ShellError? {
         guard let (fault, detail) = StorageFault.of(error) else { return nil }
         let blocker = [.readOnly, .cannotOpen, .diskFull, .ioError].contains(fault) ? WriteBlocker.of(path) : nil
         let (what, fix) = describe(fault, detail: detail, path: path, moment: moment, blocker: blocker, openedReadOnly: openedReadOnly)

@@ -1,10 +1,11 @@
 import Foundation
+import SOPApp
 import SOPCore
 import SOPStore
 
 /// The human (and JSON) forms of `escalate`, `escalations` and `inbox`, and the one-line announcements.
-enum EscalationText {
-    struct EscalationJSON: Encodable, Sendable {
+public enum EscalationText {
+    public struct EscalationJSON: Encodable, Sendable {
         var id: String
         var cycle: String
         var kind: String
@@ -40,7 +41,7 @@ enum EscalationText {
         }
     }
 
-    struct NotificationJSON: Encodable, Sendable {
+    public struct NotificationJSON: Encodable, Sendable {
         var number: Int
         var escalation: String
         var recipient: String
@@ -76,7 +77,7 @@ enum EscalationText {
 
     // MARK: escalate
 
-    static func escalateReply(_ run: EscalationRun, deliveries: [DeliveryAttempt], live: Int, now: Date) -> Reply {
+    public static func escalateReply(_ run: EscalationRun, deliveries: [DeliveryAttempt], live: Int, now: Date) -> Reply {
         struct EscalateJSON: Encodable, Sendable {
             var at: String
             var raised: [EscalationJSON]
@@ -115,7 +116,7 @@ enum EscalationText {
 
     /// "2 new: demand-review is 3 workdays late, level 2; A-3 is 1 workday overdue, level 1" — what the
     /// REPL prints when the ladders raised something; nil when nothing was raised.
-    static func announcement(_ run: EscalationRun, actor: String?) -> String? {
+    public static func announcement(_ run: EscalationRun, actor: String?) -> String? {
         guard !run.raised.isEmpty else { return nil }
         let mine = run.raised.filter { e in actor.map(e.told.contains) ?? false }.count
         var text = "\(run.raised.count) new: " + run.raised.map(\.message).joined(separator: "; ")
@@ -124,7 +125,7 @@ enum EscalationText {
     }
 
     /// What the REPL says at start when the actor has unacknowledged notifications.
-    static func inboxGreeting(_ items: [NotificationRecord], actor: String) -> String? {
+    public static func inboxGreeting(_ items: [NotificationRecord], actor: String) -> String? {
         guard !items.isEmpty else { return nil }
         var lines = ["\(actor), you have \(items.count) unacknowledged notification\(items.count == 1 ? "" : "s") (`inbox`, `ack N`):"]
         for n in items.prefix(3) { lines.append("  #\(n.number) \(n.subject)") }
@@ -134,7 +135,7 @@ enum EscalationText {
 
     // MARK: escalations
 
-    static func list(_ items: [Escalation], cycle: CycleState, all: Bool, today: Day, notifications: [Int: [NotificationRecord]]) -> Reply {
+    public static func list(_ items: [Escalation], cycle: CycleState, all: Bool, today: Day, notifications: [Int: [NotificationRecord]]) -> Reply {
         let calendar = cycle.workflow.calendar
         let json = items.map { EscalationJSON($0, today: today, calendar: calendar, notifications: notifications[$0.number] ?? []) }
         guard !items.isEmpty else {
@@ -159,7 +160,7 @@ enum EscalationText {
 
     // MARK: inbox
 
-    static func inbox(_ items: [NotificationRecord], of actor: String, all: Bool) -> Reply {
+    public static func inbox(_ items: [NotificationRecord], of actor: String, all: Bool) -> Reply {
         let json = items.map(NotificationJSON.init)
         guard !items.isEmpty else {
             return Reply(all ? "\(actor) has no notifications." : "\(actor)'s inbox is empty: nothing to acknowledge.", json: json)

@@ -2,19 +2,6 @@ import Foundation
 import SOPCore
 import SOPStore
 
-/// What a command hands back: the text a person reads, and what `--json` prints.
-public struct Reply: Sendable {
-    public var text: String
-    public var json: (any Encodable & Sendable)?
-
-    public init(_ text: String, json: (any Encodable & Sendable)? = nil) {
-        self.text = text
-        self.json = json
-    }
-
-    static let none = Reply("")
-}
-
 /// One person's working session on a database: who acts, which cycle, which clock. The REPL keeps one
 /// for its lifetime; a one-shot command or a playbook makes its own.
 public final class Session {
@@ -57,7 +44,7 @@ public final class Session {
     public var now: Date { fixedNow ?? Date() }
 
     /// The session's clock as it stands, for work that finishes later (a notify hook's delivery time).
-    var clockSource: @Sendable () -> Date {
+    public var clockSource: @Sendable () -> Date {
         let fixed = fixedNow
         return { fixed ?? Date() }
     }
@@ -86,7 +73,7 @@ public final class Session {
     }
 
     /// The acting participant, or a refusal that says how to name one.
-    func actor(_ team: Team) throws(ShellError) -> Participant {
+    public func actor(_ team: Team) throws(ShellError) -> Participant {
         guard let id = actorID else {
             if team.identity == .os {
                 // Only reached when no participant has this account's login (else it would be acting).
@@ -96,15 +83,11 @@ public final class Session {
                     throw refuseIdentity(error, claimed: nil)
                 }
             }
-            let how = mode == .repl ? "type `as PARTICIPANT`" : "pass --as PARTICIPANT or set SOP_USER"
-            throw ShellError.refused(Refusal(
-                .unknownParticipant, "nobody is acting: no --as, no SOP_USER, and no participant's login matches this account",
-                fix: "\(how); the team is \(team.participants.map(\.id).orList)"))
+            throw ShellError.refused(SessionRules.nobodyActing(team: team, naming: mode == .repl ? .asCommand : .commandLine))
         }
-        guard let participant = team.participant(id) else {
-            throw refuseIdentity(
-                Refusal(.unknownParticipant, "'\(id)' is not on the team", fix: "use one of: \(team.participants.map(\.id).orList)"),
-                claimed: id)
+        let participant: Participant
+        do { participant = try SessionRules.participant(id, in: team) } catch {
+            throw refuseIdentity(error, claimed: id)
         }
         return participant
     }
@@ -115,6 +98,11 @@ public final class Session {
             account.flatMap(team.participant(login:)) == nil
         else { return nil }
         return Identity.notOnTeam(account: account).message
+    }
+
+    /// A participant tried something their roles do not allow: the access log keeps it.
+    public func notePermissionRefused(_ refusal: Refusal) {
+        if refusal.rule == .permission { unlogged.append((actorID, refusal)) }
     }
 
     private func refuseIdentity(_ refusal: Refusal, claimed: String?) -> ShellError {
@@ -138,33 +126,34 @@ public final class Session {
     }
 
     /// Pins the cycle commands act on (`cycle use`, `--cycle`).
-    func use(cycle id: String) { pinnedCycle = id }
+    /// `cycle use`: refused when there is no such cycle.
+    public func use(cycle id: String) throws {
+        let existing = try database.read { tx in try tx.cycles().map(\.id) }
+        guard existing.contains(id) else { throw SessionRules.unknownCycle(id, existing: existing) }
+        pinnedCycle = id
+    }
 
-    func requestQuit() { quitRequested = true }
+    /// After `cycle open`: the new cycle is the one commands act on.
+    public func pin(cycle id: String) { pinnedCycle = id }
+
+    public func requestQuit() { quitRequested = true }
 
     /// The cycle commands act on: the pinned one, else the most recent open cycle, else the most recent.
     /// Two index reads: every command asks, so the cost must not grow with the cycles on file.
-    func cycleID(_ tx: StoreTransaction) throws -> String {
+    public func cycleID(_ tx: StoreTransaction) throws -> String {
         if let pinned = pinnedCycle {
-            guard try tx.cycleExists(pinned) else {
-                let cycles = try tx.cycles()
-                throw ShellError.refused(Refusal(
-                    .unknownCycle, "there is no cycle \(pinned)",
-                    fix: cycles.isEmpty ? "open one with `cycle open \(pinned)`" : "use one of: \(cycles.map(\.id).orList), or `cycle open \(pinned)`"))
-            }
+            guard try tx.cycleExists(pinned) else { throw SessionRules.unknownCycle(pinned, existing: try tx.cycles().map(\.id)) }
             return pinned
         }
-        guard let chosen = try tx.defaultCycleID() else {
-            throw ShellError.refused(Refusal(.unknownCycle, "no cycle has been opened yet", fix: "the leader opens one with `cycle open`"))
-        }
+        guard let chosen = try tx.defaultCycleID() else { throw SessionRules.noCycleYet }
         return chosen
     }
 
     /// The current cycle's state, read from its own events.
-    func loadCycle(_ tx: StoreTransaction) throws -> CycleState {
+    public func loadCycle(_ tx: StoreTransaction) throws -> CycleState {
         let id = try cycleID(tx)
         guard let state = try tx.loadCycle(id) else {
-            throw ShellError.refused(Refusal(.unknownCycle, "there is no cycle \(id)", fix: "`cycle list` shows the cycles"))
+            throw SessionRules.unknownCycle(id, existing: try tx.cycles().map(\.id))
         }
         return state
     }
@@ -173,63 +162,5 @@ public final class Session {
     public var prompt: String {
         let cycle = (try? database.read { tx in try cycleID(tx) }) ?? "no cycle"
         return "sop \(cycle) \(actorID ?? "(nobody)")> "
-    }
-
-    // MARK: running commands
-
-    /// Parses and runs one command given as words.
-    public func run(_ words: [String]) throws(ShellError) -> Reply {
-        // Runs once the handler has returned or thrown: every transaction of the command is over, so a
-        // refused command's rollback is complete before its attempt is written to the access log.
-        defer { recordRefusedAttempts(command: invocation ?? words.map(Tokenizer.quoted).joined(separator: " ")) }
-        let parsed = try Parser.parse(words, table: CommandTable.all)
-        do {
-            switch parsed.spec.action {
-            case .reference(let handler): return try handler(parsed)
-            case .session(let handler): return try handler(self, parsed)
-            case .commandLine:
-                throw ShellError.usage("\(parsed.spec.name) runs from the command line only", fix: "run `sop \(parsed.spec.name) ...` from your shell")
-            }
-        } catch let error as ShellError {
-            if case .refused(let refusal) = error { notePermission(refusal) }
-            throw error
-        } catch let refusal as Refusal {
-            notePermission(refusal)
-            throw .refused(refusal)
-        } catch {
-            throw StorageTrouble.error(error, path: database.path, moment: .command, openedReadOnly: database.isReadOnly)
-                ?? .failed("\(error)", fix: "check the database file and try again")
-        }
-    }
-
-    /// A participant tried something their roles do not allow: the access log keeps it.
-    private func notePermission(_ refusal: Refusal) {
-        if refusal.rule == .permission { unlogged.append((actorID, refusal)) }
-    }
-
-    /// Runs one line as typed: blank lines and `# comments` do nothing.
-    public func run(line: String) throws(ShellError) -> Reply {
-        let words: [String]
-        do { words = try Tokenizer.words(line) } catch {
-            throw ShellError.usage("a \(error.quote) quote is not closed", fix: "close the quote, or escape it with a backslash")
-        }
-        if words.isEmpty || words[0].hasPrefix("#") { return .none }
-        return try run(words)
-    }
-
-    /// Renders a reply for stdout: JSON in `--json` mode when the command reports something.
-    public func render(_ reply: Reply) -> String? {
-        if json, let value = reply.json { return JSONOutput.string(value) }
-        return reply.text.isEmpty ? nil : reply.text
-    }
-}
-
-/// `--json` output: pretty, sorted keys, so it diffs well and reads in a terminal.
-public enum JSONOutput {
-    public static func string(_ value: any Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
     }
 }

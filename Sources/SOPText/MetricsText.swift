@@ -1,11 +1,14 @@
+import Foundation
+import SOPApp
 import SOPCore
+import SOPStore
 
 /// The human form of `metrics`: a header, one row per stage, then decisions and actions; every line
 /// fits an 80-column terminal with the bundled workflow's stage ids.
-enum MetricsText {
+public enum MetricsText {
     static let width = 80
 
-    static func text(_ m: ProcessMetrics) -> String {
+    public static func text(_ m: ProcessMetrics) -> String {
         var table = TextTable(["STAGE", "ON TIME", "LATE", "OVERDUE", "MEDIAN LATE", "SIGN-OFF WAIT", "WAIVED"])
         for s in m.stages {
             table.add([

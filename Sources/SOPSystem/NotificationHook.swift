@@ -87,7 +87,7 @@ public struct NotificationHook: Sendable, Equatable {
     }
 
     /// Why a run failed; thrown inside, turned into `HookOutcome.failed` by `run`.
-    struct Failure: Error {
+    public struct Failure: Error {
         let reason: String
     }
 
@@ -180,7 +180,7 @@ public struct NotificationHook: Sendable, Equatable {
 /// the hook leaves running (`sleep 30 &`, a detached `curl`) holds it too: the handler would come late by
 /// that grandchild's whole life. WNOWAIT peeks without reaping, so Foundation still reaps the child itself.
 private struct Child {
-    enum Ending { case exited(Int32), signalled(Int32) }
+    public enum Ending { case exited(Int32), signalled(Int32) }
 
     let process: Process
     let ended = DispatchSemaphore(value: 0)

@@ -1,6 +1,7 @@
 import SOPCore
+import SOPSystem
 
-/// The ways a command line can fail, and the exit code each maps to (DESIGN.md: 1 refused/failed, 2 usage).
+/// The ways a command can fail, and the exit code each maps to: 1 refused or failed, 2 usage.
 public enum ShellError: Error, Sendable, CustomStringConvertible {
     /// Unknown command or option, missing or extra argument: exit 2.
     case usage(String, fix: String)
@@ -32,4 +33,9 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
         if case .failedCheck(let report, _, _) = self { return report }
         return nil
     }
+}
+
+extension ShellError {
+    /// A file or folder the operating system refused: the command failed (exit 1).
+    public init(_ error: SystemError) { self = .failed(error.message, fix: error.fix) }
 }

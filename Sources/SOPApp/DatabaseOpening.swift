@@ -1,12 +1,13 @@
 import Foundation
 import SOPStore
+import SOPSystem
 
 /// Opening a database file that exists, with a clear error for every way it can be unusable.
-enum DatabaseOpening {
+public enum DatabaseOpening {
     /// Opens (and migrates) `path`. A file this account cannot write (read-only file system or file,
     /// a read-only folder, a full disk) is opened for reading only, so reports still work and every
     /// write is refused with the reason.
-    static func existing(_ path: String) throws(ShellError) -> SOPDatabase {
+    public static func existing(_ path: String) throws(ShellError) -> SOPDatabase {
         try preflight(path)
         let failure: any Error
         do { return try SOPDatabase(path: path) } catch { failure = error }
@@ -17,7 +18,7 @@ enum DatabaseOpening {
         if let blocker, fault != .ioError || blocker == .diskFull {
             // Read-only media have no -shm and cannot get one: read the file as it stands, unless a
             // -wal beside it holds commits that are not in the file yet.
-            let immutable = blocker == .readOnlyFileSystem && !FileManager.default.fileExists(atPath: path + "-wal")
+            let immutable = blocker == .readOnlyFileSystem && !Files.exists(path + "-wal")
             do { return try SOPDatabase(readingOnly: path, immutable: immutable) } catch {
                 let cannotRead = StorageFault.of(error).map { $0.fault == .readOnly || $0.fault == .cannotOpen } ?? true
                 guard cannotRead else {
@@ -50,16 +51,14 @@ enum DatabaseOpening {
     /// What SQLite would get wrong or change: a folder, an empty file (SQLite would take it for a new
     /// database and write a schema into it), a file this account may not read.
     static func preflight(_ path: String) throws(ShellError) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        if Files.isFolder(path) {
             throw ShellError.failed("\(path) is a folder, not a database file", fix: "name a file, e.g. --db \((path as NSString).appendingPathComponent("sop.db"))")
         }
-        if access(path, R_OK) != 0 {
+        if !Files.isReadable(path) {
             throw ShellError.failed("cannot read database \(path): this account may not read it",
                                     fix: "give this account read access (and write access to record changes), or run sop as the file's owner")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if size == 0 {
+        if Files.size(path) == 0 {
             throw ShellError.failed("database \(path) is empty (0 bytes): it holds no S&OP record",
                                     fix: "if it held one, restore the newest backup that passes `sop check`; otherwise remove the empty file, and sop creates a new database on first use")
         }

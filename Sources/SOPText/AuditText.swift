@@ -1,8 +1,11 @@
+import Foundation
+import SOPApp
+import SOPCore
 import SOPStore
 
 /// How the audit reads to a person: one line when sound, the findings in log order when not.
-enum AuditText {
-    static func summary(_ report: AuditReport) -> String {
+public enum AuditText {
+    public static func summary(_ report: AuditReport) -> String {
         let chain = report.head.map { "chain intact from the genesis to #\(report.events) (head \($0.prefix(16)))" } ?? "no events yet"
         return "Audit passed: \(count(report.events, "event")) in \(count(report.cycles, "cycle")), \(chain); "
             + "\(count(report.artifacts, "artifact")), \(count(report.workflowVersions, "workflow version")), "
@@ -10,7 +13,7 @@ enum AuditText {
             + (report.accessLogEntries == 0 ? "." : "; the access log's \(count(report.accessLogEntries, "entry", "entries")) link intact.")
     }
 
-    static func findings(_ report: AuditReport, integrity: [String]?) -> String {
+    public static func findings(_ report: AuditReport, integrity: [String]?) -> String {
         var lines: [String] = []
         if let integrity {
             lines.append(integrity == ["ok"] ? "SQLite integrity check: ok" : "SQLite integrity check: FAILED")
@@ -28,7 +31,7 @@ enum AuditText {
         return lines.joined(separator: "\n")
     }
 
-    static func backup(_ backup: BackupReport) -> String {
+    public static func backup(_ backup: BackupReport) -> String {
         "Backed up to \(backup.file) (\(backup.bytes / 1024) KiB): \(count(backup.audit.events, "event")) in "
             + "\(count(backup.audit.cycles, "cycle")); the copy passes SQLite's integrity check and the audit (head \(backup.audit.head?.prefix(16) ?? "none"))."
     }

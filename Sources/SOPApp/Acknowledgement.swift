@@ -1,0 +1,43 @@
+import Foundation
+import SOPCore
+import SOPStore
+
+/// What a state-changing command did: the cycle before and after, the events it stored (and the
+/// escalations they resolved), for the text layer to say what changed as a consequence.
+public struct CycleChange: Sendable {
+    public var before: CycleState
+    public var after: CycleState
+    public var events: [CycleEvent]
+    public var today: Day
+    public var register: FollowUpRegister
+}
+
+/// Runs a state-changing command end to end — read state, let SOPCore decide, append — in one
+/// `BEGIN IMMEDIATE` transaction.
+public enum Acknowledgement {
+    public static func record(_ session: Session, _ command: CycleCommand, file: Data? = nil) throws -> CycleChange {
+        let now = session.now
+        let today = session.today
+        return try session.database.write { tx in
+            // The team is read in the command's own transaction: one transaction per command, and the
+            // actor is checked against the team as it stands when the command is decided.
+            let team = try tx.team()
+            let actor = try session.actor(team)
+            try CycleEvent.requireForward(now, after: try tx.lastEventTime())
+            let before = try session.loadCycle(tx)
+            var register = try tx.followUps(visibleIn: before.id, including: command.referencedItems)
+            let context = DecisionContext(register: register, next: try tx.nextNumbers(), today: today)
+            let payloads = try before.decide(command, by: actor, team: team, context: context)
+            if let file { try tx.storeArtifact(file, at: now) }
+            let stored = try tx.append(payloads.map { CycleEvent(cycle: before.id, time: now, actor: actor.id, payload: $0) })
+            var after = before
+            for event in stored {
+                after.apply(event)
+                try tx.save(register.apply(event))
+            }
+            try tx.remember(after, after: stored)
+            let resolved = try Escalator.resolve(after: after, register: register, team: team, today: today, at: now, tx: tx)
+            return CycleChange(before: before, after: after, events: stored + resolved, today: today, register: register)
+        }
+    }
+}

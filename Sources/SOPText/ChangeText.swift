@@ -1,0 +1,73 @@
+import Foundation
+import SOPApp
+import SOPCore
+import SOPStore
+
+/// The acknowledgement of a state-changing command: each event stored, then what changed as a
+/// consequence (stages that moved, sign-offs made stale downstream).
+public enum ChangeText {
+    public struct EventJSON: Encodable, Sendable {
+        public var seq: Int64
+        var type: String
+        public var actor: String
+        public var time: String
+        var stage: String?
+        public var summary: String
+        public init(_ event: CycleEvent) {
+            seq = event.seq
+            type = event.payload.type.rawValue
+            actor = event.actor
+            time = Stamp.minute(event.time)
+            stage = event.payload.stage
+            summary = EventText.describe(event.payload)
+        }
+    }
+
+    public struct EventsJSON: Encodable, Sendable {
+        var cycle: String
+        var events: [EventJSON]
+        var changes: [StateChange] = []
+        var cycleState: String? = nil
+
+        public init(cycle: String, events: [EventJSON], changes: [StateChange] = [], cycleState: String? = nil) {
+            self.cycle = cycle
+            self.events = events
+            self.changes = changes
+            self.cycleState = cycleState
+        }
+    }
+
+    public struct StateChange: Encodable, Sendable {
+        var stage: String
+        var from: StageState
+        var to: StageState
+    }
+
+    public static func reply(_ change: CycleChange) -> Reply {
+        let (before, after, events, today, register) = (change.before, change.after, change.events, change.today, change.register)
+        var lines = events.map { "#\($0.seq) \($0.actor) \(EventText.describe($0.payload))." }
+        var changes: [StateChange] = []
+        for stage in after.workflow.stages {
+            let from = before.state(of: stage.id)
+            let to = after.state(of: stage.id)
+            let wasStale = before.staleSignoffs(of: stage)
+            let newlyStale = after.staleSignoffs(of: stage).filter { stale in
+                !wasStale.contains { $0.role == stale.role && $0.by == stale.by }
+            }
+            guard from != to || !newlyStale.isEmpty else { continue }
+            // The full status (due dates, timing) only for the stages the reply names.
+            let status = after.status(of: stage, today: today, register: register)
+            changes.append(StateChange(stage: stage.id, from: from, to: to))
+            var line = "  \(stage.id): \(from.rawValue) -> \(to.rawValue)"
+            if to == .open && !status.missingInputs.isEmpty { line += "; needs \(status.missingInputs.andList)" }
+            if to == .review && !status.missingSignoffs.isEmpty { line += "; needs sign-off from \(status.missingSignoffs.andList)" }
+            for stale in newlyStale { line += "\n    sign-off \(stale.role) by \(stale.by) is now stale: \(stale.because)" }
+            lines.append(line)
+        }
+        if after.isClosed && !before.isClosed { lines.append("Cycle \(after.id) is closed.") }
+        let json = EventsJSON(
+            cycle: after.id, events: events.map(EventJSON.init), changes: changes,
+            cycleState: after.isClosed ? "closed" : "open")
+        return Reply(lines.joined(separator: "\n"), json: json)
+    }
+}
