@@ -69,7 +69,8 @@ let package = Package(
         .testTarget(name: "SOPStoreTests", dependencies: ["SOPStore"], swiftSettings: strict),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),
         .testTarget(name: "SOPShellTests", dependencies: ["SOPShell", "SOPApp", "SOPText", "SOPSystem"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["SOPShell", "SOPApp", "SOPText", "SOPSystem"], swiftSettings: strict),
+        // Depends on the executable so the binary it drives is always built from the current sources.
+        .testTarget(name: "EndToEndTests", dependencies: ["sop", "SOPShell", "SOPApp", "SOPText", "SOPSystem"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

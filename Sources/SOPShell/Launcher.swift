@@ -152,7 +152,7 @@ public enum Launcher {
             do {
                 workflowText = try workflowPath.map { try InputFiles.text($0, what: "workflow file") } ?? BundledFiles.monthlyWorkflow
                 teamText = try teamPath.map { try InputFiles.text($0, what: "team file") } ?? BundledFiles.team
-            } catch let error as ShellError { throw error } catch { throw ShellError.failed("\(error)", fix: "check the file") }
+            } catch let error as SystemError { throw ShellError(error) } catch { throw ShellError.failed("\(error)", fix: "check the file") }
             starter = try DatabaseSetup.starter(
                 workflowText: workflowText, workflowName: workflowPath.map { ($0 as NSString).lastPathComponent } ?? BundledFiles.monthlyWorkflowName,
                 teamText: teamText, teamName: teamPath.map { ($0 as NSString).lastPathComponent } ?? BundledFiles.teamName)
@@ -183,9 +183,9 @@ public enum Launcher {
             } catch let problems as FileProblems {
                 failed = true
                 for d in problems.diagnostics { console.err(d.description) }
-            } catch let error as ShellError {
+            } catch let error as SystemError {
                 failed = true
-                console.report(error)
+                console.report(ShellError(error))
             } catch {
                 failed = true
                 console.err("error: \(path): \(error)")

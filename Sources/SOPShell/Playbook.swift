@@ -15,7 +15,7 @@ public enum Playbook {
         for file in files {
             let text: String
             do { text = try InputFiles.text(file, what: "playbook") } catch {
-                console.err("error: \((error as? ShellError)?.description ?? "\(error)")")
+                console.report(ShellError(error))
                 return 1
             }
             // File paths inside a playbook are relative to its own folder, so it runs from anywhere.

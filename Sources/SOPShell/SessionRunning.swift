@@ -24,6 +24,8 @@ extension Session {
         } catch let error as ShellError {
             if case .refused(let refusal) = error { notePermissionRefused(refusal) }
             throw error
+        } catch let error as SystemError {
+            throw ShellError(error)
         } catch let refusal as Refusal {
             notePermissionRefused(refusal)
             throw .refused(refusal)

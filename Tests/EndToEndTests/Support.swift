@@ -2,14 +2,42 @@ import Foundation
 import SOPStore
 import Testing
 
-/// The package and the built binary, found from this file's path: scripts/test builds it before `swift test`.
+/// The package, found from this file's path, and the `sop` binary built beside this test bundle: the
+/// test target depends on the `sop` target, so `swift build --build-tests` and `swift test` build it
+/// from the current sources first (and `freshness` fails the suite if it is older than any of them).
 enum Package {
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // EndToEndTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
-    static let binary = root.appendingPathComponent(".build/debug/sop").path
+    /// The folder of the running test bundle (`.build/debug` or a `--scratch-path` one), where SwiftPM
+    /// puts the `sop` executable of the same build.
+    static let buildFolder: String = {
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: running).deletingLastPathComponent()
+        // On Linux the bundle is `NAME.xctest` itself; elsewhere a folder whose executable sits deeper.
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("sop").path), folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.path
+    }()
+
+    static let binary = URL(fileURLWithPath: buildFolder).appendingPathComponent("sop").path
+
+    /// Source files changed after the binary was linked: a stale binary would test old code.
+    static func sourcesNewerThanBinary() -> [String] {
+        let manager = FileManager.default
+        guard let built = (try? manager.attributesOfItem(atPath: binary))?[.modificationDate] as? Date,
+              let walker = manager.enumerator(atPath: path("Sources"))
+        else { return ["(no binary at \(binary))"] }
+        var newer: [String] = []
+        for case let file as String in walker where file.hasSuffix(".swift") || file.hasSuffix(".h") || file.hasSuffix(".yaml") {
+            let modified = (try? manager.attributesOfItem(atPath: path("Sources/" + file)))?[.modificationDate] as? Date
+            if let modified, modified > built { newer.append(file) }
+        }
+        return newer
+    }
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
