@@ -64,6 +64,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Reads Sources/ and fails when a module reaches past its layer (README, "Architecture").
+        .testTarget(name: "ArchitectureTests", swiftSettings: strict),
         .testTarget(name: "SOPCoreTests", dependencies: ["SOPCore"], swiftSettings: strict),
         .testTarget(name: "WorkflowFileTests", dependencies: ["WorkflowFile"], swiftSettings: strict),
         .testTarget(name: "SOPStoreTests", dependencies: ["SOPStore"], swiftSettings: strict),
