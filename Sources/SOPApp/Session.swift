@@ -158,7 +158,7 @@ public final class Session {
         return state
     }
 
-    /// The prompt: cycle and actor, ending in `> ` as DESIGN.md pins.
+    /// The prompt: cycle and actor, ending in `> ` (README, "Invocation": scripts driving the REPL wait for it).
     public var prompt: String {
         let cycle = (try? database.read { tx in try cycleID(tx) }) ?? "no cycle"
         return "sop \(cycle) \(actorID ?? "(nobody)")> "

@@ -214,7 +214,7 @@ public struct StageRecord: Sendable, Equatable {
     public internal(set) var waiver: WaiverRecord?
     public internal(set) var lastRejection: RejectionRecord?
     /// Once the gate has been met, the stage stays workable even if an upstream stage reopens; its
-    /// sign-offs go stale instead (DESIGN.md: downstream stages drop back to review, not to waiting).
+    /// sign-offs go stale instead (README, "How it behaves": downstream stages drop back to review, not to waiting).
     public internal(set) var gateMetOnce = false
     /// When the gate was first met: the stage could be worked from then on.
     public internal(set) var gateMetAt: Date?

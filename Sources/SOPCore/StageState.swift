@@ -1,4 +1,4 @@
-/// Where a stage stands; exactly one at a time (DESIGN.md, "The state machine").
+/// Where a stage stands; exactly one at a time (README, "How it behaves").
 public enum StageState: String, Sendable, Codable, CaseIterable {
     /// A stage in its `after:` gate is not yet done or waived, and the gate has never been met this cycle.
     case waiting

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Readiness of a cycle on a given day: what `status` shows and `--json status` prints (DESIGN.md keys).
+/// Readiness of a cycle on a given day: what `status` shows and `--json status` prints (keys listed in the README, "Invocation": scripts rely on them).
 public struct StatusReport: Sendable, Equatable, Codable {
     public var cycle: String
     public var workflow: String

@@ -6,7 +6,7 @@ import SOPSystem
 import SOPText
 import WorkflowFile
 
-/// The global options of `sop` (DESIGN.md, "Invocation"), after flags and environment are merged.
+/// The global options of `sop` (README, "Invocation"), after flags and environment are merged.
 public struct LaunchOptions: Sendable {
     public var databasePath: String
     /// `--as` or `SOP_USER`.

@@ -188,7 +188,7 @@ enum Sample {
     static let forecastNoQuantity = path("forecast-no-quantity.csv")
 }
 
-/// The DESIGN.md error line: `error: <what is wrong> (<how to fix it>)`.
+/// The error line the README gives: `error: <what is wrong> (<how to fix it>)`.
 func isErrorLine(_ line: String) -> Bool {
     line.hasPrefix("error: ") && line.hasSuffix(")") && line.contains(" (")
 }

@@ -5,7 +5,7 @@ import Testing
 
 @testable import SOPStore
 
-/// The migrations, the file settings DESIGN.md's "Storage" section pins, and the append-only log.
+/// The migrations, the file settings the README's "Database schema" section states (WAL, synchronous FULL), and the append-only log.
 @Suite struct SchemaTests {
     let folder: TemporaryFolder
     init() throws { folder = try TemporaryFolder() }

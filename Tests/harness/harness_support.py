@@ -21,7 +21,7 @@ NOW = "2026-11-05T09:00:00Z"
 # What a Swift crash, a trap or a fatal error leaves on stderr; a clear refusal never does.
 CRASH_MARKERS = ("Fatal error", "Stack dump", "Current stack trace", "Illegal instruction", "Segmentation fault",
                  "Trace/breakpoint trap", "Aborted", "#0 0x", "SQLite error")
-# DESIGN.md's error line: `error: <what is wrong> (<how to fix it>)`.
+# The error line the README gives: `error: <what is wrong> (<how to fix it>)`.
 ERROR_LINE = re.compile(r"^error: .+ \(.+\)$")
 
 
@@ -183,7 +183,7 @@ def sha256(path):
 
 
 def clear_error(result, context, exit_code=1):
-    """The run failed the way DESIGN.md says: the exit code, no signal, no crash text, and a last
+    """The run failed the way the README says: the exit code, no signal, no crash text, and a last
     stderr line `error: <what> (<fix>)`. Returns that line."""
     if result.code < 0:
         fail(f"{context}: sop was killed by signal {-result.code}: {result}")
