@@ -1,9 +1,32 @@
 import Foundation
+import SOPCore
 import SOPStore
 import SOPSystem
 
 /// Opening a database file that exists, with a clear error for every way it can be unusable.
 public enum DatabaseOpening {
+    /// Opens `path`, or creates it from the bundled workflow and team on first use; a database created
+    /// here opens the clock's month's cycle when `openingCycle` (not for `play`, whose playbook opens
+    /// its own).
+    public static func openOrCreate(_ path: String, now: Date, openingCycle: Bool) throws(ShellError) -> SOPDatabase {
+        let database: SOPDatabase
+        if Files.exists(path) {
+            database = try existing(path)
+        } else {
+            let month = openingCycle ? CycleMonth(Day(containing: now)) : nil
+            database = try DatabaseSetup.create(at: path, starter: DatabaseSetup.bundledStarter(), now: now, openCycle: month).0
+        }
+        do {
+            guard try database.isInitialized() else {
+                throw ShellError.failed("\(path) is not an initialised sop database", fix: "remove it and run `sop init`, or choose another --db")
+            }
+        } catch let error as ShellError { throw error } catch {
+            throw StorageTrouble.error(error, path: path, moment: .opening)
+                ?? .failed("cannot read database \(path): \(error)", fix: "check that it is an sop database")
+        }
+        return database
+    }
+
     /// Opens (and migrates) `path`. A file this account cannot write (read-only file system or file,
     /// a read-only folder, a full disk) is opened for reading only, so reports still work and every
     /// write is refused with the reason.

@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -71,11 +70,7 @@ extension Handlers {
         let today = session.today
         let mine = command.flag("--mine") ? try session.actor(try session.team()).id : nil
         let allCycles = command.flag("--all-cycles")
-        let (state, actions) = try session.database.read { tx -> (CycleState, [FollowUpAction]) in
-            let state = try session.loadCycle(tx)
-            if allCycles { return (state, try tx.allFollowUps(.action).actions.values.sorted { $0.number < $1.number }) }
-            return (state, try tx.followUps(visibleIn: state.id).actions(of: state.id))
-        }
+        let (state, actions) = try FollowUpQueries.actions(session, allCycles: allCycles)
         let rows = actions
             .filter { mine == nil || $0.owner == mine }
             .filter { !command.flag("--open") || $0.isOpen }

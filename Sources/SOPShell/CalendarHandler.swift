@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -10,7 +9,7 @@ import SOPText
 extension Handlers {
     static func calendar(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let today = session.today
-        let state = try session.database.read { tx in try session.loadCycle(tx) }
+        let state = try CycleQueries.current(session)
         return Reply(
             CalendarText.render(state, today: today, colour: session.colour),
             json: CalendarText.model(state, today: today))

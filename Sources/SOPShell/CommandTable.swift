@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 

@@ -1,46 +1,17 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
 /// Tab completion from the command table: command words first, then whatever each argument or option
 /// value expects (stages, inputs of the named stage, participants, cycles, roles, files).
 public struct Completion: Sendable {
-    /// Facts completion reads from the database, refreshed by the REPL before each prompt.
-    public struct Vocabulary: Sendable {
-        public var stages: [Stage] = []
-        public var participants: [String] = []
-        public var cycles: [String] = []
-        public var roles: [String] = []
-        /// Open proposals, decisions in force and open actions the current cycle sees.
-        public var proposals: [String] = []
-        public var decisions: [String] = []
-        public var actions: [String] = []
-        public init() {}
-    }
-
     public var vocabulary: Vocabulary
     public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
     /// Reads the vocabulary for the session's current cycle; empty parts when there is none.
-    public static func vocabulary(for session: Session) -> Vocabulary {
-        var v = Vocabulary()
-        _ = try? session.database.read { tx in
-            v.participants = try tx.team().participants.map(\.id)
-            v.cycles = try tx.cycles().map(\.id)
-            if let state = try? session.loadCycle(tx) {
-                v.stages = state.workflow.stages
-                v.roles = state.workflow.roles.map(\.id)
-                let register = try tx.followUps(visibleIn: state.id)
-                v.proposals = register.openProposals(of: state.id).map(\.label)
-                v.decisions = register.decisions.values.filter(\.isInForce).sorted { $0.number < $1.number }.map(\.label)
-                v.actions = register.openActions(of: state.id).map(\.label)
-            }
-        }
-        return v
-    }
+    public static func vocabulary(for session: Session) -> Vocabulary { Vocabulary.read(session) }
 
     public func candidates(preceding: [String], partial: String) -> [String] {
         let table = CommandTable.all.filter { !$0.commandLineOnly }

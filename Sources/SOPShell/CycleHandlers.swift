@@ -1,31 +1,12 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
 extension Handlers {
-    struct CycleJSON: Encodable, Sendable {
-        var id: String
-        var workflow: String
-        var state: String
-        var stagesComplete: Int
-        var stages: Int
-        var current: Bool
-    }
-
     static func cycleList(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        let rows: [CycleJSON] = try session.database.read { tx in
-            let current = try? session.cycleID(tx)
-            return try tx.cycles().compactMap { row in
-                guard let state = try tx.loadCycle(row.id) else { return nil }
-                let complete = state.workflow.stages.filter { state.state(of: $0.id).isComplete }.count
-                return CycleJSON(
-                    id: row.id, workflow: state.workflow.id, state: state.isClosed ? "closed" : "open",
-                    stagesComplete: complete, stages: state.workflow.stages.count, current: row.id == current)
-            }
-        }
+        let rows = try CycleQueries.summaries(session)
         if rows.isEmpty { return Reply("No cycles yet; the leader opens one with `cycle open`.", json: rows) }
         var table = TextTable(["", "CYCLE", "WORKFLOW", "STATE", "STAGES DONE"])
         for row in rows {

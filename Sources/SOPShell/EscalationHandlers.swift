@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -11,22 +10,14 @@ extension Handlers {
         let run = try Escalator.evaluate(session, wording: NotificationText.self)
         let clock = session.clockSource
         let deliveries = try NotificationDelivery.deliverPending(session.database, clock: clock)
-        let live = try session.database.read { try $0.liveEscalations().live.count }
+        let live = try EscalationQueries.liveCount(session)
         return EscalationText.escalateReply(run, deliveries: deliveries, live: live, now: session.now)
     }
 
     static func escalations(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let all = command.flag("--all")
         let today = session.today
-        let (cycle, listed, told) = try session.database.read { tx in
-            let state = try session.loadCycle(tx)
-            let register = try tx.escalations(visibleIn: state.id)
-            let seen = register.all.filter { $0.isSeen(by: state.id) }
-            let listed = all ? seen : seen.filter(\.isLive)
-            var told: [Int: [NotificationRecord]] = [:]
-            for e in listed { told[e.number] = try tx.notifications(ofEscalation: e.number) }
-            return (state, listed, told)
-        }
+        let (cycle, listed, told) = try EscalationQueries.listed(session, all: all)
         return EscalationText.list(listed, cycle: cycle, all: all, today: today, notifications: told)
     }
 

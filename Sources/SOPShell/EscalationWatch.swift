@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -26,7 +25,7 @@ public final class EscalationWatch: Sendable {
 
     /// The acting participant's unacknowledged notifications, for the greeting.
     public func greeting(_ session: Session) -> String? {
-        guard let actor = session.actorID, let items = try? session.database.read({ try $0.inbox(of: actor) }) else { return nil }
+        guard let actor = session.actorID, let items = try? EscalationQueries.unacknowledged(session, of: actor) else { return nil }
         return EscalationText.inboxGreeting(items, actor: actor)
     }
 

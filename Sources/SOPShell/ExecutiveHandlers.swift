@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -72,10 +71,8 @@ extension Handlers {
     }
 
     static func proposals(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        let (cycle, register) = try session.database.read { tx in
-            let state = try session.loadCycle(tx)
-            return (state.id, try tx.followUps(visibleIn: state.id))
-        }
+        let (state, register) = try FollowUpQueries.visible(session)
+        let cycle = state.id
         let rows = register.proposals(of: cycle).map { ProposalJSON($0, viewer: cycle) }
         if rows.isEmpty {
             return Reply("No proposals in cycle \(cycle). The leader or a pre-sop sign-off role raises one with `propose TEXT`.", json: rows)
@@ -122,11 +119,7 @@ extension Handlers {
 
     static func decisions(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let allCycles = command.flag("--all-cycles")
-        let (cycle, decisions) = try session.database.read { tx -> (String, [Decision]) in
-            let state = try session.loadCycle(tx)
-            if allCycles { return (state.id, try tx.allFollowUps(.decision).decisions.values.sorted { $0.number < $1.number }) }
-            return (state.id, try tx.followUps(visibleIn: state.id).decisions(of: state.id))
-        }
+        let (cycle, decisions) = try FollowUpQueries.decisions(session, allCycles: allCycles)
         let rows = decisions.map(DecisionJSON.init)
         let scope = allCycles ? "any cycle" : "cycle \(cycle)"
         if rows.isEmpty {

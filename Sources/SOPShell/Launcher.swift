@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 import WorkflowFile
@@ -51,22 +50,8 @@ public enum Launcher {
         if let cycle = options.cycle, CycleMonth(cycle) == nil {
             throw ShellError.usage("--cycle '\(cycle)' is not a cycle id", fix: "write the month as YYYY-MM, e.g. 2026-11")
         }
-        let database: SOPDatabase
         let now = options.now ?? Date()
-        if FileManager.default.fileExists(atPath: options.databasePath) {
-            database = try DatabaseOpening.existing(options.databasePath)
-        } else {
-            let month = mode == .playbook ? nil : CycleMonth(Day(containing: now))
-            database = try DatabaseSetup.create(at: options.databasePath, starter: DatabaseSetup.bundledStarter(), now: now, openCycle: month).0
-        }
-        do {
-            guard try database.isInitialized() else {
-                throw ShellError.failed("\(options.databasePath) is not an initialised sop database", fix: "remove it and run `sop init`, or choose another --db")
-            }
-        } catch let error as ShellError { throw error } catch {
-            throw StorageTrouble.error(error, path: options.databasePath, moment: .opening)
-                ?? .failed("cannot read database \(options.databasePath): \(error)", fix: "check that it is an sop database")
-        }
+        let database = try DatabaseOpening.openOrCreate(options.databasePath, now: now, openingCycle: mode != .playbook)
         let session = Session(database: database, mode: mode, json: options.json, cycle: options.cycle, now: options.now)
         session.colour = options.colour
         session.account = options.login

@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -11,13 +10,8 @@ extension Handlers {
 
     static func metrics(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let window = try metricsWindow(command.option("--cycles"))
-        let today = session.today
-        let (cycles, register) = try session.database.read { tx in
-            let cycles = try tx.recentCycleHistories(window)
-            return (cycles, try tx.followUps(raisedIn: cycles.map(\.id)))
-        }
-        let metrics = ProcessMetrics(cycles: cycles, followUps: register, today: today)
-        if cycles.isEmpty {
+        let metrics = try ProcessQueries.metrics(session, window: window)
+        if metrics.cycles.isEmpty {
             return Reply("No cycles yet, so there is no process to measure; the leader opens one with `cycle open`.", json: metrics)
         }
         return Reply(MetricsText.text(metrics), json: metrics)

@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -81,7 +80,7 @@ public enum Playbook {
             throw ShellError.usage("'\(words[1])' is not a stage state", fix: "use one of: \(StageState.allCases.map(\.rawValue).orList)")
         }
         let state: CycleState
-        do { state = try session.database.read { try session.loadCycle($0) } } catch {
+        do { state = try CycleQueries.current(session) } catch {
             throw (error as? ShellError) ?? .failed("\(error)", fix: "check the database")
         }
         do { _ = try state.workflow.requireStage(words[0]) } catch { throw .usage(error.message, fix: error.fix) }
@@ -100,14 +99,11 @@ public enum Playbook {
         let actual: String?
         let choices: [String]
         do {
-            actual = try session.database.read { tx -> String? in
-                let state = try session.loadCycle(tx)
-                let register = try tx.followUps(visibleIn: state.id, including: [label])
-                switch kind {
-                case .proposal: return register.proposals[number]?.state(in: state.id).rawValue
-                case .decision: return register.decisions[number].map { $0.isInForce ? "in-force" : "superseded" }
-                case .action: return register.actions[number]?.state.rawValue
-                }
+            let (state, register) = try FollowUpQueries.visible(session, including: [label])
+            switch kind {
+            case .proposal: actual = register.proposals[number]?.state(in: state.id).rawValue
+            case .decision: actual = register.decisions[number].map { $0.isInForce ? "in-force" : "superseded" }
+            case .action: actual = register.actions[number]?.state.rawValue
             }
         } catch {
             throw (error as? ShellError) ?? .failed("\(error)", fix: "check the database")
@@ -147,7 +143,7 @@ public enum Playbook {
     }
 
     private static func eventCount(_ session: Session) -> Int {
-        (try? session.database.read { try $0.eventCount() }) ?? -1
+        CycleQueries.eventCount(session)
     }
 }
 

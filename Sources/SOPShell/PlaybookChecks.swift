@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -19,7 +18,7 @@ enum PlaybookChecks {
         guard ["live", "resolved"].contains(wanted) else {
             throw ShellError.usage("'\(wanted)' is not an escalation state", fix: "use live or resolved")
         }
-        let found = try read(session) { tx in try tx.escalations(visibleIn: try session.cycleID(tx)).byNumber[number] }
+        let found = try read { try EscalationQueries.escalation(session, number: number) }
         guard let found else {
             throw ShellError.failed("expected E-\(number) to be \(wanted), but there is no E-\(number)", fix: "`escalations --all` lists them")
         }
@@ -38,7 +37,7 @@ enum PlaybookChecks {
             throw ShellError.usage(
                 "expect-inbox needs a participant and a count", fix: "write `expect-inbox omar 2` or `expect-inbox omar 2 \"supply-review is 1 workday late\"`")
         }
-        let items = try read(session) { tx in try tx.inbox(of: words[0]) }
+        let items = try read { try EscalationQueries.unacknowledged(session, of: words[0]) }
         if items.count != count {
             throw ShellError.failed(
                 "expected \(words[0]) to have \(count) unacknowledged notification\(count == 1 ? "" : "s"), but there \(items.count == 1 ? "is" : "are") \(items.count)"
@@ -57,10 +56,7 @@ enum PlaybookChecks {
         guard let count = Int(rest), count >= 0 else {
             throw ShellError.usage("expect-escalations needs a count", fix: "write `expect-escalations 2`")
         }
-        let live = try read(session) { tx in
-            let id = try session.cycleID(tx)
-            return try tx.liveEscalations().live.filter { $0.isSeen(by: id) }
-        }
+        let live = try read { try EscalationQueries.liveSeen(session) }
         if live.count != count {
             throw ShellError.failed(
                 "expected \(count) live escalation\(count == 1 ? "" : "s"), but there \(live.count == 1 ? "is" : "are") \(live.count)"
@@ -69,8 +65,8 @@ enum PlaybookChecks {
         }
     }
 
-    private static func read<T>(_ session: Session, _ body: (StoreTransaction) throws -> T) throws(ShellError) -> T {
-        do { return try session.database.read(body) } catch {
+    private static func read<T>(_ body: () throws -> T) throws(ShellError) -> T {
+        do { return try body() } catch {
             throw (error as? ShellError) ?? .failed("\(error)", fix: "check the database")
         }
     }

@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -49,7 +48,7 @@ extension Handlers {
             var cycle: String?
         }
         let team = try session.team()
-        let cycle = try? session.database.read { try session.cycleID($0) }
+        let cycle = CycleQueries.currentID(session)
         guard let id = session.actorID, let me = team.participant(id) else {
             if let why = session.accountNotOnTeam {
                 return Reply("Nobody is acting: \(why). Cycle: \(cycle ?? "none").", json: WhoAmI(participant: nil, cycle: cycle))

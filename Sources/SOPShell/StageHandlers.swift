@@ -1,7 +1,6 @@
 import Foundation
 import SOPApp
 import SOPCore
-import SOPStore
 import SOPSystem
 import SOPText
 
@@ -15,10 +14,8 @@ extension Handlers {
         if let link = command.option("--link") {
             return try Acknowledgement.change(session, .submit(stage: stage, input: input, content: .link(link)))
         }
-        let path = command.arguments[2]
-        let bytes = try InputFiles.bytes(path, what: "file")
-        let content = Submission.file(name: (path as NSString).lastPathComponent, bytes: bytes, sha256: ContentHash.sha256(bytes))
-        return try Acknowledgement.change(session, .submit(stage: stage, input: input, content: content), file: bytes)
+        let file = try SubmittedFile.read(command.arguments[2])
+        return try Acknowledgement.change(session, .submit(stage: stage, input: input, content: file.content), file: file.bytes)
     }
 
     static func signoff(_ session: Session, _ command: ParsedCommand) throws -> Reply {

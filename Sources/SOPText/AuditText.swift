@@ -39,4 +39,23 @@ public enum AuditText {
     private static func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
         "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
     }
+
+    /// A failed audit or check: its findings (text or JSON) for stdout, and the error line.
+    public static func failure(_ report: AuditReport, json: Bool, integrity: [String]?) -> ShellError {
+        let findings = json
+            ? JSONOutput.string(RecordCheck(integrity: integrity, audit: report))
+            : AuditText.findings(report, integrity: integrity)
+        let integrityBroken = integrity.map { $0 != ["ok"] } ?? false
+        let what: String
+        if let seq = report.firstBrokenSeq {
+            what = "the record fails its audit: first broken at event #\(seq)"
+        } else if !report.ok {
+            what = "the record fails its audit: \(report.findings.count) problem\(report.findings.count == 1 ? "" : "s") outside the event chain"
+        } else {
+            what = "SQLite's integrity check found damage in the database file"
+        }
+        return .failedCheck(
+            report: findings, what + (integrityBroken && !report.ok ? ", and SQLite's integrity check found damage" : ""),
+            fix: "restore the newest backup that passes `sop check`; the lines above say what changed")
+    }
 }

@@ -10,7 +10,7 @@ import Synchronization
 enum REPL {
     /// Completion reads the vocabulary refreshed before each prompt; libedit calls back synchronously.
     final class Vocabulary: Sendable {
-        let current = Mutex(Completion.Vocabulary())
+        let current = Mutex(SOPApp.Vocabulary())
     }
 
     static func run(options: LaunchOptions, console: Console) -> Int32 {

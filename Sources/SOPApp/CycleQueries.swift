@@ -1,0 +1,43 @@
+import SOPCore
+import SOPStore
+
+/// Reading the cycles: the one commands act on, and a line for each in the record.
+public enum CycleQueries {
+    /// One line of `cycle list`.
+    public struct Summary: Encodable, Sendable {
+        public var id: String
+        public var workflow: String
+        public var state: String
+        public var stagesComplete: Int
+        public var stages: Int
+        public var current: Bool
+    }
+
+    /// The cycle the session acts on, folded from its events.
+    public static func current(_ session: Session) throws -> CycleState {
+        try session.database.read { tx in try session.loadCycle(tx) }
+    }
+
+    /// The id of the cycle the session acts on, nil when there is none.
+    public static func currentID(_ session: Session) -> String? {
+        try? session.database.read { try session.cycleID($0) }
+    }
+
+    public static func summaries(_ session: Session) throws -> [Summary] {
+        try session.database.read { tx in
+            let current = try? session.cycleID(tx)
+            return try tx.cycles().compactMap { row in
+                guard let state = try tx.loadCycle(row.id) else { return nil }
+                let complete = state.workflow.stages.filter { state.state(of: $0.id).isComplete }.count
+                return Summary(
+                    id: row.id, workflow: state.workflow.id, state: state.isClosed ? "closed" : "open",
+                    stagesComplete: complete, stages: state.workflow.stages.count, current: row.id == current)
+            }
+        }
+    }
+
+    /// Events in the whole record (a playbook's summary line).
+    public static func eventCount(_ session: Session) -> Int {
+        (try? session.database.read { try $0.eventCount() }) ?? -1
+    }
+}
