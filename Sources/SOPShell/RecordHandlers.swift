@@ -3,7 +3,6 @@ import SOPApp
 import SOPCore
 import SOPSystem
 import SOPText
-import WorkflowFile
 
 /// `audit verify`, `check` and `backup FILE`: proving the record is whole, and keeping a copy of it.
 /// None needs an acting participant: an auditor or an operator's cron job runs them.

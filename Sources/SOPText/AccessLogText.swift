@@ -1,4 +1,5 @@
 import Foundation
+import SOPCore
 import SOPStore
 
 /// `log --refused`: the access log as a table, and its JSON rows.
@@ -17,7 +18,8 @@ public enum AccessLogText {
         var number: Int64
         var time: String
         var account: String
-        var actor: String?
+        /// Null when nobody was named: every row has the same keys.
+        @Nullable var actor: String?
         var command: String
         var rule: String
         var message: String
@@ -31,20 +33,6 @@ public enum AccessLogText {
             rule = a.rule
             message = a.message
         }
-
-        // `actor` is written as null rather than left out, so every row has the same keys.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(number, forKey: .number)
-            try c.encode(time, forKey: .time)
-            try c.encode(account, forKey: .account)
-            try c.encode(actor, forKey: .actor)
-            try c.encode(command, forKey: .command)
-            try c.encode(rule, forKey: .rule)
-            try c.encode(message, forKey: .message)
-        }
-
-        enum CodingKeys: String, CodingKey { case number, time, account, actor, command, rule, message }
     }
 }
 
