@@ -31,6 +31,11 @@ import Testing
         #expect(a.closedAt == b.closedAt, sourceLocation: sourceLocation)
     }
 
+    /// The helper itself: two loads that both found nothing prove nothing, so it fails.
+    @Test func theComparisonFailsWhenNeitherLoadFindsTheCycle() {
+        withKnownIssue("same(nil, nil) must record a failure") { try Self.same(nil, nil) }
+    }
+
     static func note(_ n: Int, at time: Date) -> CycleEvent {
         CycleEvent(
             cycle: "2026-11", time: time, actor: "dan",
