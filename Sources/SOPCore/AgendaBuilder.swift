@@ -232,5 +232,4 @@ struct AgendaBuilder {
         case .link(let url): Agenda.Content(kind: .link, value: url)
         }
     }
-
 }
