@@ -95,7 +95,7 @@ public final class Session {
     /// Under `identity: os`, when no participant has this account's login: why nobody acts.
     public var accountNotOnTeam: String? {
         guard actorID == nil, let team = try? team(), team.identity == .os,
-            account.flatMap(team.participant(login:)) == nil
+            Identity.ownParticipant(account: account, team: team) == nil
         else { return nil }
         return Identity.notOnTeam(account: account).message
     }

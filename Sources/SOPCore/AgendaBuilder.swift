@@ -84,27 +84,25 @@ struct AgendaBuilder {
 
     // MARK: 2. performance
 
+    /// The stage's line in the performance table, from the one rule of lateness (`timing(of:today:)`).
     func performance(_ stage: Stage) -> Agenda.StagePerformance {
         let record = cycle.record(stage.id)
-        let due = cycle.dueDate(of: stage)
-        let completedOn = record.state.isComplete ? record.completedAt.map(Self.day) : nil
-        var timeliness: Agenda.Timeliness
+        let t = cycle.timing(of: stage, today: today)
+        let timeliness: Agenda.Timeliness
         var workdays = 0
         if record.state == .waived {
             timeliness = .waived
-        } else if let due {
-            if let completedOn {
-                workdays = workflow.calendar.workdaysBetween(due, completedOn)
-                timeliness = workdays > 0 ? .late : .onTime
-            } else {
-                workdays = workflow.calendar.workdaysBetween(due, today)
-                timeliness = workdays > 0 ? .overdue : .notYetDue
-            }
-        } else {
+        } else if t.lateAfter == nil {
             timeliness = .noDueDate
+        } else if t.completedOn != nil {
+            workdays = t.workdaysLate
+            timeliness = workdays > 0 ? .late : .onTime
+        } else {
+            workdays = t.workdaysLate
+            timeliness = workdays > 0 ? .overdue : .notYetDue
         }
         return Agenda.StagePerformance(
-            stage: stage.id, title: stage.title, state: record.state, due: due, completedOn: completedOn,
+            stage: stage.id, title: stage.title, state: record.state, due: t.due, completedOn: t.completedOn,
             timeliness: timeliness, workdays: workdays)
     }
 
@@ -157,7 +155,7 @@ struct AgendaBuilder {
 
     var staleSignoffs: [Agenda.StaleSignoffItem] {
         workflow.stages.flatMap { stage in
-            cycle.status(of: stage, today: today).staleSignoffs.map {
+            cycle.staleSignoffs(of: stage).map {
                 Agenda.StaleSignoffItem(stage: stage.id, stageTitle: stage.title, role: $0.role, by: $0.by, because: $0.because)
             }
         }
@@ -203,7 +201,7 @@ struct AgendaBuilder {
     func item(_ a: FollowUpAction) -> Agenda.ActionItem {
         Agenda.ActionItem(
             id: a.label, title: a.title, owner: a.owner, due: a.due, state: a.state, raisedIn: a.cycle,
-            carriedOverFrom: a.cycle < id && a.isOpen ? a.cycle : nil, decision: a.decision.map(FollowUpKind.decision.label),
+            carriedOverFrom: a.isOpen ? a.carriedOver(into: id) : nil, decision: a.decision.map(FollowUpKind.decision.label),
             stage: a.stage, overdueDays: a.workdaysOverdue(on: today, calendar: workflow.calendar))
     }
 
@@ -234,6 +232,4 @@ struct AgendaBuilder {
         case .link(let url): Agenda.Content(kind: .link, value: url)
         }
     }
-
-    static func day(_ date: Date) -> Day { Day(containing: date) }
 }

@@ -119,8 +119,13 @@ public struct CycleState: Sendable {
                 record.completions += 1
                 record.completedAt = time
                 record.reopenedBecause = nil
+                if record.delivery == nil {
+                    // The first completion is the stage's delivery, judged against the due day it had then.
+                    record.delivery = StageRecord.Delivery(at: time, byWaiver: record.state == .waived, due: dueDate(of: stage))
+                }
             } else if before.isComplete && !record.state.isComplete {
                 record.reopenedBecause = cause()
+                record.reopenedAt = time
             }
             stages[stage.id] = record
         }
@@ -226,6 +231,21 @@ public struct StageRecord: Sendable, Equatable {
     public internal(set) var stateSince: Date?
     /// The change that last took the stage out of done, for `why` and stale reasons downstream.
     public internal(set) var reopenedBecause: String?
+    /// When the change that last took the stage out of done happened: a reopened stage's lateness
+    /// and ladder count from that day when it is after the due day (`timing(of:today:)`).
+    public internal(set) var reopenedAt: Date?
+    /// The first time the stage was done or waived in the cycle; later completions do not change it.
+    public internal(set) var delivery: Delivery?
+
+    /// A stage's first completion in a cycle: what `metrics` counts, and what every view calls "on
+    /// time" or "N late" once the stage is complete again after a reopening.
+    public struct Delivery: Sendable, Equatable {
+        public var at: Date
+        /// Waived rather than done: excused, neither on time nor late.
+        public var byWaiver: Bool
+        /// The due day the stage had at that moment (a relative one counts from its anchor as it stood then).
+        public var due: Day?
+    }
 }
 
 /// The latest submission of one input.

@@ -84,13 +84,11 @@ public struct EscalationCheck: Sendable {
             // A waiting stage is late because of what it waits for; that stage's ladder does the chasing.
             guard state == .open || state == .review else { continue }
             let timing = cycle.timing(of: stage, today: today)
-            if timing.isOverdue, let due = timing.due {
-                // A stage that opened after its due day (a late upstream held it) is chased for the days it
-                // could be worked, not for the days it was blocked: the upstream's ladder covered those.
-                let opened = cycle.record(stage.id).gateMetAt.map { Day(containing: $0) } ?? due
-                let chased = workflow.calendar.workdaysBetween(max(due, opened), today)
+            if timing.isOverdue {
+                // `workdaysChased` leaves out the days a late upstream held the stage (that stage's ladder
+                // covered them) and, for a reopened stage, the days before it reopened.
                 fire(
-                    .lateStage(stage.id), stage.escalation, workdays: chased, stage: stage, action: nil,
+                    .lateStage(stage.id), stage.escalation, workdays: timing.workdaysChased, stage: stage, action: nil,
                     message: "\(stage.id) is \(Plural.workdays(timing.workdaysLate)) late")
             }
             if state == .review, let since = cycle.record(stage.id).stateSince {

@@ -12,8 +12,22 @@ extension CycleState {
         }
         var lines = ["\(stage.id) (\(stage.title)) is \(s.state.rawValue)."]
         if let due = s.due {
-            if let done = s.completedOn {
-                lines.append("It was due \(due) and was done \(done)" + (s.completedLate > 0 ? ", \(Plural.workdays(s.completedLate)) late." : ", on time."))
+            let verdict = s.completedLate > 0 ? ", \(Plural.workdays(s.completedLate)) late" : ", on time"
+            if let done = s.completedOn, let first = s.deliveredOn, first != done {
+                // Done again after a reopening: judged, like `metrics` judges it, on its first completion.
+                lines.append("It was due \(due) and was first done \(first)\(verdict); it was done again \(done).")
+            } else if let done = s.completedOn {
+                lines.append("It was due \(due) and was done \(done)\(verdict).")
+            } else if let reopened = s.reopenedOn {
+                // Rework is due again the day it reopened, never before the due day.
+                let from = max(due, reopened)
+                if s.overdueDays > 0 {
+                    lines.append("It was due \(due), was done, and reopened \(reopened); it is \(Plural.workdays(s.overdueDays)) late, counted from \(from).")
+                } else if s.workdaysLeft != nil {
+                    lines.append("It is due \(due); it was done, and reopened \(reopened).")
+                } else {
+                    lines.append("It was due \(due), was done, and reopened \(reopened): it is due again now.")
+                }
             } else {
                 lines.append(s.overdueDays > 0 ? "It was due \(due) and is \(Plural.workdays(s.overdueDays)) late." : "It is due \(due).")
             }

@@ -40,7 +40,7 @@ public enum Identity {
     /// The participant `id` names, if `account` may act as them under the team's identity mode.
     /// Under `declared` anyone on the team may be named; under `os` only the account's own participant.
     public static func claim(_ id: String, by claim: IdentityClaim, account: String?, team: Team) throws(Refusal) -> Participant {
-        let own = account.flatMap(team.participant(login:))
+        let own = ownParticipant(account: account, team: team)
         guard let named = team.participant(id) else {
             // Under `os` listing the team would only invite the next refusal.
             let fix = team.identity == .os
@@ -64,10 +64,14 @@ public enum Identity {
     /// that is a convenience (nil when nobody matches); under `os` it is the only way to act, so no
     /// match is a refusal.
     public static func accountHolder(account: String?, team: Team) throws(Refusal) -> Participant? {
-        if let own = account.flatMap(team.participant(login:)) { return own }
+        if let own = ownParticipant(account: account, team: team) { return own }
         guard team.identity == .os else { return nil }
         throw notOnTeam(account: account)
     }
+
+    /// The participant whose `login` is `account`: the one rule both modes use to find who sits at
+    /// the keyboard.
+    public static func ownParticipant(account: String?, team: Team) -> Participant? { account.flatMap(team.participant(login:)) }
 
     /// Under `identity: os`, an account no participant has as `login` may read but not act.
     public static func notOnTeam(account: String?) -> Refusal {
@@ -88,10 +92,7 @@ public enum AccessLogReaders {
 
     public static func check(_ actor: Participant, team: Team) throws(Refusal) {
         if roles.contains(where: actor.holds) { return }
-        let holders = team.participants.compactMap { p -> String? in
-            let held = roles.filter(p.holds)
-            return held.isEmpty ? nil : "\(p.id) (\(held.joined(separator: ", ")))"
-        }
+        let holders = team.holdings(of: roles).map(\.described)
         throw Refusal(
             .permission, "\(actor.id) may not read the access log: only the leader or the sponsor may",
             fix: holders.isEmpty ? "nobody on the team may; give someone the leader role in the team file" : "ask \(holders.orList)")

@@ -152,12 +152,7 @@ public enum Permissions {
 
     /// `dan (demand)`: the people who have a standing, for the refusal's fix.
     static func holders(_ standing: Standing, team: Team, workflow: Workflow, subject: Subject) -> [String] {
-        func holding(_ roles: [String]) -> [String] {
-            team.participants.compactMap { p in
-                let held = roles.filter(p.holds)
-                return held.isEmpty ? nil : "\(p.id) (\(held.joined(separator: ", ")))"
-            }
-        }
+        func holding(_ roles: [String]) -> [String] { team.holdings(of: roles).map(\.described) }
         switch standing {
         case .leader: return holding(["leader"])
         case .sponsor: return holding(["sponsor"])

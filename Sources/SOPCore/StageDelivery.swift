@@ -41,24 +41,24 @@ public struct StageHistory: Sendable, Equatable {
 extension CycleHistory {
     /// Replays the cycle event by event and reports each stage of its workflow.
     ///
-    /// A stage's delivery is judged on the FIRST time it became done this cycle, with the due date and
-    /// lateness `CycleState.timing(of:today:)` gives at that moment (so a relative due date counts from
-    /// its anchor stage's completion as it stood then). A later reopening (a resubmission, a stale
-    /// sign-off) does not undo "it was delivered on time": the plan it delivered was used downstream,
-    /// and the rework shows in the sign-off waits instead.
+    /// A stage's delivery is what `CycleState.timing(of:today:)` says of the final state: judged on the
+    /// FIRST time it became done this cycle, against the due day it had then. A later reopening (a
+    /// resubmission, a stale sign-off) does not undo "it was delivered on time": the plan it delivered
+    /// was used downstream, and the rework shows in the sign-off waits instead. The replay is for the
+    /// sign-off waits, which the folded state does not keep.
     public func stageHistories(today: Day) -> [String: StageHistory] {
         guard let first = events.first, case .cycleOpened(let opened) = first.payload else { return [:] }
         var state = CycleState(opening: first, workflow: workflow, workflowHash: opened.workflowHash)
         var replay = Replay(stages: workflow.stages)
-        replay.observe(state, at: first.time, today: today)
+        replay.observe(state, at: first.time)
         for event in events.dropFirst() {
             state.apply(event)
-            replay.observe(state, at: event.time, today: today)
+            replay.observe(state, at: event.time)
         }
         var result: [String: StageHistory] = [:]
         for stage in workflow.stages {
             result[stage.id] = StageHistory(
-                delivery: replay.delivery(of: stage, final: state, today: today), signoffWaits: replay.waits[stage.id] ?? [])
+                delivery: state.timing(of: stage, today: today).delivery, signoffWaits: replay.waits[stage.id] ?? [])
         }
         return result
     }
@@ -68,15 +68,13 @@ extension CycleHistory {
 private struct Replay {
     let stages: [Stage]
     var previous: [String: StageState] = [:]
-    /// The stage's timing at the moment it first became done.
-    var firstDone: [String: StageTiming] = [:]
     /// When the stage last entered review, while it is there.
     var reviewSince: [String: Date] = [:]
     var waits: [String: [TimeInterval]] = [:]
 
     init(stages: [Stage]) { self.stages = stages }
 
-    mutating func observe(_ state: CycleState, at time: Date, today: Day) {
+    mutating func observe(_ state: CycleState, at time: Date) {
         for stage in stages {
             let now = state.state(of: stage.id)
             let before = previous[stage.id]
@@ -86,24 +84,6 @@ private struct Replay {
                 waits[stage.id, default: []].append(time.timeIntervalSince(since))
             }
             reviewSince[stage.id] = now == .review ? (state.record(stage.id).stateSince ?? time) : nil
-            if now == .done, firstDone[stage.id] == nil {
-                firstDone[stage.id] = state.timing(of: stage, today: today)
-            }
         }
-    }
-
-    /// The verdict once every event is replayed: the first completion if there was one, else where the
-    /// stage stands now.
-    func delivery(of stage: Stage, final state: CycleState, today: Day) -> StageDelivery {
-        guard stage.due != nil else { return .noDueDate }
-        if let timing = firstDone[stage.id] {
-            // A valid workflow's relative due date counts from an upstream stage, which is done before
-            // this one can be; without a due date at completion there was nothing to be late for.
-            guard timing.due != nil else { return .noDueDate }
-            return timing.workdaysLate > 0 ? .late(workdays: timing.workdaysLate) : .onTime
-        }
-        if state.state(of: stage.id) == .waived { return .waived }
-        let timing = state.timing(of: stage, today: today)
-        return timing.isOverdue ? .overdue(workdays: timing.workdaysLate) : .pending
     }
 }

@@ -30,8 +30,14 @@ public struct StageStatus: Sendable, Equatable, Codable {
     public var workdaysLeft: Int?
     /// `YYYY-MM-DD` the stage was done or waived, while it is.
     public var completedOn: String?
-    /// Workdays past due it was completed (0 when on time or not complete).
+    /// Workdays past due it was completed (0 when on time or not complete). After a reopening, how
+    /// late its first completion (its delivery) was: the figure `metrics` counts.
     public var completedLate: Int
+    /// `YYYY-MM-DD` the stage was first done or waived in the cycle, if it ever was.
+    public var deliveredOn: String?
+    /// `YYYY-MM-DD` a stage done before last reopened, while it is not complete again. Its
+    /// `overdueDays` count from then (or from its due day, when that is later).
+    public var reopenedOn: String?
     public var blockedBy: [String]
     public var missingInputs: [String]
     /// Inputs that were rejected and wait for a resubmission (also listed in `missingInputs`).
@@ -63,40 +69,21 @@ extension CycleState {
     public func status(of stage: Stage, today: Day, register: FollowUpRegister? = nil) -> StageStatus {
         let record = record(stage.id)
         let timing = timing(of: stage, today: today)
-        var stale: [StaleSignoff] = []
-        var current: [CurrentSignoff] = []
-        for role in stage.signoffs {
-            guard let signoff = record.signoffs[role] else { continue }
-            if let because = staleness(of: signoff, in: stage) {
-                stale.append(StaleSignoff(role: role, by: signoff.by, because: because))
-            } else {
-                current.append(CurrentSignoff(role: role, by: signoff.by, at: Stamp.minute(signoff.at), comment: signoff.comment))
-            }
-        }
-        let currentRoles = Set(current.map(\.role))
+        let signoffs = signoffStanding(of: stage)
+        let currentRoles = Set(signoffs.current.map(\.role))
         return StageStatus(
             id: stage.id, title: stage.title, state: record.state, owner: stage.owner,
             due: timing.due?.description, dueRule: timing.rule?.written,
             overdueDays: timing.isOverdue ? timing.workdaysLate : 0, workdaysLeft: timing.workdaysLeft,
             completedOn: timing.completedOn?.description, completedLate: timing.completedOn == nil ? 0 : timing.workdaysLate,
+            deliveredOn: timing.deliveredOn?.description, reopenedOn: timing.reopenedOn?.description,
             blockedBy: stage.after.filter { !state(of: $0).isComplete },
             missingInputs: record.state == .waived ? [] : stage.inputs.filter { record.inputs[$0.id]?.isCurrent != true }.map(\.id),
             rejectedInputs: stage.inputs.filter { record.inputs[$0.id]?.rejection != nil }.map(\.id),
             missingSignoffs: record.state == .waived ? [] : stage.signoffs.filter { !currentRoles.contains($0) },
-            staleSignoffs: record.state == .waived ? [] : stale,
-            signoffs: current,
+            staleSignoffs: signoffs.stale,
+            signoffs: signoffs.current,
             unmetRequirements: record.state.isComplete ? [] : register.map { unmet(stage, $0) } ?? [])
-    }
-
-    /// The stage's sign-offs that no longer count, and why: `status(of:).staleSignoffs` without the
-    /// stage's timing, for callers that only compare staleness (every acknowledgement does).
-    public func staleSignoffs(of stage: Stage) -> [StaleSignoff] {
-        let record = record(stage.id)
-        guard record.state != .waived else { return [] }
-        return stage.signoffs.compactMap { role in
-            guard let signoff = record.signoffs[role], let because = staleness(of: signoff, in: stage) else { return nil }
-            return StaleSignoff(role: role, by: signoff.by, because: because)
-        }
     }
 
     /// The stage's `requires:` that the follow-up register does not yet satisfy, in words.

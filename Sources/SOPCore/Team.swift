@@ -10,7 +10,25 @@ public struct Team: Sendable, Equatable, Codable {
 
     public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
     public func participant(login: String) -> Participant? { participants.first { $0.login == login } }
-    public func holders(of role: String) -> [Participant] { participants.filter { $0.roles.contains(role) } }
+    /// Who holds `role`, in team order.
+    public func holders(of role: String) -> [Participant] { holdings(of: [role]).map(\.participant) }
+
+    /// Everyone holding any of `roles`, in team order, with the ones they hold: the one answer to
+    /// "who holds this role" for permissions, refusals, escalations and `why`.
+    public func holdings(of roles: [String]) -> [RoleHolding] {
+        participants.compactMap { p in
+            let held = roles.filter(p.holds)
+            return held.isEmpty ? nil : RoleHolding(participant: p, roles: held)
+        }
+    }
+}
+
+/// A participant and the roles they hold of those asked about.
+public struct RoleHolding: Sendable, Equatable {
+    public var participant: Participant
+    public var roles: [String]
+    /// `dan (demand, sales)`, as refusals name who may act.
+    public var described: String { "\(participant.id) (\(roles.joined(separator: ", ")))" }
 }
 
 /// A member of the S&OP team.

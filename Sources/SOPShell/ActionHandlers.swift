@@ -56,7 +56,7 @@ extension Handlers {
             overdue = a.isOverdue(on: today)
             overdueDays = a.workdaysOverdue(on: today, calendar: calendar)
             cycle = a.cycle
-            carriedOver = a.cycle < viewer
+            carriedOver = a.carriedOver(into: viewer) != nil
             decision = a.decision.map(FollowUpKind.decision.label)
             stage = a.stage
             addedBy = a.by

@@ -5,10 +5,10 @@ import SOPStore
 
 /// `calendar`: the cycle's month as a text timeline, one row per stage and one column per workday.
 ///
-/// Every date comes from `CycleState.timing(of:today:)`, the rule `status` and the escalations read,
-/// so the picture can never disagree with them. Weekends and holidays are not columns: lateness is
-/// counted in workdays, so a late stage has one cell per workday late (`!`, the last one being the
-/// done mark when it was done late).
+/// Every date and every late cell comes from `CycleState.timing(of:today:)`, the rule `status`,
+/// `metrics` and the escalations read, so the picture can never disagree with them. Weekends and
+/// holidays are not columns: lateness is counted in workdays, so a late stage has one cell per
+/// workday late (`!`, the last one being the done mark when it was done late).
 public enum CalendarText {
     static let legend = ["D due", "✓ done", "w waived", "! a workday late", "▼ today", "<> outside the month"]
 
@@ -30,10 +30,14 @@ public enum CalendarText {
         /// The workflow's rule in words (`workday 9`, `+2 after demand-review`).
         var dueRule: String?
         var completedOn: Day?
+        /// The stage's first completion (its delivery, which `metrics` counts), if it ever had one.
+        var deliveredOn: Day?
+        /// While a stage done before is open again: the day it reopened.
+        var reopenedOn: Day?
         var workdaysLate: Int
         var workdaysLeft: Int?
 
-        public enum Keys: String, CodingKey { case id, state, due, dueRule, completedOn, workdaysLate, workdaysLeft }
+        public enum Keys: String, CodingKey { case id, state, due, dueRule, completedOn, deliveredOn, reopenedOn, workdaysLate, workdaysLeft }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
@@ -42,6 +46,8 @@ public enum CalendarText {
             try c.encode(due, forKey: .due)
             try c.encode(dueRule, forKey: .dueRule)
             try c.encode(completedOn, forKey: .completedOn)
+            try c.encode(deliveredOn, forKey: .deliveredOn)
+            try c.encode(reopenedOn, forKey: .reopenedOn)
             try c.encode(workdaysLate, forKey: .workdaysLate)
             try c.encode(workdaysLeft, forKey: .workdaysLeft)
         }
@@ -52,7 +58,8 @@ public enum CalendarText {
             let t = state.timing(of: stage, today: today)
             return StageModel(
                 id: stage.id, state: state.state(of: stage.id), due: t.due, dueRule: t.rule?.written,
-                completedOn: t.completedOn, workdaysLate: t.workdaysLate, workdaysLeft: t.workdaysLeft)
+                completedOn: t.completedOn, deliveredOn: t.deliveredOn, reopenedOn: t.reopenedOn, workdaysLate: t.workdaysLate,
+                workdaysLeft: t.workdaysLeft)
         }
         return Model(cycle: state.id, workflow: state.workflow.id, today: today, workdays: Grid(state).days, stages: stages)
     }
@@ -144,11 +151,9 @@ public enum CalendarText {
             state = cycle.state(of: stage.id)
             (tail, tailStyle) = CalendarText.tail(t, waived: state == .waived, grid: grid)
             cells = Array(repeating: .plain, count: grid.days.count)
-            // Lateness runs to the day it was done, else to the close, else to today: the same end
-            // `timing` measures to, so the late cells add up to `workdaysLate`.
-            let end = t.completedOn ?? cycle.closedAt.map { Day(containing: $0) } ?? today
-            if let due = t.due, t.workdaysLate > 0 {
-                for (i, day) in grid.days.enumerated() where day > due && day <= end { cells[i] = .late }
+            // The late cells are the span `timing` measured, so they add up to `workdaysLate`.
+            if let from = t.lateAfter, let end = t.lateUntil, t.workdaysLate > 0 {
+                for (i, day) in grid.days.enumerated() where day > from && day <= end { cells[i] = .late }
                 if let last = grid.days.last, end > last { after = true }
             }
             // The done mark goes last: done on the due day shows as done (on time), and done late
@@ -178,7 +183,7 @@ public enum CalendarText {
             words = t.workdaysLate > 0 ? "waived \(t.workdaysLate) late" : "waived"
             style = Style.done
         } else if t.workdaysLate > 0 {
-            words = "\(t.workdaysLate) late"
+            words = t.reopenedOn.map { "reopened \($0), \(t.workdaysLate) late" } ?? "\(t.workdaysLate) late"
             style = Style.late
         } else if t.due == nil {
             words = t.rule?.written ?? "no due day"
@@ -188,6 +193,9 @@ public enum CalendarText {
         } else if let left = t.workdaysLeft {
             words = left == 0 ? "due today" : "\(left) left"
             if left == 0 { style = Style.bold }
+        } else if let reopened = t.reopenedOn {
+            // Reopened after the due day, and not yet a workday late since: its rework is due now.
+            words = "reopened \(reopened)"
         } else {
             // Past the due day but not yet a workday late (a weekend right after it).
             words = "past due"

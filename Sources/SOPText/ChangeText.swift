@@ -50,10 +50,7 @@ public enum ChangeText {
         for stage in after.workflow.stages {
             let from = before.state(of: stage.id)
             let to = after.state(of: stage.id)
-            let wasStale = before.staleSignoffs(of: stage)
-            let newlyStale = after.staleSignoffs(of: stage).filter { stale in
-                !wasStale.contains { $0.role == stale.role && $0.by == stale.by }
-            }
+            let newlyStale = after.newlyStaleSignoffs(of: stage, since: before)
             guard from != to || !newlyStale.isEmpty else { continue }
             // The full status (due dates, timing) only for the stages the reply names.
             let status = after.status(of: stage, today: today, register: register)

@@ -27,7 +27,7 @@ public enum StatusText {
                 var line = "  \(a.label) \(a.owner) due \(a.due)"
                 let late = a.workdaysOverdue(on: today, calendar: state.workflow.calendar)
                 if late > 0 { line += " (\(late) workdays late)" }
-                if a.cycle < state.id { line += " [from \(a.cycle)]" }
+                if let from = a.carriedOver(into: state.id) { line += " [from \(from)]" }
                 lines.append(line + ": \(a.title)")
             }
         }

@@ -16,10 +16,22 @@ import Testing
         try box.ok(["--as", "maria", "--now", "2026-11-11", "propose", "Later"])
     }
 
-    @Test(arguments: ["2026-11-05T09:30", "2026-11-05", "2026-11-05T09:30:00Z", "2026-11-05T09:30:00.250Z"])
-    func nowAcceptsTheseForms(text: String) throws {
+    /// Each form sets the clock: the first use opens the month it names, stamped with the time it
+    /// names (a date alone is midday, where the hour depends on the zone), and `status` counts from
+    /// that day. The sandbox's own clock (SOP_NOW) says another month, so a `--now` read wrongly or
+    /// ignored shows.
+    @Test(arguments: [
+        ("2027-03-05T09:30", "2027-03-05 09:30Z"), ("2027-03-05", "2027-03-05 "),
+        ("2027-03-05T09:30:00Z", "2027-03-05 09:30Z"), ("2027-03-05T09:30:00.250Z", "2027-03-05 09:30Z"),
+    ])
+    func nowAcceptsTheseForms(text: String, stamp: String) throws {
         let box = try Sandbox()
-        try box.ok(["--now", text, "status"])
+        #expect(!Sandbox.now.hasPrefix("2027-03"), "the sandbox clock must differ from the --now under test")
+        let status = try box.ok(["--now", text, "status"])
+        #expect(status.out.hasPrefix("Cycle 2027-03 "), "\(status)")
+        #expect(status.out.contains("today 2027-03-05"), "\(status)")
+        let log = try #require(try box.ok(["--json", "log"]).json() as? [[String: Any]])
+        #expect((log.first?["time"] as? String)?.hasPrefix(stamp) == true, "\(log)")
     }
 
     @Test(arguments: ["2026-11-5", "yesterday", "2026-11-05T25:00", "05/11/2026"])

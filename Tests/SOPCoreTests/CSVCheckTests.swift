@@ -116,6 +116,16 @@ import Testing
         let r = try #require(refusal("family,month,quantity\nwid\"get,2026-11,1\n"))
         #expect(r.rule == .inputFormat)
         #expect(r.message.contains("line 2"))
+        #expect(r.message.contains("a quote inside an unquoted field"), "\(r.message)")
+    }
+
+    /// Balanced, so no "never closed" refusal would catch it if this rule were missing.
+    @Test func aBalancedQuoteInsideAnUnquotedFieldIsRefusedWithItsOwnMessage() throws {
+        let r = try #require(refusal("family,month,quantity\nwid\"get\",2026-11,1\n"))
+        #expect(r.rule == .inputFormat)
+        #expect(r.message.contains("line 2"))
+        #expect(r.message.contains("a quote inside an unquoted field"), "\(r.message)")
+        #expect(!r.message.contains("never closed"))
     }
 
     /// The same checks run when a CSV input is submitted, and a refusal changes nothing.

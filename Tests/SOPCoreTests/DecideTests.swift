@@ -45,6 +45,19 @@ import Testing
         #expect(c.register.decisions[1]?.by == "carla")
     }
 
+    /// Every role under `deciders:` counts, not only the first one listed.
+    @Test func aHolderOfTheSecondDeciderRoleMayDecide() throws {
+        var workflow = ExecFixture.workflow
+        workflow.roles.append(Role(id: "coo", title: "Chief operating officer"))
+        workflow.deciders = ["cfo", "coo"]
+        var team = ExecFixture.team
+        team.participants.append(Participant(id: "cora", name: "Cora Lind", roles: ["coo"]))
+        var c = try Cycle(workflow: workflow, team: team)
+        try c.run(.propose("Add a second shift"), as: "paul")
+        try c.run(.decide(1, "Add the shift"), as: "cora")
+        #expect(c.register.decisions[1]?.by == "cora")
+    }
+
     @Test(arguments: ["maria", "paul", "dan", "eve"])
     func othersMayNot(who: String) throws {
         var c = try withProposal()

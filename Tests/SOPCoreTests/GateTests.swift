@@ -130,3 +130,41 @@ import Testing
         #expect(c.state.downstream(of: "exec").isEmpty)
     }
 }
+
+/// `downstream(of:)` and the stale cascade through a fan-in stage, whatever order the workflow lists
+/// stages in and whichever of its upstream stages changes.
+@Suite("Downstream stages are found in any listing order, and a fan-in stage goes stale through any of its upstream stages")
+struct DownstreamAndFanInTests {
+    /// Listed downstream first: one pass over the list would find `second` but miss `third`.
+    @Test func downstreamOfAWorkflowListingStagesBeforeTheirUpstream() throws {
+        let workflow = Workflow(
+            id: "reversed", title: "Reversed", roles: Fixture.roles,
+            stages: [
+                Stage(id: "third", title: "Third", owner: "finance", after: ["second"], inputs: [InputSpec(id: "plan")], signoffs: ["finance"]),
+                Stage(id: "second", title: "Second", owner: "supply", after: ["first"], inputs: [InputSpec(id: "plan")], signoffs: ["supply"]),
+                Stage(id: "first", title: "First", owner: "demand", inputs: [InputSpec(id: "plan")], signoffs: ["demand"]),
+            ])
+        let c = try Cycle(workflow: workflow)
+        #expect(c.state.downstream(of: "first").map(\.id) == ["third", "second"])
+        #expect(c.state.downstream(of: "second").map(\.id) == ["third"])
+    }
+
+    /// exec waits for demand, supply and finance: a change in the second or third of them makes its
+    /// sign-offs stale too, not only a change in the first.
+    @Test(arguments: ["supply", "finance"])
+    func aResubmissionInALaterUpstreamStageMakesTheFanInStageStale(upstream: String) throws {
+        var c = try Cycle()
+        try c.completeAll()
+        #expect(c.state("exec") == .done)
+        if upstream == "supply" {
+            try c.run(.file("supply", "supply-plan", "family,capacity\nwidgets,140\n"), as: "paul")
+        } else {
+            try c.run(.note("finance", "financials", "margin revised to 11%"), as: "fiona")
+        }
+        #expect(c.state(upstream) == .review)
+        #expect(c.state("exec") == .review)
+        let stale = try c.status("exec").staleSignoffs
+        #expect(stale.map(\.role) == ["leader", "sponsor"])
+        #expect(stale.allSatisfy { $0.because.contains("upstream \(upstream) went back to review") }, "\(stale)")
+    }
+}

@@ -249,7 +249,9 @@ import Testing
         #expect(!timing.isOverdue)
     }
 
-    /// A stage that reopens is measured again as open: its old completion day no longer counts.
+    /// A stage that reopens is measured again as open: its old completion day no longer counts, and
+    /// reopened after its due day it is due again the day it reopened (rework is not late for the
+    /// days before it existed).
     @Test func aReopenedStageIsOpenAgainInItsTiming() throws {
         var c = try DatedCycle(on: try d("2026-11-02"))  // fixed dues: demand on 2026-11-11
         try c.completeGather(on: try d("2026-11-02"))
@@ -258,7 +260,9 @@ import Testing
         try c.reopenDemand(on: try d("2026-11-12"))
         let timing = try c.timing("demand", on: try d("2026-11-16"))
         #expect(timing.completedOn == nil)
-        #expect(timing.workdaysLate == 3)  // Thu 12, Fri 13, Mon 16
+        #expect(timing.workdaysLate == 2)  // Fri 13, Mon 16: counted from Thu 12, when it reopened
+        #expect(timing.reopenedOn == (try d("2026-11-12")))
+        #expect(timing.deliveredOn == (try d("2026-11-05")))
         #expect(timing.isOverdue)
     }
 

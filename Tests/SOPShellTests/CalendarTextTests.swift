@@ -197,6 +197,36 @@ import Testing
         #expect(coloured.contains("\u{1B}[2;7m·\u{1B}[0m"))  // pre-sop, not due yet
     }
 
+    /// Demand review done late on the 11th, reopened by a new forecast on the 18th and done again on
+    /// the 19th: its row still shows the delivery (due the 9th, 2 late), the done mark on the 19th.
+    /// Supply review, reopened with it after its due day, is late from the 18th, not from the 12th.
+    @Test func aReopenedStageDrawsItsDeliveryAndItsReworkFromTheDayItReopened() throws {
+        let session = try Self.november()
+        try Self.at(session, "2026-11-12T11:00:00Z", "as omar", "submit supply-review constraints --note \"Line 2 at 92%\"", "signoff supply-review")
+        try Self.at(session, "2026-11-18T10:00:00Z", "as dan", "submit demand-review unconstrained-forecast \(Self.sample("forecast-v2.csv"))")
+        try Self.at(session, "2026-11-19T10:00:00Z", "signoff demand-review", "as sofia", "signoff demand-review", "as maria")
+        try Self.at(session, "2026-11-20T10:00:00Z")
+        let state = try Self.state(session)
+        let today = session.today
+        let d = Drawing(CalendarText.render(state, today: today, colour: false))
+
+        let demand = try Self.timing(state, "demand-review", today: today)
+        #expect(demand.workdaysLate == 2)
+        #expect(d.cell("demand-review", 10) == "!" && d.cell("demand-review", 11) == "!")
+        #expect(d.cell("demand-review", 19) == "✓")
+        #expect(d.count("demand-review", "!") == 2)
+        #expect(d.tail("demand-review") == "2 late")
+
+        let supply = try Self.timing(state, "supply-review", today: today)
+        #expect(supply.reopenedOn == Day("2026-11-18"))
+        #expect(supply.workdaysLate == 2)
+        #expect([19, 20].allSatisfy { d.cell("supply-review", $0) == "!" })
+        #expect(d.count("supply-review", "!") == supply.workdaysLate)
+        #expect(d.tail("supply-review") == "reopened 2026-11-18, 2 late")
+        let model = try #require(CalendarText.model(state, today: today).stages.first { $0.id == "supply-review" })
+        #expect(model.reopenedOn == Day("2026-11-18") && model.workdaysLate == 2)
+    }
+
     @Test func relativeDueShowsItsRuleUntilTheAnchorIsDone() throws {
         let s = try Self.session(opening: "2026-11-02T09:00:00Z", workflow: Self.relativeWorkflow, team: Self.relativeTeam)
         try Self.at(s, "2026-11-04T09:00:00Z")

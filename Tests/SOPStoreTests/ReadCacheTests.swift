@@ -21,11 +21,19 @@ import Testing
         try SOPDatabase(path: folder.path("f.db")).read { try $0.followUps(visibleIn: id) }
     }
 
-    static func same(_ a: CycleState?, _ b: CycleState?, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(a?.id == b?.id, sourceLocation: sourceLocation)
-        #expect(a?.eventCount == b?.eventCount, "events folded", sourceLocation: sourceLocation)
-        #expect(a?.stages == b?.stages, sourceLocation: sourceLocation)
-        #expect(a?.closedAt == b?.closedAt, sourceLocation: sourceLocation)
+    /// Both loads found the cycle, and agree on it: two nils would say nothing about the cache.
+    static func same(_ a: CycleState?, _ b: CycleState?, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let a = try #require(a, "the cached load found no cycle", sourceLocation: sourceLocation)
+        let b = try #require(b, "the fresh load found no cycle", sourceLocation: sourceLocation)
+        #expect(a.id == b.id, sourceLocation: sourceLocation)
+        #expect(a.eventCount == b.eventCount, "events folded", sourceLocation: sourceLocation)
+        #expect(a.stages == b.stages, sourceLocation: sourceLocation)
+        #expect(a.closedAt == b.closedAt, sourceLocation: sourceLocation)
+    }
+
+    /// The helper itself: two loads that both found nothing prove nothing, so it fails.
+    @Test func theComparisonFailsWhenNeitherLoadFindsTheCycle() {
+        withKnownIssue("same(nil, nil) must record a failure") { try Self.same(nil, nil) }
     }
 
     static func note(_ n: Int, at time: Date) -> CycleEvent {
@@ -40,8 +48,8 @@ import Testing
         try cycle.playSample()
         let second = try SOPDatabase(path: folder.path("f.db"))
         // Both have read (and cached) the cycle before either writes again.
-        Self.same(try first.read { try $0.loadCycle("2026-11") }, try fresh())
-        Self.same(try second.read { try $0.loadCycle("2026-11") }, try fresh())
+        try Self.same(try first.read { try $0.loadCycle("2026-11") }, try fresh())
+        try Self.same(try second.read { try $0.loadCycle("2026-11") }, try fresh())
         var version = 100
         for round in 0..<12 {
             let (writer, reader) = round % 3 == 0 ? (first, second) : (second, first)
@@ -53,8 +61,8 @@ import Testing
                 let after = try #require(try tx.loadCycle("2026-11"))
                 #expect(after.eventCount == before.eventCount + 1, "its own event, inside its transaction")
             }
-            Self.same(try reader.read { try $0.loadCycle("2026-11") }, try fresh())
-            Self.same(try writer.read { try $0.loadCycle("2026-11") }, try fresh())
+            try Self.same(try reader.read { try $0.loadCycle("2026-11") }, try fresh())
+            try Self.same(try writer.read { try $0.loadCycle("2026-11") }, try fresh())
         }
         let demand = try #require(try fresh()?.record("demand").inputs["assumptions"])
         #expect(demand.version == version, "the last draft is the current one")
@@ -75,11 +83,11 @@ import Testing
             }
         }
         // ...and keeps nothing of it.
-        Self.same(try database.read { try $0.loadCycle("2026-11") }, before)
+        try Self.same(try database.read { try $0.loadCycle("2026-11") }, before)
         // The rolled-back sequence number is used again by the next event: it must be read as new.
         let real = try database.append(Self.note(51, at: StoreFixture.start.addingTimeInterval(7300)))
         let now = try #require(try database.read { try $0.loadCycle("2026-11") })
-        Self.same(now, try fresh())
+        try Self.same(now, try fresh())
         #expect(now.record("demand").inputs["assumptions"]?.version == 51, "event \(real.seq) is the one folded")
     }
 
@@ -93,14 +101,14 @@ import Testing
             // Claims to have the new event applied without having applied it: refused.
             try tx.remember(before, after: stored)
         }
-        Self.same(try database.read { try $0.loadCycle("2026-11") }, try fresh())
+        try Self.same(try database.read { try $0.loadCycle("2026-11") }, try fresh())
         try database.write { tx in
             guard var state = try tx.loadCycle("2026-11") else { throw FixtureError("no cycle") }
             let stored = try tx.append([Self.note(61, at: StoreFixture.start.addingTimeInterval(7300))])
             for event in stored { state.apply(event) }
             try tx.remember(state, after: stored)
         }
-        Self.same(try database.read { try $0.loadCycle("2026-11") }, try fresh())
+        try Self.same(try database.read { try $0.loadCycle("2026-11") }, try fresh())
         // A clock finer than the file's milliseconds: the state would fold differently, so it is not taken.
         try database.write { tx in
             guard var state = try tx.loadCycle("2026-11") else { throw FixtureError("no cycle") }
@@ -110,7 +118,7 @@ import Testing
             try tx.remember(state, after: stored)
         }
         let read = try #require(try database.read { try $0.loadCycle("2026-11") })
-        Self.same(read, try fresh())
+        try Self.same(read, try fresh())
         #expect(read.record("demand").inputs["assumptions"]?.at == Timestamps.parse(Timestamps.format(StoreFixture.start.addingTimeInterval(7400.0004))))
     }
 
@@ -161,7 +169,7 @@ import Testing
         }
         for _ in 0..<2 {
             for month in months {
-                Self.same(try database.read { try $0.loadCycle(month) }, try fresh(month))
+                try Self.same(try database.read { try $0.loadCycle(month) }, try fresh(month))
             }
         }
     }
