@@ -15,24 +15,35 @@ extension Session {
         let parsed = try Parser.parse(words, table: CommandTable.all)
         do {
             switch parsed.spec.action {
-            case .reference(let handler): return try handler(parsed)
+            case .reference(let handler): return try handler(parsed, try? database.read(workflowAtHand))
             case .session(let handler): return try handler(self, parsed)
             case .commandLine:
                 throw ShellError.usage("\(parsed.spec.name) runs from the command line only", fix: "run `sop \(parsed.spec.name) ...` from your shell")
             }
         } catch let error as ShellError {
-            if case .refused(let refusal) = error { notePermissionRefused(refusal) }
-            throw error
+            guard case .refused(let refusal) = error else { throw error }
+            notePermissionRefused(refusal)
+            throw .refused(refusal.fitted(to: actingSwitch))
         } catch let error as SystemError {
             throw ShellError(error)
         } catch let refusal as Refusal {
             notePermissionRefused(refusal)
-            throw .refused(refusal)
+            throw .refused(refusal.fitted(to: actingSwitch))
         } catch {
             throw StorageTrouble.error(error, path: database.path, moment: .command, openedReadOnly: database.isReadOnly)
                 ?? .failed("\(error)", fix: "check the database file and try again")
         }
     }
+
+    /// The workflow of the cycle in use, else the one the next cycle would open on: `help` names its
+    /// stages in examples.
+    private func workflowAtHand(_ tx: StoreTransaction) throws -> Workflow? {
+        if let state = try? loadCycle(tx) { return state.workflow }
+        return try tx.workflowForNextCycle()?.workflow
+    }
+
+    /// How the person names who acts here: `as` is a command line of its own, except in one-shot use.
+    var actingSwitch: ActingSwitch { mode == .oneShot ? .commandLine : .asCommand }
 
     /// Runs one line as typed: blank lines and `# comments` do nothing.
     public func run(line: String) throws(ShellError) -> Reply {
