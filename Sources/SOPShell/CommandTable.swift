@@ -96,7 +96,7 @@ public enum CommandTable {
              ["proposals", "sop --json proposals"], handler: Handlers.proposals),
         spec(["decide"], [ArgumentSpec("P-N", .proposal, optional: true), ArgumentSpec("TEXT", .text("TEXT"))],
              [OptionSpec("--rationale", .text("TEXT"), required: true, help: "why: kept with the decision"),
-              OptionSpec("--option", .text("OPTION"), help: "the option chosen, when the proposal lists options"),
+              OptionSpec("--option", .proposalOption, help: "the option chosen, when the proposal lists options"),
               OptionSpec("--supersedes", .decision, help: "the earlier decision this one replaces")],
              .executive, "Record an executive decision (sponsor or a decider role)",
              "Answers proposal P-N, or records a decision of its own. When the proposal lists options, --option names the one chosen. Decisions are never edited: a new one with --supersedes D-N replaces an earlier one, and both stay on record.",
@@ -219,7 +219,7 @@ public enum CommandTable {
 
     private static func spec(
         _ words: [String], _ arguments: [ArgumentSpec], _ options: [OptionSpec], _ group: CommandSpec.Group,
-        _ summary: String, _ details: String, _ examples: [String], reference: @escaping @Sendable (ParsedCommand) throws(ShellError) -> Reply
+        _ summary: String, _ details: String, _ examples: [String], reference: @escaping @Sendable (ParsedCommand, Workflow?) throws(ShellError) -> Reply
     ) -> CommandSpec {
         CommandSpec(
             words: words, arguments: arguments, options: options, summary: summary, details: details,
