@@ -281,6 +281,42 @@ def test_escalations_are_announced_and_land_in_the_inbox(tmp):
     assert r.exit_status() == 0
 
 
+def test_the_greeting_names_only_live_things_and_as_greets_too(tmp):
+    r = Repl(tmp, extra_env={"SOP_NOW": "2026-11-02T09:00:00Z"})
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+    # On the 5th data gathering is late and dan is told. Switching to him says so, as starting as him would.
+    r = Repl(tmp)
+    r.expect(r"1 new: data-gathering is 2 workdays late, level 1")
+    r.prompt()
+    r.line("as dan")
+    r.expect(r"Now acting as dan \(Dan")
+    r.expect(r"dan, you have 1 unacknowledged notification \(`inbox`, `ack N`\):")
+    r.expect(r"#1 sop 2026-11: data-gathering is 2 workdays late, level 1")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+    # Dan brings data gathering in: the escalation resolves, and is no longer news for dan or lee.
+    data = os.path.join(ROOT, "Playbooks", "data")
+    sop_once(tmp, "--as", "dan", "submit", "data-gathering", "sales-actuals", os.path.join(data, "sales-actuals.csv"))
+    sop_once(tmp, "--as", "dan", "submit", "data-gathering", "inventory-snapshot", os.path.join(data, "inventory-snapshot.csv"))
+    sop_once(tmp, "--as", "dan", "signoff", "data-gathering")
+    r = Repl(tmp, actor="dan", extra_env={"SOP_NOW": "2026-11-06T09:00:00Z"})
+    r.prompt()
+    assert "unacknowledged" not in r.child.before, r.child.before
+    r.line("as lee")
+    r.expect(r"Now acting as lee \(Lee")
+    r.prompt()
+    assert "unacknowledged" not in r.child.before, r.child.before
+    # Nothing is lost: the inbox still holds it until acknowledged.
+    r.line("inbox")
+    r.expect(r"data-gathering is 2 workdays late, level 1")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+
+
 def os_identity_team(workdir, maria_login):
     """A team file with `identity: os`: maria's login is `maria_login`, nobody else's is a real account."""
     people = [("maria", "leader", maria_login), ("sam", "sponsor", "sop-test-sam"), ("priya", "product", "sop-test-priya"),
@@ -340,7 +376,9 @@ def test_an_account_not_on_an_os_identity_team_reads_but_is_not_asked_to_pick(tm
 
 
 def main():
-    tests = [(name, fn) for name, fn in sorted(globals().items()) if name.startswith("test_") and callable(fn)]
+    # An optional second argument runs only the tests whose name contains it.
+    only = sys.argv[2] if len(sys.argv) > 2 else ""
+    tests = [(name, fn) for name, fn in sorted(globals().items()) if name.startswith("test_") and only in name and callable(fn)]
     passed = failed = 0
     for name, fn in tests:
         with tempfile.TemporaryDirectory() as tmp:
