@@ -42,8 +42,9 @@ extension Session {
         return try tx.workflowForNextCycle()?.workflow
     }
 
-    /// How the person names who acts here: `as` is a command line of its own, except in one-shot use.
-    var actingSwitch: ActingSwitch { mode == .oneShot ? .commandLine : .asCommand }
+    /// How the person can switch who acts after a refusal: `as` is a command line of its own, except
+    /// in one-shot use.
+    var actingSwitch: SessionRules.Naming { mode == .oneShot ? .commandLine : .asCommand }
 
     /// Runs one line as typed: blank lines and `# comments` do nothing.
     public func run(line: String) throws(ShellError) -> Reply {
