@@ -15,7 +15,7 @@ extension Session {
         let parsed = try Parser.parse(words, table: CommandTable.all)
         do {
             switch parsed.spec.action {
-            case .reference(let handler): return try handler(parsed, try? database.read(workflowAtHand))
+            case .reference(let handler): return try handler(parsed, CycleQueries.workflowAtHand(self))
             case .session(let handler): return try handler(self, parsed)
             case .commandLine:
                 throw ShellError.usage("\(parsed.spec.name) runs from the command line only", fix: "run `sop \(parsed.spec.name) ...` from your shell")
@@ -33,13 +33,6 @@ extension Session {
             throw StorageTrouble.error(error, path: database.path, moment: .command, openedReadOnly: database.isReadOnly)
                 ?? .failed("\(error)", fix: "check the database file and try again")
         }
-    }
-
-    /// The workflow of the cycle in use, else the one the next cycle would open on: `help` names its
-    /// stages in examples.
-    private func workflowAtHand(_ tx: StoreTransaction) throws -> Workflow? {
-        if let state = try? loadCycle(tx) { return state.workflow }
-        return try tx.workflowForNextCycle()?.workflow
     }
 
     /// How the person can switch who acts after a refusal: `as` is a command line of its own, except
