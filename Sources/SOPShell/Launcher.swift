@@ -173,7 +173,7 @@ public enum Launcher {
                 }
             } catch let problems as FileProblems {
                 failed = true
-                for d in problems.diagnostics { console.err(d.description) }
+                for d in problems.diagnostics { console.report(d.message, file: d.file, line: d.line, column: d.column) }
             } catch let error as SystemError {
                 failed = true
                 console.report(ShellError(error))

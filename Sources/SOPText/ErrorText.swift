@@ -14,4 +14,14 @@ extension Console {
         case (_, nil): err("error: " + error.description)
         }
     }
+
+    /// One problem at a place in a file, as `workflow check` finds them: `FILE:LINE:COL: error: message`
+    /// (the compiler's shape, so editors jump to it), or under `--json` the same object as other errors
+    /// with `file`, `line` and `column`.
+    public func report(_ message: String, file: String, line: Int, column: Int) {
+        guard json else { return err("\(file):\(line):\(column): error: \(message)") }
+        var object = ErrorJSON(.failed(message, fix: "edit \(file) at line \(line), column \(column)"), file: file, line: line)
+        object.column = column
+        err(object.text)
+    }
 }

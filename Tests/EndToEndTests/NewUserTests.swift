@@ -167,4 +167,16 @@ import Testing
         let error = try jsonError(play)
         #expect(error["file"] as? String == file && error["line"] as? Int == 2, "\(error)")
     }
+
+    @Test func workflowCheckProblemsUnderJSONAreJSONWithTheirPlace() throws {
+        let box = try Sandbox()
+        let file = try box.write("broken.yaml", Self.ownWorkflow.replacingOccurrences(of: "owner: demand\n    after:", with: "owner: nobody\n    after:"))
+        let text = try box.run(["workflow", "check", file])
+        #expect(text.code == 1 && text.err.contains("\(file):"), "\(text)")
+        let json = try box.run(["--json", "workflow", "check", file])
+        #expect(json.code == 1, "\(json)")
+        let error = try jsonError(json)
+        #expect(error["file"] as? String == file && error["line"] is Int && error["column"] is Int, "\(error)")
+        #expect((error["error"] as? String)?.contains("nobody") == true, "\(error)")
+    }
 }
