@@ -18,6 +18,15 @@ public enum CycleQueries {
         try session.database.read { tx in try session.loadCycle(tx) }
     }
 
+    /// The workflow of the cycle in use, else the one the next cycle would open on; nil when the
+    /// record cannot say. `help` names its stages in examples.
+    public static func workflowAtHand(_ session: Session) -> Workflow? {
+        try? session.database.read { tx in
+            if let state = try? session.loadCycle(tx) { return state.workflow }
+            return try tx.workflowForNextCycle()?.workflow
+        }
+    }
+
     /// The id of the cycle the session acts on, nil when there is none.
     public static func currentID(_ session: Session) -> String? {
         try? session.database.read { try session.cycleID($0) }

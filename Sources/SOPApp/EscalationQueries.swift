@@ -38,4 +38,14 @@ public enum EscalationQueries {
     public static func unacknowledged(_ session: Session, of participant: String) throws -> [NotificationRecord] {
         try session.database.read { try $0.inbox(of: participant) }
     }
+
+    /// A participant's unacknowledged notifications about escalations that are still live: what to
+    /// greet them with. Ones about a stage since done or an action since closed stay in `inbox`, but
+    /// greeting someone with them would be stale news.
+    public static func unacknowledgedLive(_ session: Session, of participant: String) throws -> [NotificationRecord] {
+        try session.database.read { tx in
+            let live = try tx.liveEscalations()
+            return try tx.inbox(of: participant).filter { live.isLive($0.escalation) }
+        }
+    }
 }

@@ -20,6 +20,11 @@ public final class Session {
     /// Whether output may carry ANSI colour: the executable sets it only when stdout is a terminal
     /// and NO_COLOR is unset, so pipes, files and tests get plain text.
     public var colour: Bool = false
+    /// The terminal's width in columns, when output goes to one (the REPL reads it before each
+    /// command, so a resized window is followed); tables wrap within it. nil: 80, for pipes and files.
+    public var terminalWidth: Int?
+    /// The width tables and headlines wrap within.
+    public var width: Int { terminalWidth.map { max(20, $0) } ?? 80 }
     /// Set by `quit`/`exit`.
     public private(set) var quitRequested = false
     /// The operating-system account running sop, from the real uid (not `$USER`, which anyone can set).

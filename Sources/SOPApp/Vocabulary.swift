@@ -12,6 +12,8 @@ public struct Vocabulary: Sendable {
     public var proposals: [String] = []
     public var decisions: [String] = []
     public var actions: [String] = []
+    /// Each proposal's options, by label, for `decide P-N ... --option `.
+    public var proposalOptions: [String: [String]] = [:]
     public init() {}
 
     /// Reads the vocabulary for the session's current cycle; empty parts when there is none.
@@ -25,6 +27,8 @@ public struct Vocabulary: Sendable {
                 v.roles = state.workflow.roles.map(\.id)
                 let register = try tx.followUps(visibleIn: state.id)
                 v.proposals = register.openProposals(of: state.id).map(\.label)
+                // Every proposal the cycle sees, decided ones too: a superseding decision answers one again.
+                for proposal in register.proposals.values { v.proposalOptions[proposal.label] = proposal.options }
                 v.decisions = register.decisions.values.filter(\.isInForce).sorted { $0.number < $1.number }.map(\.label)
                 v.actions = register.openActions(of: state.id).map(\.label)
             }

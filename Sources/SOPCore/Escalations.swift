@@ -40,6 +40,10 @@ public struct EscalationRegister: Sendable, Equatable {
     public var all: [Escalation] { byNumber.values.sorted { $0.number < $1.number } }
     public var live: [Escalation] { all.filter(\.isLive) }
 
+    /// Whether escalation `number` still asks for someone to act: a notification about one that was
+    /// resolved (its stage done or waived, its action closed) is history, not news.
+    public func isLive(_ number: Int) -> Bool { byNumber[number]?.isLive ?? false }
+
     /// Applies one event; returns the escalation it touched, if any.
     @discardableResult
     public mutating func apply(_ event: CycleEvent) -> Escalation? {

@@ -8,7 +8,8 @@ extension CycleState {
         let record = record(stage.id)
         func who(_ role: String) -> String {
             let people = team.holders(of: role).map { "\($0.name) (\($0.id))" }
-            return people.isEmpty ? "nobody holds the \(role) role" : "\(role): \(people.orList)"
+            // A noun phrase either way, so every sentence that names who acts reads right.
+            return people.isEmpty ? "the \(role) role (nobody holds it: give it to someone in the team file)" : "\(role): \(people.orList)"
         }
         var lines = ["\(stage.id) (\(stage.title)) is \(s.state.rawValue)."]
         if let due = s.due {

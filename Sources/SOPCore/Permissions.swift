@@ -122,13 +122,17 @@ public enum Permissions {
         let who = allowed.map { describe($0, workflow: workflow, subject: subject) }
         let people = allowed.flatMap { holders($0, team: team, workflow: workflow, subject: subject) }
         var unique: [String] = []
-        for person in people where !unique.contains(person) { unique.append(person) }
+        var ids: [String] = []
+        for person in people where !unique.contains(person.text) {
+            unique.append(person.text)
+            if !ids.contains(person.id) { ids.append(person.id) }
+        }
         let verb = command.verb(stage: subject.stage?.id, action: subject.action?.label)
+        let fix = unique.isEmpty ? "nobody on the team may; give someone the role in the team file" : "ask \(unique.orList) to do it"
         // Under `identity: os` nobody can switch to someone else, so only asking them is advice that works.
-        let fix = unique.isEmpty
-            ? "nobody on the team may; give someone the role in the team file"
-            : "ask \(unique.orList) to do it" + (team.identity == .declared ? ", or act as one of them with `as`" : "")
-        throw Refusal(.permission, "\(actor.id) may not \(verb): only \(who.orList) may", fix: fix)
+        throw Refusal(
+            .permission, "\(actor.id) may not \(verb): only \(who.orList) may", fix: fix,
+            actAs: team.identity == .declared ? ids : [])
     }
 
     /// `the leader`, `the stage's owner role demand`: a standing in words, for this subject.
@@ -150,9 +154,11 @@ public enum Permissions {
         }
     }
 
-    /// `dan (demand)`: the people who have a standing, for the refusal's fix.
-    static func holders(_ standing: Standing, team: Team, workflow: Workflow, subject: Subject) -> [String] {
-        func holding(_ roles: [String]) -> [String] { team.holdings(of: roles).map(\.described) }
+    /// `dan (demand)`, with the id `dan`: the people who have a standing, for the refusal's fix.
+    static func holders(_ standing: Standing, team: Team, workflow: Workflow, subject: Subject) -> [(id: String, text: String)] {
+        func holding(_ roles: [String]) -> [(id: String, text: String)] {
+            team.holdings(of: roles).map { ($0.participant.id, $0.described) }
+        }
         switch standing {
         case .leader: return holding(["leader"])
         case .sponsor: return holding(["sponsor"])
@@ -161,7 +167,7 @@ public enum Permissions {
         case .contributor: return holding(subject.stage?.contributors ?? [])
         case .stageSignoff: return holding(subject.stage?.signoffs ?? [])
         case .preSOPSignoff: return holding(workflow.proposerRoles)
-        case .actionOwner: return subject.action.map { ["\($0.owner) (owner)"] } ?? []
+        case .actionOwner: return subject.action.map { [($0.owner, "\($0.owner) (owner)")] } ?? []
         case .participant: return []
         }
     }

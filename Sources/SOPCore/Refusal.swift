@@ -5,11 +5,15 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// How to make it pass.
     public var fix: String
+    /// Participants the person could act as to make it pass: `fitted(to:)` adds the words for that to
+    /// the fix, since they differ between the REPL (`as`) and the command line (`--as`, `SOP_USER`).
+    public var actAs: [String]
 
-    public init(_ rule: Rule, _ message: String, fix: String) {
+    public init(_ rule: Rule, _ message: String, fix: String, actAs: [String] = []) {
         self.rule = rule
         self.message = message
         self.fix = fix
+        self.actAs = actAs
     }
 
     /// `<what is wrong> (<how to fix it>)`, as the `error:` line shows it.

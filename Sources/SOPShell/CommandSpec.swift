@@ -24,8 +24,9 @@ public struct CommandSpec: Sendable {
     /// REPL commands run in a session; `init`, `play` and `workflow check` run from the shell only,
     /// before (or instead of) opening a database session.
     enum Action: Sendable {
-        /// Needs no database: `help` works anywhere without creating one.
-        case reference(@Sendable (ParsedCommand) throws(ShellError) -> Reply)
+        /// Needs no database: `help` works anywhere without creating one. It is given the workflow of
+        /// the session's database when one is open, so examples name that workflow's stages.
+        case reference(@Sendable (ParsedCommand, Workflow?) throws(ShellError) -> Reply)
         case session(Handler)
         case commandLine(CommandLineCommand)
     }
@@ -124,6 +125,8 @@ public enum ValueKind: Sendable, Equatable {
     case decision
     case action
     case format
+    /// One of the options of the proposal the command names (`decide P-N ... --option OPTION`).
+    case proposalOption
     /// `YYYY-MM-DD` and `YYYY-MM`, checked when the line is parsed.
     case date
     case month
@@ -144,6 +147,7 @@ public enum ValueKind: Sendable, Equatable {
         case .decision: "D-N"
         case .action: "A-N"
         case .format: "FORMAT"
+        case .proposalOption: "OPTION"
         case .date: "YYYY-MM-DD"
         case .month: "YYYY-MM"
         case .text(let placeholder): placeholder

@@ -12,7 +12,7 @@ public enum CommandTable {
         spec(["help"], [ArgumentSpec("COMMAND", .command, optional: true, repeating: true)],
              [OptionSpec("--markdown", nil, help: "print the reference as Markdown (the README's command section)")],
              .session, "Show the commands, or one command's help",
-             "Without COMMAND: every command with a one-line summary. With COMMAND: its synopsis, rules, options and examples. `help permissions` prints who may run each command that changes the record.",
+             "Without COMMAND: every command with a one-line summary. With COMMAND: its synopsis, rules, options and examples; in the REPL and piped commands the examples name the stages and inputs of the database's workflow (the reference below shows the bundled one), and without a database they say STAGE and INPUT. `help permissions` prints who may run each command that changes the record.",
              ["help", "help submit", "help cycle open", "help permissions"], reference: Handlers.help),
         spec(["whoami"], [], [], .session, "Show who is acting and on which cycle",
              "Acting participant comes from --as, SOP_USER, the operating-system login, or `as`; under a team file's `identity: os`, only from the login.",
@@ -96,7 +96,7 @@ public enum CommandTable {
              ["proposals", "sop --json proposals"], handler: Handlers.proposals),
         spec(["decide"], [ArgumentSpec("P-N", .proposal, optional: true), ArgumentSpec("TEXT", .text("TEXT"))],
              [OptionSpec("--rationale", .text("TEXT"), required: true, help: "why: kept with the decision"),
-              OptionSpec("--option", .text("OPTION"), help: "the option chosen, when the proposal lists options"),
+              OptionSpec("--option", .proposalOption, help: "the option chosen, when the proposal lists options"),
               OptionSpec("--supersedes", .decision, help: "the earlier decision this one replaces")],
              .executive, "Record an executive decision (sponsor or a decider role)",
              "Answers proposal P-N, or records a decision of its own. When the proposal lists options, --option names the one chosen. Decisions are never edited: a new one with --supersedes D-N replaces an earlier one, and both stay on record.",
@@ -197,8 +197,8 @@ public enum CommandTable {
              commandLine: .initialize),
         spec(["play"], [ArgumentSpec("FILE", .file, repeating: true)], [], .setup,
              "Run playbooks: REPL commands plus expect lines",
-             "Runs each file's lines as REPL commands (`#` comments and blank lines skipped). `expect STAGE STATE` fails unless the stage is in that state; `expect-refused COMMAND...` fails unless the command is refused (and checks the refusal changed nothing). `expect P-1 decided` (and `D-N`/`A-N` forms) checks follow-up items; `clock YYYY-MM-DD[THH:MM]` moves the playbook's clock forward. Stops at the first failure with FILE:LINE:. A missing database is created without opening a cycle: the playbook opens its own.",
-             ["sop --db tour.db --now 2026-11-02T09:00:00Z play Playbooks/first-cycle.sop"],
+             "Runs each file's lines as REPL commands (`#` comments and blank lines skipped). `expect STAGE STATE` fails unless the stage is in that state; `expect-refused COMMAND...` fails unless the command is refused (and checks the refusal changed nothing). `expect P-1 decided` (and `D-N`/`A-N` forms) checks follow-up items; `clock YYYY-MM-DD[THH:MM]` moves the playbook's clock forward. Stops at the first failure with FILE:LINE:. A missing database is created without opening a cycle: the playbook opens its own. When the first playbook's first command is a `clock` line, a missing database is created at that clock, so the playbook runs the same whatever today's date is.",
+             ["sop --db tour.db play Playbooks/first-cycle.sop"],
              commandLine: .play),
         spec(["workflow", "check"], [ArgumentSpec("FILE", .file, repeating: true)], [], .setup,
              "Check workflow or team files",
@@ -219,7 +219,7 @@ public enum CommandTable {
 
     private static func spec(
         _ words: [String], _ arguments: [ArgumentSpec], _ options: [OptionSpec], _ group: CommandSpec.Group,
-        _ summary: String, _ details: String, _ examples: [String], reference: @escaping @Sendable (ParsedCommand) throws(ShellError) -> Reply
+        _ summary: String, _ details: String, _ examples: [String], reference: @escaping @Sendable (ParsedCommand, Workflow?) throws(ShellError) -> Reply
     ) -> CommandSpec {
         CommandSpec(
             words: words, arguments: arguments, options: options, summary: summary, details: details,

@@ -34,6 +34,11 @@ public struct Completion: Sendable {
 
         // The value of an option?
         if let last = rest.last, let option = spec.options.first(where: { $0.name == last }), let kind = option.value {
+            if kind == .proposalOption {
+                // The options of the proposal named on the line (LineEditor quotes those with spaces).
+                let proposal = rest.first { FollowUpKind.parse($0)?.kind == .proposal }
+                return (proposal.flatMap { vocabulary.proposalOptions[$0] } ?? []).filter { $0.hasPrefix(partial) }
+            }
             return values(kind, partial: partial, stage: stageArgument)
         }
         if partial.hasPrefix("-") {
@@ -91,7 +96,7 @@ public struct Completion: Sendable {
         case .decision: pool = vocabulary.decisions
         case .action: pool = vocabulary.actions
         case .format: pool = ["text", "markdown", "json"]
-        case .number, .text, .date, .month: return []
+        case .number, .text, .date, .month, .proposalOption: return []
         }
         let matches = pool.filter { $0.hasPrefix(partial) }
         // Item ids come in number order (P-2 before P-10); everything else alphabetically.

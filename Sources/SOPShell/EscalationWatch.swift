@@ -23,11 +23,8 @@ public final class EscalationWatch: Sendable {
         return EscalationText.announcement(run, actor: session.actorID)
     }
 
-    /// The acting participant's unacknowledged notifications, for the greeting.
-    public func greeting(_ session: Session) -> String? {
-        guard let actor = session.actorID, let items = try? EscalationQueries.unacknowledged(session, of: actor) else { return nil }
-        return EscalationText.inboxGreeting(items, actor: actor)
-    }
+    /// The acting participant's unacknowledged notifications about live escalations, for the greeting.
+    public func greeting(_ session: Session) -> String? { InboxGreeting.text(session) }
 
     /// Waits for deliveries under way (each bounded by the hook's timeout) before the process exits, so
     /// a hook is not cut off midway and sent again by the next run.

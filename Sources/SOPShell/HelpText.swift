@@ -23,7 +23,8 @@ enum HelpText {
         return lines.joined(separator: "\n")
     }
 
-    static func detail(_ spec: CommandSpec) -> String {
+    /// `help COMMAND`; `examples` are the spec's own, adapted to the workflow at hand.
+    static func detail(_ spec: CommandSpec, examples: [String]) -> String {
         var lines = ["usage: \(spec.synopsis)", "", spec.summary + ".", "", spec.details]
         if !spec.aliases.isEmpty {
             lines += ["", "Also: " + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")]
@@ -36,7 +37,7 @@ enum HelpText {
             }
         }
         if spec.commandLineOnly { lines += ["", "Runs from the command line only: sop [--db PATH] \(spec.name) ..."] }
-        lines += ["", "Examples:"] + spec.examples.map { "  \($0)" }
+        lines += ["", "Examples:"] + examples.map { "  \($0)" }
         return lines.joined(separator: "\n")
     }
 

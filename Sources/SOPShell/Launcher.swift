@@ -73,7 +73,7 @@ public enum Launcher {
             switch parsed.spec.action {
             case .commandLine: return runCommandLine(parsed, options: options, console: console)
             case .reference(let handler):
-                console.out(try handler(parsed).text)
+                console.out(try handler(parsed, nil).text)
                 return 0
             case .session:
                 let session = try session(options, mode: .oneShot)
@@ -114,6 +114,12 @@ public enum Launcher {
             case .initialize: return try initialize(command, options: options, console: console)
             case .checkWorkflows: return checkFiles(command.arguments, console: console)
             case .play:
+                var options = options
+                if !FileManager.default.fileExists(atPath: options.databasePath),
+                    let clock = command.arguments.first.flatMap(Playbook.leadingClock(of:))
+                {
+                    options.now = clock
+                }
                 let session = try session(options, mode: .playbook)
                 return Playbook.run(files: command.arguments, session: session, console: console)
             }
@@ -167,13 +173,13 @@ public enum Launcher {
                 }
             } catch let problems as FileProblems {
                 failed = true
-                for d in problems.diagnostics { console.err(d.description) }
+                for d in problems.diagnostics { console.report(d.message, file: d.file, line: d.line, column: d.column) }
             } catch let error as SystemError {
                 failed = true
                 console.report(ShellError(error))
             } catch {
                 failed = true
-                console.err("error: \(path): \(error)")
+                console.report(.failed("\(path): \(error)", fix: "check the file"))
             }
         }
         return failed ? 1 : 0

@@ -147,7 +147,7 @@ public enum Parser {
             guard Day(value) != nil else { throw ShellError.usage("\(what) '\(value)' is not a date", fix: "write it as YYYY-MM-DD, e.g. 2026-12-04") }
         case .month:
             guard CycleMonth(value) != nil else { throw ShellError.usage("\(what) '\(value)' is not a month", fix: "write it as YYYY-MM, e.g. 2027-01") }
-        case .command, .stage, .input, .participant, .cycle, .role, .state, .file, .number, .format, .text:
+        case .command, .stage, .input, .participant, .cycle, .role, .state, .file, .number, .format, .proposalOption, .text:
             return
         }
     }

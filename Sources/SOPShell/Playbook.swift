@@ -27,7 +27,6 @@ public enum Playbook {
             for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty || line.hasPrefix("#") { continue }
-                let place = "\(file):\(index + 1):"
                 do {
                     if let command = line.droppingWord("expect-refused") {
                         try expectRefused(command, session: session, console: console)
@@ -52,8 +51,7 @@ public enum Playbook {
                         if session.quitRequested { break }
                     }
                 } catch {
-                    if let findings = error.report { console.out(findings) }
-                    console.err("\(place) error: \(error.description)")
+                    console.report(error, line: index + 1, file: file)
                     return 1
                 }
             }

@@ -14,7 +14,8 @@ extension Handlers {
         }
         let report = state.report(today: today, register: register)
         let followUps = StatusText.followUps(state, register, today: today)
-        return Reply(StatusText.overview(report, today: today) + (followUps.isEmpty ? "" : "\n" + followUps), json: report)
+        let overview = StatusText.overview(report, today: today, width: session.width)
+        return Reply(overview + (followUps.isEmpty ? "" : "\n" + followUps), json: report)
     }
 
     static func why(_ session: Session, _ command: ParsedCommand) throws -> Reply {

@@ -8,7 +8,7 @@ import SOPText
 enum Handlers {}
 
 extension Handlers {
-    static func help(_ command: ParsedCommand) throws(ShellError) -> Reply {
+    static func help(_ command: ParsedCommand, workflow: Workflow?) throws(ShellError) -> Reply {
         if command.arguments == ["permissions"] {
             return Reply(command.flag("--markdown") ? PermissionsText.markdown() : PermissionsText.text())
         }
@@ -24,7 +24,7 @@ extension Handlers {
                 "no command '\(command.arguments.joined(separator: " "))'",
                 fix: "`help` lists them: \(CommandTable.all.map(\.name).joined(separator: ", "))")
         }
-        return Reply(HelpText.detail(spec))
+        return Reply(HelpText.detail(spec, examples: HelpExamples.adapted(spec, to: workflow)))
     }
 
     struct ParticipantJSON: Encodable, Sendable {
@@ -74,7 +74,10 @@ extension Handlers {
         let id = command.arguments[0]
         try session.act(as: id, claim: .asCommand)
         let me = try session.team().participant(id)
-        return Reply("Now acting as \(id) (\(me?.name ?? id): \(me?.roles.joined(separator: ", ") ?? "")).")
+        let now = "Now acting as \(id) (\(me?.name ?? id): \(me?.roles.joined(separator: ", ") ?? ""))."
+        // In the REPL, switching is like starting as them: they hear what waits for them.
+        guard session.mode == .repl, let greeting = InboxGreeting.text(session) else { return Reply(now) }
+        return Reply(now + "\n" + greeting)
     }
 
     static func quit(_ session: Session, _ command: ParsedCommand) throws -> Reply {

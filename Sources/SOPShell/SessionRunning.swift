@@ -15,24 +15,29 @@ extension Session {
         let parsed = try Parser.parse(words, table: CommandTable.all)
         do {
             switch parsed.spec.action {
-            case .reference(let handler): return try handler(parsed)
+            case .reference(let handler): return try handler(parsed, CycleQueries.workflowAtHand(self))
             case .session(let handler): return try handler(self, parsed)
             case .commandLine:
                 throw ShellError.usage("\(parsed.spec.name) runs from the command line only", fix: "run `sop \(parsed.spec.name) ...` from your shell")
             }
         } catch let error as ShellError {
-            if case .refused(let refusal) = error { notePermissionRefused(refusal) }
-            throw error
+            guard case .refused(let refusal) = error else { throw error }
+            notePermissionRefused(refusal)
+            throw .refused(refusal.fitted(to: actingSwitch))
         } catch let error as SystemError {
             throw ShellError(error)
         } catch let refusal as Refusal {
             notePermissionRefused(refusal)
-            throw .refused(refusal)
+            throw .refused(refusal.fitted(to: actingSwitch))
         } catch {
             throw StorageTrouble.error(error, path: database.path, moment: .command, openedReadOnly: database.isReadOnly)
                 ?? .failed("\(error)", fix: "check the database file and try again")
         }
     }
+
+    /// How the person can switch who acts after a refusal: `as` is a command line of its own, except
+    /// in one-shot use.
+    var actingSwitch: SessionRules.Naming { mode == .oneShot ? .commandLine : .asCommand }
 
     /// Runs one line as typed: blank lines and `# comments` do nothing.
     public func run(line: String) throws(ShellError) -> Reply {

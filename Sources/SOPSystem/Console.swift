@@ -4,10 +4,20 @@ import Foundation
 public struct Console: Sendable {
     public var out: @Sendable (String) -> Void
     public var err: @Sendable (String) -> Void
+    /// Under `--json` errors are JSON objects on stderr too, so a script reads one format.
+    public var json: Bool
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, json: Bool = false) {
         self.out = out
         self.err = err
+        self.json = json
+    }
+
+    /// The same console, writing errors as JSON when `json` is true.
+    public func json(_ json: Bool) -> Console {
+        var copy = self
+        copy.json = json
+        return copy
     }
 
     /// The process's own stdout and stderr, flushed per line so pipes and terminals see output at once.

@@ -2,14 +2,15 @@ import SOPCore
 
 /// The human forms of `status`.
 public enum StatusText {
-    public static func overview(_ report: StatusReport, today: Day) -> String {
-        var table = TextTable(["STAGE", "STATE", "OWNER", "DUE", "WAITING ON"], width: 80)
+    /// The stage table, wrapped within `width` (the terminal's in the REPL).
+    public static func overview(_ report: StatusReport, today: Day, width: Int = 80) -> String {
+        var table = TextTable(["STAGE", "STATE", "OWNER", "DUE", "WAITING ON"], width: width)
         for s in report.stages {
             table.add([s.id, s.state.rawValue, s.owner, dueColumn(s), waitingOn(s)])
         }
         let done = report.stages.filter { $0.state.isComplete }.count
         let head = "Cycle \(report.cycle) · \(report.workflow) · \(report.state) · \(done)/\(report.stages.count) stages done · today \(today)"
-        return head + "\n" + table.rendered
+        return TextTable.flow(head, separator: " · ", width: width) + "\n" + table.rendered
     }
 
     /// The executive side under the stage table: open proposals and open actions, carried-over included.

@@ -35,14 +35,28 @@ public struct TextTable {
         }.joined(separator: "\n")
     }
 
-    /// Breaks the last column at spaces when the line is wider than `width`; too narrow a last column
-    /// (under 20) is left alone, since wrapping it would only make a tall sliver.
+    /// Breaks the last column at spaces when the line is wider than `width`. When the columns before
+    /// it leave the last one under 20, it moves under its row, indented by 4, rather than wrapping
+    /// into a tall sliver or running past the terminal's edge.
     private func wrapped(_ line: String, indent: Int) -> String {
-        guard let width, line.count > width, width - indent >= 20 else { return line }
-        let room = width - indent
+        guard let width, line.count > width else { return line }
+        guard width - indent >= 20 else {
+            let below = 4
+            guard width - below >= 20, line.count > indent else { return line }
+            let head = String(line.prefix(indent)).trimmingTrailingSpace
+            let cell = String(line.dropFirst(indent))
+            return head + "\n" + String(repeating: " ", count: below) + Self.words(cell, room: width - below)
+                .joined(separator: "\n" + String(repeating: " ", count: below))
+        }
+        let pad = String(repeating: " ", count: indent)
+        return String(line.prefix(indent)) + Self.words(String(line.dropFirst(indent)), room: width - indent).joined(separator: "\n" + pad)
+    }
+
+    /// `text` broken at spaces into lines of at most `room` characters (a longer word stays whole).
+    static func words(_ text: String, room: Int) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in line.dropFirst(indent).split(separator: " ", omittingEmptySubsequences: false) {
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             if !current.isEmpty, current.count + 1 + word.count > room {
                 lines.append(current)
                 current = String(word)
@@ -51,8 +65,24 @@ public struct TextTable {
             }
         }
         lines.append(current)
-        let pad = String(repeating: " ", count: indent)
-        return String(line.prefix(indent)) + lines.joined(separator: "\n" + pad)
+        return lines
+    }
+
+    /// A headline of parts joined by `separator`, broken between parts to stay within `width`.
+    public static func flow(_ text: String, separator: String, width: Int) -> String {
+        guard text.count > width else { return text }
+        var lines: [String] = []
+        var current = ""
+        for part in text.components(separatedBy: separator) {
+            if !current.isEmpty, current.count + separator.count + part.count > width {
+                lines.append(current)
+                current = part
+            } else {
+                current += (current.isEmpty ? "" : separator) + part
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -7,7 +7,7 @@ import SOPText
 /// Chooses the mode — one command, a pipe of commands, or the REPL — and returns the exit code.
 enum Main {
     static func run(words: [String], options: LaunchOptions) -> Int32 {
-        let console = Console.standard
+        let console = Console.standard.json(options.json)
         if !words.isEmpty { return oneShot(words, options: options, console: console) }
         if isatty(STDIN_FILENO) == 0 { return batch(options: options, console: console) }
         return REPL.run(options: options, console: console)

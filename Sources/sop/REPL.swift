@@ -36,6 +36,8 @@ enum REPL {
         }
         let watch = EscalationWatch()
         defer { watch.finish() }
+        // Tables wrap within the terminal, the same for the start-up status and a typed one.
+        session.terminalWidth = TerminalSize.columns()
         let raisedAtStart = watch.check(session)
         if let text = try? session.render(session.run(["status"])) { console.out(text) }
         if !session.json {
@@ -54,6 +56,7 @@ enum REPL {
             case .line(let line):
                 editor.addHistory(line)
                 Interrupt.reset()
+                session.terminalWidth = TerminalSize.columns()
                 // `escalate` runs the ladders itself and reports what it raised.
                 let first = line.split(separator: " ").first.map(String.init)
                 let announcement = first == "escalate" ? nil : watch.check(session)

@@ -10,7 +10,8 @@ struct SOPCommandLine: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sop",
         abstract: "Run the monthly Sales & Operations Planning cycle: gated stages, inputs, sign-offs.",
-        discussion: "Without COMMAND on a terminal: the interactive REPL. Without COMMAND on a pipe: commands from stdin, one per line.\n\nCommands:\n" + CommandTable.all.map { "  \($0.synopsis)" }.joined(separator: "\n"))
+        discussion: "Without COMMAND on a terminal: the interactive REPL. Without COMMAND on a pipe: commands from stdin, one per line.\n\nCommands:\n" + CommandTable.all.map { "  \($0.synopsis)" }.joined(separator: "\n"),
+        version: SOPVersion.current)
 
     @Option(name: .long, help: ArgumentHelp("Database file (env SOP_DB).", valueName: "PATH"))
     var db: String?
@@ -40,9 +41,22 @@ func parseCommandLine() -> SOPCommandLine {
             print(SOPCommandLine.fullMessage(for: error))
             exit(0)
         }
-        Console.standard.err("error: \(SOPCommandLine.message(for: error)) (run `sop --help` for usage)")
+        // Under --json a script reads errors as JSON, usage errors included.
+        let json = CommandLine.arguments.dropFirst().contains("--json")
+        Console.standard.json(json).report(.usage(SOPCommandLine.message(for: error), fix: "run `sop --help` for usage"))
         exit(2)
     }
+}
+
+switch InformationRequest.find(in: Array(CommandLine.arguments.dropFirst())) {
+case .help:
+    print(SOPCommandLine.helpMessage())
+    exit(0)
+case .version:
+    print("sop \(SOPVersion.current)")
+    exit(0)
+case nil:
+    break
 }
 
 let environment = ProcessInfo.processInfo.environment
@@ -59,7 +73,7 @@ if let text = arguments.now ?? environment["SOP_NOW"], !text.isEmpty {
     do throws(ShellError) {
         clock = try ClockText.parse(text)
     } catch {
-        Console.standard.report(error)
+        Console.standard.json(arguments.json).report(error)
         exit(2)
     }
 }

@@ -123,7 +123,7 @@ import Testing
         let box = try Sandbox()  // the bundled team: identity declared
         try box.ok(["status"])
         let before = try Self.eventBytes(box)
-        Self.expectRefused(try box.run(["--as", "dan", "cycle", "close"]), ["dan may not close the cycle", "act as one of them with `as`"])
+        Self.expectRefused(try box.run(["--as", "dan", "cycle", "close"]), ["dan may not close the cycle", "act as one of them with --as PARTICIPANT or SOP_USER"])
         Self.expectRefused(try box.run(["--as", "dan", "log", "--refused"]), ["dan may not read the access log", "maria (leader) or sam (sponsor)"])
         #expect(try Self.eventBytes(box) == before)
         for reader in ["maria", "sam"] {

@@ -9,21 +9,36 @@ import Testing
         #expect(!Self.playbooks.isEmpty, "Playbooks/*.sop")
     }
 
-    /// The `--now` a playbook's header asks for (`sop ... --now X play ...`), if any.
-    static func clock(of file: String) throws -> String? {
-        let text = try String(contentsOfFile: file, encoding: .utf8)
-        for line in text.split(separator: "\n") where line.hasPrefix("#") && line.contains(" play ") {
-            let words = line.split(separator: " ").map(String.init)
-            if let i = words.firstIndex(of: "--now"), i + 1 < words.count { return words[i + 1] }
+    /// How a run is given its clock: nothing (the system clock), SOP_NOW, or --now.
+    enum Clock: CustomTestStringConvertible, Sendable {
+        case system
+        case environment(String)
+        case option(String)
+        var testDescription: String {
+            switch self {
+            case .system: "the system clock"
+            case .environment(let now): "SOP_NOW=\(now)"
+            case .option(let now): "--now \(now)"
+            }
         }
-        return nil
     }
 
-    @Test(arguments: playbooks)
-    func everyPlaybookPassesOnAFreshDatabase(file: String) throws {
+    /// Far apart, before and after the playbooks' own months, and today's date.
+    static let clocks: [Clock] = [
+        .system, .environment("2019-03-14T08:00:00Z"), .option("2031-07-20T16:00:00Z"), .environment("2045-12-31T23:30:00Z"),
+    ]
+
+    /// DESIGN.md's "Playbooks are date-proof": a playbook whose first command is a `clock` line runs
+    /// the same on a fresh database whatever today's date is.
+    @Test(arguments: playbooks, clocks)
+    func everyPlaybookPassesOnAFreshDatabaseWhateverTheDate(file: String, clock: Clock) throws {
         let box = try Sandbox()
-        let now = try Self.clock(of: file).map { ["--now", $0] } ?? []
-        let result = try box.run(now + ["play", file])
+        let result: Outcome
+        switch clock {
+        case .system: result = try box.run(["play", file], env: ["SOP_NOW": ""])
+        case .environment(let now): result = try box.run(["play", file], env: ["SOP_NOW": now])
+        case .option(let now): result = try box.run(["--now", now, "play", file], env: ["SOP_NOW": ""])
+        }
         #expect(result.code == 0, "\(result)")
         #expect(result.err.isEmpty, "\(result)")
         let summary = try #require(result.outLines.last)
@@ -31,6 +46,29 @@ import Testing
         // `play` creates the database without a cycle; the playbook opened its own.
         let list = try box.ok(["--json", "cycle", "list"])
         #expect(((try list.json() as? [Any])?.count ?? 0) >= 1)
+    }
+
+    @Test(arguments: playbooks)
+    func everyBundledPlaybookStartsWithAClockLine(file: String) throws {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let first = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty && !$0.hasPrefix("#") }
+        #expect(first?.hasPrefix("clock ") == true, "\(file) starts with \(first ?? "nothing")")
+    }
+
+    @Test func aFreshDatabaseIsCreatedAtThePlaybooksFirstClock() throws {
+        let box = try Sandbox()
+        let file = try box.write("early.sop", """
+            # A month long past, played on a clock that is years later.
+            clock 2024-03-04T09:00
+            as maria
+            cycle open 2024-03
+            expect data-gathering open
+            """)
+        let result = try box.run(["play", file], env: ["SOP_NOW": "2031-07-20T16:00:00Z"])
+        #expect(result.code == 0, "\(result)")
+        // Nothing in the record is stamped after the playbook's clock: the database began at it.
+        let log = try box.ok(["--json", "log"], env: ["SOP_NOW": "2024-03-04T10:00:00Z"])
+        #expect(!log.out.contains("2031-"), "\(log)")
     }
 
     @Test func aFailingExpectStopsWithFileAndLine() throws {

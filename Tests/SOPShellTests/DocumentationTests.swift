@@ -39,7 +39,7 @@ import Testing
         let overview = HelpText.overview(CommandTable.all)
         for spec in CommandTable.all { #expect(overview.contains(spec.synopsis)) }
         let submit = try #require(CommandTable.spec(named: ["submit"]))
-        let detail = HelpText.detail(submit)
+        let detail = HelpText.detail(submit, examples: submit.examples)
         #expect(detail.contains("usage: submit STAGE INPUT (FILE | --note TEXT | --link URL)"))
         #expect(detail.contains("--link URL"))
     }

@@ -25,7 +25,7 @@ TAB = "\t"
 class Repl:
     """One sop REPL in its own pty, with a private database and history folder."""
 
-    def __init__(self, workdir, actor="maria", extra_env=None):
+    def __init__(self, workdir, actor="maria", extra_env=None, columns=120):
         env = dict(os.environ)
         env.update({"XDG_STATE_HOME": os.path.join(workdir, "state"), "SOP_NOW": NOW, "TERM": "xterm",
                     "LANG": "C.UTF-8", "USER": "nobody-on-the-team", "LOGNAME": "nobody-on-the-team"})
@@ -35,7 +35,7 @@ class Repl:
         if actor:
             args += ["--as", actor]
         self.child = pexpect.spawn(SOP, args, cwd=ROOT, env=env, encoding="utf-8", timeout=10,
-                                   dimensions=(40, 120))
+                                   dimensions=(40, columns))
 
     def expect(self, pattern):
         return self.child.expect(pattern)
@@ -281,6 +281,85 @@ def test_escalations_are_announced_and_land_in_the_inbox(tmp):
     assert r.exit_status() == 0
 
 
+def test_the_greeting_names_only_live_things_and_as_greets_too(tmp):
+    r = Repl(tmp, extra_env={"SOP_NOW": "2026-11-02T09:00:00Z"})
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+    # On the 5th data gathering is late and dan is told. Switching to him says so, as starting as him would.
+    r = Repl(tmp)
+    r.expect(r"1 new: data-gathering is 2 workdays late, level 1")
+    r.prompt()
+    r.line("as dan")
+    r.expect(r"Now acting as dan \(Dan")
+    r.expect(r"dan, you have 1 unacknowledged notification \(`inbox`, `ack N`\):")
+    r.expect(r"#1 sop 2026-11: data-gathering is 2 workdays late, level 1")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+    # Dan brings data gathering in: the escalation resolves, and is no longer news for dan or lee.
+    data = os.path.join(ROOT, "Playbooks", "data")
+    sop_once(tmp, "--as", "dan", "submit", "data-gathering", "sales-actuals", os.path.join(data, "sales-actuals.csv"))
+    sop_once(tmp, "--as", "dan", "submit", "data-gathering", "inventory-snapshot", os.path.join(data, "inventory-snapshot.csv"))
+    sop_once(tmp, "--as", "dan", "signoff", "data-gathering")
+    r = Repl(tmp, actor="dan", extra_env={"SOP_NOW": "2026-11-06T09:00:00Z"})
+    r.prompt()
+    assert "unacknowledged" not in r.child.before, r.child.before
+    r.line("as lee")
+    r.expect(r"Now acting as lee \(Lee")
+    r.prompt()
+    assert "unacknowledged" not in r.child.before, r.child.before
+    # Nothing is lost: the inbox still holds it until acknowledged.
+    r.line("inbox")
+    r.expect(r"data-gathering is 2 workdays late, level 1")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+
+
+def shown_lines(text):
+    """The lines a stretch of terminal output shows, without colour and cursor sequences."""
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+    return [line for line in plain.replace("\r", "").split("\n") if line.strip()]
+
+
+def test_start_up_and_typed_status_wrap_the_same_within_the_terminal(tmp):
+    r = Repl(tmp, columns=60)
+    r.prompt()
+    start_up = shown_lines(r.child.before)
+    r.line("status")
+    r.prompt()
+    typed = shown_lines(r.child.before)[1:]  # after the echoed command line
+    table = lambda lines: lines[lines.index(next(l for l in lines if l.startswith("Cycle 2026-11"))):]
+    assert table(start_up) == table(typed), (start_up, typed)
+    for line in table(typed):
+        assert len(line) <= 60, f"runs past the 60-column terminal: {line!r}"
+    # A stage's blockers stay with it, indented, not cut at the terminal's edge.
+    assert "    after product-review, demand-review, supply-review," in typed, typed
+    r.ctrl("d")
+    assert r.exit_status() == 0
+
+
+def test_tab_completes_a_proposals_options_after_decide_option(tmp):
+    r = Repl(tmp)
+    r.prompt()
+    r.line('propose "Close the outdoor gap" --options "Saturday overtime|Outsource"')
+    r.expect(r"maria raised P-1")
+    r.prompt()
+    r.line("as sam")
+    r.prompt()
+    r.send('decide P-1 "Run overtime" --option ' + TAB + TAB)
+    r.expect(r"Outsource\s+Saturday overtime|Saturday overtime\s+Outsource")
+    # One match: completed, quoted because it holds a space.
+    r.send("Sat" + TAB)
+    r.expect('"Saturday overtime" ')
+    r.line('--rationale "Cheapest way"')
+    r.expect(r"sam recorded D-1 on P-1: Run overtime \[option: Saturday overtime\]")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+
+
 def os_identity_team(workdir, maria_login):
     """A team file with `identity: os`: maria's login is `maria_login`, nobody else's is a real account."""
     people = [("maria", "leader", maria_login), ("sam", "sponsor", "sop-test-sam"), ("priya", "product", "sop-test-priya"),
@@ -340,7 +419,9 @@ def test_an_account_not_on_an_os_identity_team_reads_but_is_not_asked_to_pick(tm
 
 
 def main():
-    tests = [(name, fn) for name, fn in sorted(globals().items()) if name.startswith("test_") and callable(fn)]
+    # An optional second argument runs only the tests whose name contains it.
+    only = sys.argv[2] if len(sys.argv) > 2 else ""
+    tests = [(name, fn) for name, fn in sorted(globals().items()) if name.startswith("test_") and only in name and callable(fn)]
     passed = failed = 0
     for name, fn in tests:
         with tempfile.TemporaryDirectory() as tmp:
