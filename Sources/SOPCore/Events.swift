@@ -191,7 +191,7 @@ public enum SubmittedContent: Sendable, Equatable, Codable {
 
     public var summary: String {
         switch self {
-        case .file(let name, let sha, let size): "file \(name) (\(size) bytes, sha256 \(sha.prefix(12)))"
+        case .file(let name, let sha, let size): "file \(name) (\(size.counted("byte")), sha256 \(sha.prefix(12)))"
         case .note(let text): "note \"\(text.count > 60 ? String(text.prefix(57)) + "..." : text)\""
         case .link(let url): "link \(url)"
         }

@@ -17,7 +17,11 @@ enum Acknowledgement {
             let before = try session.loadCycle(tx)
             var register = try tx.followUps(visibleIn: before.id, including: command.referencedItems)
             let context = DecisionContext(register: register, next: try tx.nextNumbers(), today: today)
-            let payloads = try before.decide(command, by: actor, team: team, context: context)
+            let payloads: [EventPayload]
+            switch try before.decision(command, by: actor, team: team, context: context) {
+            case .unchanged(let same): return unchanged(same, in: before.id)
+            case .record(let events): payloads = events
+            }
             if let file { try tx.storeArtifact(file, at: now) }
             let stored = try tx.append(payloads.map { CycleEvent(cycle: before.id, time: now, actor: actor.id, payload: $0) })
             var after = before
@@ -29,6 +33,22 @@ enum Acknowledgement {
             let resolved = try Escalator.resolve(after: after, register: register, team: team, today: today, at: now, tx: tx)
             return reply(before: before, after: after, events: stored + resolved, today: today, register: register)
         }
+    }
+
+    /// Nothing was recorded: the input already holds what was submitted.
+    static func unchanged(_ same: UnchangedInput, in cycle: String) -> Reply {
+        Reply(
+            "unchanged: \(same.stage) \(same.input) is already version \(same.version)",
+            json: UnchangedJSON(cycle: cycle, stage: same.stage, input: same.input, version: same.version))
+    }
+
+    struct UnchangedJSON: Encodable, Sendable {
+        var cycle: String
+        var unchanged = true
+        var stage: String
+        var input: String
+        var version: Int
+        var events: [EventJSON] = []
     }
 
     struct EventJSON: Encodable, Sendable {

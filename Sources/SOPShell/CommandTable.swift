@@ -82,7 +82,7 @@ public enum CommandTable {
              [OptionSpec("--stage", .stage, help: "the stage the question comes from"),
               OptionSpec("--options", .text("\"A|B|C\""), help: "the choices, separated by |")],
              .executive, "Raise a decision request for the executive meeting",
-             "By the leader or a holder of one of the pre-sop stage's sign-off roles. Proposals are numbered P-1, P-2... across the database. Each must be decided or deferred before the executive meeting signs off (a stage with `requires: [decisions]`) and before the cycle closes.",
+             "By the leader or a holder of a proposer role (the workflow's `proposers:`, by default the sign-off roles of the stages the decision meeting comes after). Proposals are numbered P-1, P-2... across the database. Each must be decided or deferred before the executive meeting signs off (a stage with `requires: [decisions]`) and before the cycle closes.",
              ["propose \"Add a Saturday shift on line 2 in December\" --stage supply-review --options \"Overtime|Outsource|Accept backlog\""],
              handler: Handlers.propose),
         spec(["proposals"], [], [], .executive, "List the cycle's decision requests (open, decided, deferred)",

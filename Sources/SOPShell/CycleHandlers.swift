@@ -61,7 +61,7 @@ extension Handlers {
             return (version, stored)
         }
         session.use(cycle: month.description)
-        let unheld = version.workflow.roles.map(\.id).filter { team.holders(of: $0).isEmpty }
+        let unheld = TeamFit.unheldRoles(of: version.workflow, by: team)
         var text = "Opened cycle \(month) on workflow \(version.workflow.id) (version \(version.hash.prefix(12)), from \(version.sourceName))."
         if !unheld.isEmpty {
             text += "\nWarning: nobody on the team holds \(unheld.andList); stages that need \(unheld.count == 1 ? "that role" : "those roles") cannot be signed off."

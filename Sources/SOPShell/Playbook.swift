@@ -54,7 +54,7 @@ public enum Playbook {
                     return 1
                 }
             }
-            console.out("\(file): \(commands) commands, \(checks) checks passed")
+            console.out("\(file): \(commands.counted("command")), \(checks.counted("check")) passed")
         }
         return 0
     }

@@ -70,7 +70,7 @@ enum StatusText {
             table.add([s.id, s.state.rawValue, s.owner, dueColumn(s), waitingOn(s)])
         }
         let done = report.stages.filter { $0.state.isComplete }.count
-        let head = "Cycle \(report.cycle) · \(report.workflow) · \(report.state) · \(done)/\(report.stages.count) stages done · today \(today)"
+        let head = "Cycle \(report.cycle) · \(report.workflow) · \(report.state) · \(done)/\(report.stages.count.counted("stage")) done · today \(today)"
         return head + "\n" + table.rendered
     }
 
@@ -88,7 +88,7 @@ enum StatusText {
             for a in actions {
                 var line = "  \(a.label) \(a.owner) due \(a.due)"
                 let late = a.workdaysOverdue(on: today, calendar: state.workflow.calendar)
-                if late > 0 { line += " (\(late) workdays late)" }
+                if late > 0 { line += " (\(late.counted("workday")) late)" }
                 if a.cycle < state.id { line += " [from \(a.cycle)]" }
                 lines.append(line + ": \(a.title)")
             }

@@ -231,7 +231,7 @@ struct Auditor {
             if ContentHash.sha256(content) != sha {
                 note(referenced[sha], "artifacts", "artifact \(short)'s content does not match its SHA-256: the file was changed")
             } else if content.count != size {
-                note(referenced[sha], "artifacts", "artifact \(short) is \(content.count) bytes but is recorded as \(size)")
+                note(referenced[sha], "artifacts", "artifact \(short) is \(content.count.counted("byte")) but is recorded as \(size)")
             }
             if referenced[sha] == nil {
                 note(nil, "artifacts", "artifact \(short) is not submitted by any event: it was inserted")
@@ -309,7 +309,7 @@ struct Auditor {
         let orphans = try Int.fetchOne(
             db, sql: "SELECT count(*) FROM notifications WHERE escalation NOT IN (SELECT number FROM escalations)") ?? 0
         if orphans > 0 {
-            note(nil, "notifications", "\(orphans) notification(s) name an escalation that does not exist: they were inserted")
+            note(nil, "notifications", orphans == 1 ? "1 notification names an escalation that does not exist: it was inserted" : "\(orphans) notifications name an escalation that does not exist: they were inserted")
         }
         return count
     }

@@ -1,4 +1,5 @@
 import SOPCore
+import Yams
 
 /// Reads workflow and team YAML into SOPCore's model, reporting every problem with its line and column.
 public enum WorkflowFileReader {
@@ -18,6 +19,23 @@ public enum WorkflowFileReader {
             let team = TeamReader(nodes: NodeReader(log: log), workflow: workflow).read(root), log.isEmpty
         else { throw log.problems() }
         return team
+    }
+
+    /// Warnings about a workflow and team checked together: each role of the workflow nobody on the team
+    /// holds, at the line of the workflow file that defines it.
+    public static func unheldRoleWarnings(
+        workflowYAML: String, workflowFile: String, workflow: Workflow, team: Team, teamFile: String
+    ) -> [FileDiagnostic] {
+        let roles = (try? Yams.compose(yaml: workflowYAML))?.mapping?["roles"]?.mapping
+        return TeamFit.unheldRoles(of: workflow, by: team).map { role in
+            let key = roles?.first { $0.key.string == role }?.key
+            let position = key?.position ?? .start
+            return FileDiagnostic(
+                file: workflowFile, line: position.line, column: position.column,
+                message: "nobody in \(teamFile) holds the role '\(role)' (a stage that needs its sign-off can never be done: "
+                    + "give the role to someone in \(teamFile), or remove it from the workflow)",
+                isWarning: true)
+        }
     }
 
     /// What a file holds, judged by its top-level key (`workflow:` or `team:`), for `sop workflow check`.
