@@ -23,7 +23,7 @@ struct AgendaBuilder {
 
     var agenda: Agenda {
         let meetingStage = workflow.meetingStage
-        return Agenda(
+        var agenda = Agenda(
             cycle: id, workflow: workflow.id, workflowTitle: workflow.title, cycleState: cycle.isClosed ? "closed" : "open",
             preparedOn: today,
             meeting: meetingStage.map { stage in
@@ -45,6 +45,8 @@ struct AgendaBuilder {
                 sourceStages: workflow.agenda.constraints,
                 stages: workflow.agenda.constraints.compactMap(workflow.stage).map(review)),
             followUpActions: followUpActions)
+        agenda.noteLines = workflow.limits.agendaLines
+        return agenda
     }
 
     // MARK: 1. changes

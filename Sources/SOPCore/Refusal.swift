@@ -34,6 +34,8 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case itemState = "item-state"
         case decisionsPending = "decisions-pending"
         case clock
+        /// A submission larger than the workflow's `limits:` allow.
+        case limit
         /// Under `identity: os`: naming a participant other than the operating-system account's own,
         /// or acting from an account no participant has as `login`.
         case identity

@@ -17,14 +17,17 @@ public struct Workflow: Sendable, Equatable, Codable {
     public var notify: NotifyCommand?
     /// Roles besides the leader that may raise proposals (`proposers:`); nil when the file does not say.
     public var proposers: [String]?
+    /// Sizes a submission may have, and how much of a note the agenda shows (`limits:`).
+    public var limits: SubmissionLimits
 
     public init(
         id: String, title: String, calendar: WorkCalendar = WorkCalendar(), roles: [Role], stages: [Stage],
         deciders: [String] = [], agenda: AgendaSources = AgendaSources(),
         signoffEscalation: [EscalationStep] = [], actionEscalation: [EscalationStep] = [], notify: NotifyCommand? = nil,
-        proposers: [String]? = nil
+        proposers: [String]? = nil, limits: SubmissionLimits = SubmissionLimits()
     ) {
         self.proposers = proposers
+        self.limits = limits
         self.signoffEscalation = signoffEscalation
         self.actionEscalation = actionEscalation
         self.notify = notify
@@ -245,7 +248,7 @@ public struct AgendaSources: Sendable, Equatable, Codable {
 // their defaults, so cycles opened by an older `sop` keep loading.
 extension Workflow {
     enum CodingKeys: String, CodingKey {
-        case id, title, calendar, roles, stages, deciders, agenda, signoffEscalation, actionEscalation, notify, proposers
+        case id, title, calendar, roles, stages, deciders, agenda, signoffEscalation, actionEscalation, notify, proposers, limits
     }
 
     public init(from decoder: any Decoder) throws {
@@ -259,7 +262,8 @@ extension Workflow {
             signoffEscalation: try c.decodeIfPresent([EscalationStep].self, forKey: .signoffEscalation) ?? [],
             actionEscalation: try c.decodeIfPresent([EscalationStep].self, forKey: .actionEscalation) ?? [],
             notify: try c.decodeIfPresent(NotifyCommand.self, forKey: .notify),
-            proposers: try c.decodeIfPresent([String].self, forKey: .proposers))
+            proposers: try c.decodeIfPresent([String].self, forKey: .proposers),
+            limits: try c.decodeIfPresent(SubmissionLimits.self, forKey: .limits) ?? SubmissionLimits())
     }
 }
 

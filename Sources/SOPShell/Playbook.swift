@@ -21,7 +21,7 @@ public enum Playbook {
             defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
             var commands = 0
             var checks = 0
-            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, raw) in text.textLines.enumerated() {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty || line.hasPrefix("#") { continue }
                 let place = "\(file):\(index + 1):"

@@ -8,7 +8,7 @@ struct WorkflowReader {
 
     static let keys = [
         "workflow", "title", "calendar", "roles", "stages", "deciders", "agenda", "signoff-escalation",
-        "action-escalation", "notify", "proposers",
+        "action-escalation", "notify", "proposers", "limits",
     ]
     static let agendaKeys = ["constraints"]
 
@@ -43,6 +43,7 @@ struct WorkflowReader {
         let proposers = top["proposers"].map {
             catalog.list($0, "proposers", example: "proposers: [supply, finance]", nodes: nodes)
         }
+        let limits = top["limits"].map(LimitsReader(nodes: nodes).read) ?? SubmissionLimits()
         let constraints = top["agenda"].map(readAgenda) ?? []
         let ladders = LadderReader(nodes: nodes, roles: catalog)
         let signoffEscalation = top["signoff-escalation"].map {
@@ -69,7 +70,7 @@ struct WorkflowReader {
             id: id, title: title ?? id, calendar: calendar, roles: roles, stages: drafts.map(\.stage),
             deciders: deciders, agenda: AgendaSources(constraints: constraints.map(\.value)),
             signoffEscalation: signoffEscalation, actionEscalation: actionEscalation, notify: notify,
-            proposers: proposers)
+            proposers: proposers, limits: limits)
     }
 
     private func readRoles(_ top: Fields) -> ([Role], RoleCatalog) {

@@ -27,7 +27,7 @@ enum MatrixFixture {
     /// Who holds each standing in the base team (the probe aside).
     static let holders: [Standing: String] = [
         .leader: "maria", .sponsor: "omar", .decider: "carla", .stageOwner: "peter", .contributor: "andy",
-        .stageSignoff: "rita", .preSOPSignoff: "conor", .actionOwner: "olga",
+        .stageSignoff: "rita", .proposer: "conor", .actionOwner: "olga",
     ]
 
     static let base: [Participant] = [
@@ -50,7 +50,7 @@ enum MatrixFixture {
         case .stageOwner: ["planner"]
         case .contributor: ["analyst"]
         case .stageSignoff: ["reviewer"]
-        case .preSOPSignoff: ["controller"]
+        case .proposer: ["controller"]
         case .actionOwner, .participant: []
         }
     }
@@ -65,7 +65,7 @@ enum MatrixFixture {
     static let words: [Standing: String] = [
         .leader: "the leader", .sponsor: "the sponsor", .decider: "decider role (cfo)", .stageOwner: "owner role planner",
         .contributor: "contributor role (analyst)", .stageSignoff: "sign-off role (reviewer)",
-        .preSOPSignoff: "pre-sop sign-off role (controller)", .actionOwner: "owner olga", .participant: "any participant",
+        .proposer: "proposer role (controller)", .actionOwner: "owner olga", .participant: "any participant",
     ]
 
     /// What each command acts on: the stage standings need a stage, the action owner's an action.
@@ -84,7 +84,7 @@ enum MatrixFixture {
         switch standing {
         case .stageOwner, .contributor, .stageSignoff: target(of: command) == .stage
         case .actionOwner: target(of: command) == .action
-        case .leader, .sponsor, .decider, .preSOPSignoff, .participant: true
+        case .leader, .sponsor, .decider, .proposer, .participant: true
         }
     }
 

@@ -14,7 +14,7 @@ import Testing
         (.signoff, [.stageSignoff]),
         (.reject, [.leader, .stageSignoff]),
         (.waive, [.leader]),
-        (.propose, [.leader, .preSOPSignoff]),
+        (.propose, [.leader, .proposer]),
         (.decide, [.sponsor, .decider]),
         (.deferProposal, [.leader, .sponsor, .decider]),
         (.actionAdd, [.participant]),
@@ -51,7 +51,7 @@ import Testing
             "action done", "action cancel", "action reassign",
         ])
         #expect(Standing.allCases.map(\.rawValue) == [
-            "leader", "sponsor", "decider", "stage owner", "contributor", "stage sign-off", "pre-sop sign-off", "action owner",
+            "leader", "sponsor", "decider", "stage owner", "contributor", "stage sign-off", "proposer", "action owner",
             "any participant",
         ])
     }
