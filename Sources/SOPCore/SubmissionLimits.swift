@@ -61,17 +61,32 @@ extension SubmissionLimits {
 }
 
 /// The first lines of a long note, for views that must stay short (the agenda); the rest is one
-/// `show STAGE INPUT` away.
+/// `show STAGE INPUT` away. One very long line counts as many: at most `charactersPerLine` characters
+/// per allowed line are shown, and a line cut short ends in "...".
 public struct NotePreview: Sendable, Equatable {
     public var lines: [String]
-    /// Lines not shown (0 when the note is shown whole).
+    /// Lines not shown, or shown only in part (0 when the note is shown whole).
     public var hiddenLines: Int
+
+    public static let charactersPerLine = 100
 
     public init(_ text: String, lines limit: Int) {
         let all = text.textLines.map(String.init)
         let trimmed = all.last == "" ? Array(all.dropLast()) : all
-        lines = Array(trimmed.prefix(max(1, limit)))
-        hiddenLines = trimmed.count - lines.count
+        var budget = max(1, limit) * Self.charactersPerLine
+        var shown: [String] = []
+        var partial = false
+        for line in trimmed.prefix(max(1, limit)) {
+            if line.count > budget {
+                shown.append(String(line.prefix(budget)) + "...")
+                partial = true
+                break
+            }
+            shown.append(line)
+            budget -= line.count
+        }
+        lines = shown
+        hiddenLines = trimmed.count - shown.count + (partial ? 1 : 0)
     }
 
     public var isCut: Bool { hiddenLines > 0 }
