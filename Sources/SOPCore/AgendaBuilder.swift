@@ -24,7 +24,7 @@ struct AgendaBuilder {
     var agenda: Agenda {
         let meetingStage = workflow.meetingStage
         var agenda = Agenda(
-            cycle: id, workflow: workflow.id, workflowTitle: workflow.title, cycleState: cycle.isClosed ? "closed" : "open",
+            cycle: id, workflow: workflow.id, workflowTitle: workflow.title, cycleState: cycle.stateWord,
             preparedOn: today,
             meeting: meetingStage.map { stage in
                 let status = cycle.status(of: stage, today: today)

@@ -7,6 +7,7 @@ public enum CycleCommand: Sendable, Equatable {
     case reject(stage: String, reason: String, input: String?)
     case waive(stage: String, reason: String)
     case close
+    case cancel(reason: String)
     case propose(text: String, stage: String?, options: [String])
     case decide(proposal: Int?, text: String, rationale: String, option: String?, supersedes: Int?)
     case deferProposal(Int, to: String, reason: String)
@@ -83,9 +84,7 @@ extension CycleState {
     private func decideSubmission(
         _ stageID: String, _ inputID: String, _ content: Submission, by actor: Participant, team: Team
     ) throws(Refusal) -> CycleDecision {
-        if isClosed {
-            throw Refusal(.cycleClosed, "cycle \(id) is closed", fix: "open the next cycle with `cycle open`, or pick an open one with `cycle use`")
-        }
+        try requireOpen()
         let rules = Rules(cycle: self, team: team)
         let stage = try rules.stage(stageID)
         guard let input = stage.input(inputID) else {
@@ -106,9 +105,7 @@ extension CycleState {
     private func decideChange(
         _ command: CycleCommand, by actor: Participant, team: Team, context: DecisionContext
     ) throws(Refusal) -> [EventPayload] {
-        if isClosed {
-            throw Refusal(.cycleClosed, "cycle \(id) is closed", fix: "open the next cycle with `cycle open`, or pick an open one with `cycle use`")
-        }
+        try requireOpen()
         let rules = Rules(cycle: self, team: team)
         switch command {
         case .submit(let stageID, let inputID, let content):
@@ -150,22 +147,43 @@ extension CycleState {
             }
             return [.cycleClosed(CycleClosed())]
 
+        case .cancel(let reason):
+            return try decideCancel(reason: reason, rules: rules, by: actor, register: context.register)
+
         case .propose, .decide, .deferProposal, .addAction, .completeAction, .cancelAction, .reassignAction:
             return try FollowUpRules(rules: rules, context: context).decide(command, by: actor)
         }
     }
 
-    /// Validates opening a new cycle; `existing` are the cycle ids already in the database.
+    /// Validates opening a new cycle; `existing` are the cycle ids already in the database, `cancelled`
+    /// those of them whose cycle was cancelled: such a month may be opened again (its cancelled cycle
+    /// stays in the log). With `today`, a month far from the clock's is refused unless `force`.
     public static func decideOpen(
-        cycle: CycleMonth, workflow: Workflow, hash: String, existing: [String], by actor: Participant, team: Team
+        cycle: CycleMonth, workflow: Workflow, hash: String, existing: [String], cancelled: [String] = [], today: Day? = nil,
+        force: Bool = false, by actor: Participant, team: Team
     ) throws(Refusal) -> EventPayload {
         try Permissions.check(.cycleOpen, actor, team: team, workflow: workflow)
-        if existing.contains(cycle.description) {
+        if let today { try CycleWindow.check(cycle, today: today, force: force) }
+        if existing.contains(cycle.description), !cancelled.contains(cycle.description) {
             throw Refusal(
                 .cycleExists, "cycle \(cycle) already exists",
                 fix: "switch to it with `cycle use \(cycle)`, or open another month")
         }
         return .cycleOpened(CycleOpened(workflow: workflow.id, workflowHash: hash))
+    }
+}
+
+extension CycleState {
+    /// A closed or cancelled cycle takes no changes.
+    func requireOpen() throws(Refusal) {
+        if let reason = cancelReason {
+            throw Refusal(
+                .cycleCancelled, "cycle \(id) was cancelled (\(reason))",
+                fix: "pick a cycle with `cycle use`, or open the month again with `cycle open \(id)`")
+        }
+        if isClosed {
+            throw Refusal(.cycleClosed, "cycle \(id) is closed", fix: "open the next cycle with `cycle open`, or pick an open one with `cycle use`")
+        }
     }
 }
 
@@ -224,7 +242,7 @@ extension CycleCommand {
         case .deferProposal(let n, _, _): [FollowUpKind.proposal.label(n)]
         case .addAction(_, _, _, let decision, _): decision.map { [FollowUpKind.decision.label($0)] } ?? []
         case .completeAction(let n, _), .cancelAction(let n, _), .reassignAction(let n, _): [FollowUpKind.action.label(n)]
-        case .submit, .signoff, .reject, .waive, .close, .propose: []
+        case .submit, .signoff, .reject, .waive, .close, .cancel, .propose: []
         }
     }
 }

@@ -9,6 +9,7 @@
 public enum GuardedCommand: String, Sendable, CaseIterable {
     case cycleOpen = "cycle open"
     case cycleClose = "cycle close"
+    case cycleCancel = "cycle cancel"
     case submit
     case signoff
     case reject
@@ -26,6 +27,7 @@ public enum GuardedCommand: String, Sendable, CaseIterable {
         switch self {
         case .cycleOpen: "open a cycle"
         case .cycleClose: "close the cycle"
+        case .cycleCancel: "cancel the cycle"
         case .submit: "submit \(stage ?? "stage") inputs"
         case .signoff: "sign off \(stage ?? "a stage")"
         case .reject: "reject \(stage ?? "a stage")"
@@ -66,6 +68,7 @@ public enum Permissions {
     public static let matrix: [(command: GuardedCommand, allowed: Set<Standing>)] = [
         (.cycleOpen, [.leader]),
         (.cycleClose, [.leader]),
+        (.cycleCancel, [.leader]),
         (.submit, [.leader, .stageOwner, .contributor]),
         (.signoff, [.stageSignoff]),
         (.reject, [.leader, .stageSignoff]),

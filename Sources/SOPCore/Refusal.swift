@@ -28,6 +28,12 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case cycleClosed = "cycle-closed"
         case cycleExists = "cycle-exists"
         case cycleIncomplete = "cycle-incomplete"
+        /// The cycle was cancelled: it takes no more changes.
+        case cycleCancelled = "cycle-cancelled"
+        /// `cycle cancel` of a cycle in which work was recorded.
+        case cycleHasWork = "cycle-has-work"
+        /// `cycle open` of a month far from the clock's, without `--force`.
+        case farOffCycle = "far-off-cycle"
         case inputFormat = "input-format"
         case badArgument = "bad-argument"
         case unknownItem = "unknown-item"

@@ -102,9 +102,12 @@ enum Acknowledgement {
             lines.append(line)
         }
         if after.isClosed && !before.isClosed { lines.append("Cycle \(after.id) is closed.") }
+        if after.isCancelled && !before.isCancelled {
+            lines.append("Cycle \(after.id) is cancelled: it stays in the record and counts in no figure; `cycle open \(after.id)` opens the month again.")
+        }
         let json = EventsJSON(
             cycle: after.id, events: events.map(EventJSON.init), changes: changes,
-            cycleState: after.isClosed ? "closed" : "open")
+            cycleState: after.stateWord)
         return Reply(lines.joined(separator: "\n"), json: json)
     }
 }
@@ -120,6 +123,7 @@ enum EventText {
         case .rejected(let e): "rejected \(e.stage) (\(e.inputs.joined(separator: ", "))): \(e.reason)"
         case .waived(let e): "waived \(e.stage): \(e.reason)"
         case .cycleClosed: "closed the cycle"
+        case .cycleCancelled(let e): "cancelled the cycle: \(e.reason)"
         case .proposalRaised(let e):
             "raised \(FollowUpKind.proposal.label(e.number)): \(e.text)"
                 + (e.options.isEmpty ? "" : " [options: \(e.options.joined(separator: " | "))]")

@@ -15,7 +15,7 @@ extension Handlers {
             let events = try tx.events(cycle: state.id)
             let register = try tx.followUps(visibleIn: state.id)
             var previous: PreviousMeeting? = nil
-            if let earlier = try tx.cycles().map(\.id).filter({ $0 < state.id }).last, let before = try tx.loadCycle(earlier) {
+            if let earlier = try tx.cycles().filter({ !$0.cancelled }).map(\.id).filter({ $0 < state.id }).last, let before = try tx.loadCycle(earlier) {
                 let meeting = before.workflow.meetingStage.map { before.record($0.id) }
                 previous = PreviousMeeting(cycle: earlier, heldAt: meeting?.state.isComplete == true ? meeting?.completedAt : nil)
             }

@@ -20,7 +20,7 @@ extension Handlers {
                 guard let state = try tx.loadCycle(row.id) else { return nil }
                 let complete = state.workflow.stages.filter { state.state(of: $0.id).isComplete }.count
                 return CycleJSON(
-                    id: row.id, workflow: state.workflow.id, state: state.isClosed ? "closed" : "open",
+                    id: row.id, workflow: state.workflow.id, state: state.stateWord,
                     stagesComplete: complete, stages: state.workflow.stages.count, current: row.id == current)
             }
         }
@@ -53,9 +53,10 @@ extension Handlers {
                 throw ShellError.failed("the database has no workflow", fix: "give one with --workflow FILE")
             }
             try CycleEvent.requireForward(now, after: try tx.lastEventTime())
-            let existing = try tx.cycles().map(\.id)
+            let rows = try tx.cycles()
             let opened = try CycleState.decideOpen(
-                cycle: month, workflow: version.workflow, hash: version.hash, existing: existing, by: actor, team: team)
+                cycle: month, workflow: version.workflow, hash: version.hash, existing: rows.map(\.id),
+                cancelled: rows.filter(\.cancelled).map(\.id), today: session.today, force: command.flag("--force"), by: actor, team: team)
             try tx.storeWorkflow(version, at: now)
             let stored = try tx.append([CycleEvent(cycle: month.description, time: now, actor: actor.id, payload: opened)])
             return (version, stored)
@@ -71,6 +72,10 @@ extension Handlers {
 
     static func cycleClose(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         try Acknowledgement.change(session, .close)
+    }
+
+    static func cycleCancel(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        try Acknowledgement.change(session, .cancel(reason: command.option("--reason") ?? ""))
     }
 
     /// `YYYY-MM`, or a usage error saying so.

@@ -75,7 +75,7 @@ enum MatrixFixture {
         switch command {
         case .submit, .signoff, .reject, .waive: .stage
         case .actionDone, .actionCancel, .actionReassign: .action
-        case .cycleOpen, .cycleClose, .propose, .decide, .deferProposal, .actionAdd: .none
+        case .cycleOpen, .cycleClose, .cycleCancel, .propose, .decide, .deferProposal, .actionAdd: .none
         }
     }
 
@@ -93,6 +93,7 @@ enum MatrixFixture {
         switch command {
         case .cycleOpen: .cycleOpened
         case .cycleClose: .cycleClosed
+        case .cycleCancel: .cycleCancelled
         case .submit: .inputSubmitted
         case .signoff: .signedOff
         case .reject: .rejected
@@ -128,6 +129,8 @@ struct MatrixScene {
         case .cycleClose:
             for stage in ["plan", "pre-sop", "executive-sop"] { try c.run(.waive(stage, "not this month"), as: "maria") }
             command = .close
+        case .cycleCancel:
+            command = .cancel(reason: "opened by mistake")
         case .submit:
             command = .note("plan", "notes", "volumes agreed")
         case .signoff:

@@ -10,6 +10,7 @@ import Testing
     static let pinned: [(GuardedCommand, Set<Standing>)] = [
         (.cycleOpen, [.leader]),
         (.cycleClose, [.leader]),
+        (.cycleCancel, [.leader]),
         (.submit, [.leader, .stageOwner, .contributor]),
         (.signoff, [.stageSignoff]),
         (.reject, [.leader, .stageSignoff]),
@@ -47,7 +48,7 @@ import Testing
     /// `help permissions` and the README print these words.
     @Test func pinnedWords() {
         #expect(GuardedCommand.allCases.map(\.rawValue) == [
-            "cycle open", "cycle close", "submit", "signoff", "reject", "waive", "propose", "decide", "defer", "action add",
+            "cycle open", "cycle close", "cycle cancel", "submit", "signoff", "reject", "waive", "propose", "decide", "defer", "action add",
             "action done", "action cancel", "action reassign",
         ])
         #expect(Standing.allCases.map(\.rawValue) == [
