@@ -196,7 +196,7 @@ public enum CommandTable {
              commandLine: .initialize),
         spec(["play"], [ArgumentSpec("FILE", .file, repeating: true)], [], .setup,
              "Run playbooks: REPL commands plus expect lines",
-             "Runs each file's lines as REPL commands (`#` comments and blank lines skipped). `expect STAGE STATE` fails unless the stage is in that state; `expect-refused COMMAND...` fails unless the command is refused (and checks the refusal changed nothing). `expect P-1 decided` (and `D-N`/`A-N` forms) checks follow-up items; `clock YYYY-MM-DD[THH:MM]` moves the playbook's clock forward. Stops at the first failure with FILE:LINE:. A missing database is created without opening a cycle: the playbook opens its own.",
+             "Runs each file's lines as REPL commands (`#` comments and blank lines skipped). `expect STAGE STATE` fails unless the stage is in that state; `expect-refused COMMAND...` fails unless the command is refused (and checks the refusal changed nothing). `expect P-1 decided` (and `D-N`/`A-N` forms) checks follow-up items, `expect cycle cancelled` the cycle's state; `clock YYYY-MM-DD[THH:MM]` moves the playbook's clock forward. Stops at the first failure with FILE:LINE:. A missing database is created without opening a cycle: the playbook opens its own.",
              ["sop --db tour.db --now 2026-11-02T09:00:00Z play Playbooks/first-cycle.sop"],
              commandLine: .play),
         spec(["workflow", "check"], [ArgumentSpec("FILE", .file, repeating: true)], [], .setup,

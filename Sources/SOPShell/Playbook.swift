@@ -73,6 +73,7 @@ public enum Playbook {
         if let number = PlaybookChecks.escalationNumber(words[0]) {
             return try PlaybookChecks.escalation(number, words[1], session: session)
         }
+        if words[0] == "cycle", try PlaybookChecks.cycleState(words[1], session: session) { return }
         guard let wanted = StageState(rawValue: words[1]) else {
             throw ShellError.usage("'\(words[1])' is not a stage state", fix: "use one of: \(StageState.allCases.map(\.rawValue).orList)")
         }

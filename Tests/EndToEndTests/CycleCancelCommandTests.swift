@@ -57,3 +57,28 @@ import Testing
         #expect(try box.eventCount() == events)
     }
 }
+
+/// `expect cycle STATE` in a playbook.
+@Suite struct APlaybookExpectsTheCyclesState {
+    @Test func cancelledOpenAndClosedAreChecked() throws {
+        let box = try Sandbox()
+        let file = try box.write("cancel.sop", """
+            as maria
+            cycle open 2026-11
+            expect cycle open
+            expect-refused cycle open 2030-01
+            cycle open 2030-01 --force
+            cycle cancel --reason "typo: meant 2026-12"
+            cycle use 2030-01
+            expect cycle cancelled
+            expect-refused waive data-gathering --reason "no"
+            """)
+        let result = try box.run(["play", file])
+        #expect(result.code == 0, "\(result)")
+        #expect(result.outLines.last == "\(file): 5 commands, 4 checks passed", "\(result)")
+        let wrong = try box.write("wrong.sop", "as maria\ncycle open 2026-11\nexpect cycle closed\n")
+        let failed = try Sandbox().run(["play", wrong])
+        #expect(failed.code == 1)
+        #expect(failed.err.contains("wrong.sop:3: error: expected cycle 2026-11 to be closed, but it is open"), "\(failed)")
+    }
+}
