@@ -175,11 +175,17 @@ public struct StoreTransaction {
             if case .cycleOpened(let opened) = event.payload {
                 // A month whose cycle was cancelled may be opened again (SOPCore decides that): the row
                 // then points at the new opening, and the cancelled cycle's events stay in the log before it.
+                // Any other second opening still breaks the primary key, so the store never takes one.
+                let reopensCancelled = try Bool.fetchOne(
+                    db.cachedStatement(sql: """
+                        SELECT EXISTS(SELECT 1 FROM cycles c WHERE c.id = ? AND EXISTS(
+                            SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled'))
+                        """),
+                    arguments: [event.cycle]) ?? false
                 try db.execute(
-                    sql: """
-                        INSERT INTO cycles(id, workflow_hash, opened_seq) VALUES (?, ?, ?)
-                        ON CONFLICT(id) DO UPDATE SET workflow_hash = excluded.workflow_hash, opened_seq = excluded.opened_seq
-                        """,
+                    sql: reopensCancelled
+                        ? "UPDATE cycles SET workflow_hash = ?2, opened_seq = ?3 WHERE id = ?1"
+                        : "INSERT INTO cycles(id, workflow_hash, opened_seq) VALUES (?1, ?2, ?3)",
                     arguments: [event.cycle, opened.workflowHash, event.seq])
             }
             stored.append(event)
