@@ -21,7 +21,7 @@ public enum CycleWindow {
         let direction = distance < 0 ? "\((-distance).counted("month")) before" : "\(distance.counted("month")) after"
         throw Refusal(
             .farOffCycle, "cycle \(month) is \(direction) the clock's month \(now)",
-            fix: "check the month (cycles from \(now.adding(-monthsBack)) to \(now.adding(monthsAhead)) open as they are), or add --force if \(month) is meant")
+            fix: "check the month: \(now.adding(-monthsBack)) to \(now.adding(monthsAhead)) open as they are; add --force if \(month) is meant")
     }
 }
 

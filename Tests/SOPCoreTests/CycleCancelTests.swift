@@ -24,7 +24,7 @@ import Testing
     func farOffMonthsNeedForce(month: String, message: String) throws {
         #expect(throws: Refusal(
             .farOffCycle, message,
-            fix: "check the month (cycles from 2026-10 to 2027-02 open as they are), or add --force if \(month) is meant")) {
+            fix: "check the month: 2026-10 to 2027-02 open as they are; add --force if \(month) is meant")) {
             try open(month)
         }
         _ = try open(month, force: true)
