@@ -23,9 +23,9 @@ public enum CommandTable {
 
         // Cycles
         spec(["cycle", "list"], [], [], .cycle, "List the cycles with their state and progress",
-             "The cycle commands act on is marked with `*`.", ["cycle list"], handler: Handlers.cycleList),
+             "The cycle commands act on is marked with `*`. A cycle's state is open, closed or cancelled.", ["cycle list"], handler: Handlers.cycleList),
         spec(["cycle", "use"], [ArgumentSpec("YYYY-MM", .cycle)], [], .cycle, "Choose the cycle later commands act on",
-             "Without it, commands act on the most recent open cycle, else the most recent one (or --cycle).",
+             "Without it, commands act on the most recent open cycle, else the most recent one (or --cycle); never on a cancelled one.",
              ["cycle use 2026-10"], handler: Handlers.cycleUse),
         spec(["cycle", "open"], [ArgumentSpec("YYYY-MM", .cycle, optional: true)],
              [OptionSpec("--workflow", .file, help: "a workflow file to run this cycle on (else the previous cycle's workflow)"),
