@@ -17,3 +17,16 @@ import Testing
         #expect(object["version"] as? Int == 1)
     }
 }
+
+/// The workflow's `limits:` through the binary: a note over the limit is refused, exit 1, nothing stored.
+@Suite struct ANoteOverTheLimitIsRefusedAtSubmit {
+    @Test func theHundredKilobyteNote() throws {
+        let box = try Sandbox()
+        try box.completeDataGathering()
+        let events = try box.eventCount()
+        let result = try box.run(["--as", "priya", "submit", "product-review", "portfolio-changes", "--note", String(repeating: "x", count: 100_000)])
+        #expect(result.code == 1, "\(result)")
+        #expect(result.err.hasPrefix("error: the note for product-review portfolio-changes is 100000 characters; the workflow allows 4000 ("), "\(result)")
+        #expect(try box.eventCount() == events)
+    }
+}
