@@ -75,7 +75,10 @@ extension Handlers {
     }
 
     static func cycleCancel(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        try Acknowledgement.change(session, .cancel(reason: command.option("--reason") ?? ""))
+        let reply = try Acknowledgement.change(session, .cancel(reason: command.option("--reason") ?? ""))
+        // A REPL that opened or chose the cancelled cycle goes back to the default one, like a new session.
+        session.useDefaultCycle()
+        return reply
     }
 
     /// `YYYY-MM`, or a usage error saying so.

@@ -139,6 +139,8 @@ public final class Session {
 
     /// Pins the cycle commands act on (`cycle use`, `--cycle`).
     func use(cycle id: String) { pinnedCycle = id }
+    /// Back to the default cycle (after the pinned one was cancelled: it is never the default).
+    func useDefaultCycle() { pinnedCycle = nil }
 
     func requestQuit() { quitRequested = true }
 

@@ -96,3 +96,15 @@ import SOPCore
         #expect(!starter.team.holders(of: "leader").isEmpty)
     }
 }
+
+@Suite struct ASessionLeavesACycleItCancelled {
+    @Test func theNextCommandActsOnTheDefaultCycle() throws {
+        let session = try novemberSession(actor: "maria")
+        _ = try session.run(line: "cycle open 2030-01 --force")
+        #expect(session.pinnedCycle == "2030-01")
+        _ = try session.run(line: "cycle cancel --reason typo")
+        #expect(session.pinnedCycle == nil)
+        let status = try session.run(line: "status")
+        #expect(status.text.hasPrefix("Cycle 2026-11 "), "\(status.text)")
+    }
+}
