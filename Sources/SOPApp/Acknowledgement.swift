@@ -15,7 +15,14 @@ public struct CycleChange: Sendable {
 /// Runs a state-changing command end to end — read state, let SOPCore decide, append — in one
 /// `BEGIN IMMEDIATE` transaction.
 public enum Acknowledgement {
-    public static func record(_ session: Session, _ command: CycleCommand, file: Data? = nil) throws -> CycleChange {
+    /// What recording a command came to.
+    public enum Outcome: Sendable {
+        case changed(CycleChange)
+        /// Nothing was recorded: the input already holds exactly what was submitted.
+        case unchanged(UnchangedInput, cycle: String)
+    }
+
+    public static func record(_ session: Session, _ command: CycleCommand, file: Data? = nil) throws -> Outcome {
         let now = session.now
         let today = session.today
         return try session.database.write { tx in
@@ -27,7 +34,11 @@ public enum Acknowledgement {
             let before = try session.loadCycle(tx)
             var register = try tx.followUps(visibleIn: before.id, including: command.referencedItems)
             let context = DecisionContext(register: register, next: try tx.nextNumbers(), today: today)
-            let payloads = try before.decide(command, by: actor, team: team, context: context)
+            let payloads: [EventPayload]
+            switch try before.decision(command, by: actor, team: team, context: context) {
+            case .unchanged(let same): return .unchanged(same, cycle: before.id)
+            case .record(let events): payloads = events
+            }
             if let file { try tx.storeArtifact(file, at: now) }
             let stored = try tx.append(payloads.map { CycleEvent(cycle: before.id, time: now, actor: actor.id, payload: $0) })
             var after = before
@@ -37,7 +48,7 @@ public enum Acknowledgement {
             }
             try tx.remember(after, after: stored)
             let resolved = try Escalator.resolve(after: after, register: register, team: team, today: today, at: now, tx: tx)
-            return CycleChange(before: before, after: after, events: stored + resolved, today: today, register: register)
+            return .changed(CycleChange(before: before, after: after, events: stored + resolved, today: today, register: register))
         }
     }
 }

@@ -11,7 +11,7 @@ public enum AgendaQueries {
             let events = try tx.events(cycle: state.id)
             let register = try tx.followUps(visibleIn: state.id)
             var previous: PreviousMeeting? = nil
-            if let earlier = PreviousMeeting.cycle(before: state.id, among: try tx.cycles().map(\.id)),
+            if let earlier = PreviousMeeting.cycle(before: state.id, among: try tx.cycles().filter { !$0.cancelled }.map(\.id)),
                 let before = try tx.loadCycle(earlier)
             {
                 previous = PreviousMeeting(of: before)

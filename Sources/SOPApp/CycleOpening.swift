@@ -14,7 +14,8 @@ public enum CycleOpening {
         public var unheldRoles: [String]
     }
 
-    public static func open(_ session: Session, month: CycleMonth, workflowFile: String?) throws -> Opened {
+    /// `force` opens a month far from the clock's (a typo is refused without it).
+    public static func open(_ session: Session, month: CycleMonth, workflowFile: String?, force: Bool) throws -> Opened {
         let named = try workflowFile.map(WorkflowSource.read)
         let team = try session.team()
         let actor = try session.actor(team)
@@ -24,15 +25,16 @@ public enum CycleOpening {
                 throw ShellError.failed("the database has no workflow", fix: "give one with --workflow FILE")
             }
             try CycleEvent.requireForward(now, after: try tx.lastEventTime())
-            let existing = try tx.cycles().map(\.id)
+            let rows = try tx.cycles()
             let opened = try CycleState.decideOpen(
-                cycle: month, workflow: version.workflow, hash: version.hash, existing: existing, by: actor, team: team)
+                cycle: month, workflow: version.workflow, hash: version.hash, existing: rows.map(\.id),
+                cancelled: rows.filter(\.cancelled).map(\.id), today: session.today, force: force, by: actor, team: team)
             try tx.storeWorkflow(version, at: now)
             let stored = try tx.append([CycleEvent(cycle: month.description, time: now, actor: actor.id, payload: opened)])
             return (version, stored)
         }
         session.pin(cycle: month.description)
-        return Opened(cycle: month, version: version, events: stored, unheldRoles: team.unheldRoles(of: version.workflow))
+        return Opened(cycle: month, version: version, events: stored, unheldRoles: TeamFit.unheldRoles(of: version.workflow, by: team))
     }
 }
 

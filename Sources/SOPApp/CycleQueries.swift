@@ -39,7 +39,7 @@ public enum CycleQueries {
                 guard let state = try tx.loadCycle(row.id) else { return nil }
                 let complete = state.workflow.stages.filter { state.state(of: $0.id).isComplete }.count
                 return Summary(
-                    id: row.id, workflow: state.workflow.id, state: state.isClosed ? "closed" : "open",
+                    id: row.id, workflow: state.workflow.id, state: state.stateWord,
                     stagesComplete: complete, stages: state.workflow.stages.count, current: row.id == current)
             }
         }

@@ -31,10 +31,7 @@ public enum DatabaseSetup {
                 "\(teamName) is not a valid team for workflow \(workflow.id):\n" + error.diagnostics.map(\.description).joined(separator: "\n"),
                 fix: "fix it; `sop workflow check \(teamName)` checks it")
         }
-        // Without a leader nobody could open or close a cycle: the database would be stuck from day one.
-        if team.holders(of: "leader").isEmpty {
-            throw ShellError.failed("\(teamName): nobody holds the leader role", fix: "give at least one participant `roles: [leader]`")
-        }
+        // A team without a leader or sponsor is refused by the reader above (TeamFit), at its line.
         return Starter(workflow: WorkflowVersion(source: workflowText, sourceName: workflowName, workflow: workflow), team: team)
     }
 

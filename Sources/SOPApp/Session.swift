@@ -138,6 +138,9 @@ public final class Session {
         pinnedCycle = id
     }
 
+    /// Back to the default cycle (after the pinned one was cancelled: it is never the default).
+    public func useDefaultCycle() { pinnedCycle = nil }
+
     /// After `cycle open`: the new cycle is the one commands act on.
     public func pin(cycle id: String) { pinnedCycle = id }
 

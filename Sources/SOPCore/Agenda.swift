@@ -45,6 +45,9 @@ public struct Agenda: Sendable, Equatable, Codable {
     public var criticalConstraints: CriticalConstraints
     /// 8. Follow-up actions: open, overdue, due by the next meeting.
     public var followUpActions: FollowUpActions
+    /// How many lines of a note the text and Markdown agendas print (the workflow's `limits: { agenda-lines: N }`);
+    /// the JSON keeps every note whole.
+    public var noteLines: Int = SubmissionLimits.defaultAgendaLines
 
     public init(
         cycle: String, workflow: String, workflowTitle: String, cycleState: String, preparedOn: Day,

@@ -23,8 +23,8 @@ struct AgendaBuilder {
 
     var agenda: Agenda {
         let meetingStage = workflow.meetingStage
-        return Agenda(
-            cycle: id, workflow: workflow.id, workflowTitle: workflow.title, cycleState: cycle.isClosed ? "closed" : "open",
+        var agenda = Agenda(
+            cycle: id, workflow: workflow.id, workflowTitle: workflow.title, cycleState: cycle.stateWord,
             preparedOn: today,
             meeting: meetingStage.map { stage in
                 let status = cycle.status(of: stage, today: today)
@@ -45,6 +45,8 @@ struct AgendaBuilder {
                 sourceStages: workflow.agenda.constraints,
                 stages: workflow.agenda.constraints.compactMap(workflow.stage).map(review)),
             followUpActions: followUpActions)
+        agenda.noteLines = workflow.limits.agendaLines
+        return agenda
     }
 
     // MARK: 1. changes

@@ -28,7 +28,7 @@ public enum CSVCheck {
             if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
             throw Refusal(
                 .inputFormat,
-                "\(fileName) line \(row.line): \(row.fields.count) fields where the header has \(header.count)",
+                "\(fileName) line \(row.line): \(row.fields.count.counted("field")) where the header has \(header.count)",
                 fix: "make every row have one value per header column and submit again")
         }
         if rows.dropFirst().allSatisfy({ $0.fields.count == 1 && $0.fields[0].isEmpty }) {

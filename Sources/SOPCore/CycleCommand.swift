@@ -7,6 +7,7 @@ public enum CycleCommand: Sendable, Equatable {
     case reject(stage: String, reason: String, input: String?)
     case waive(stage: String, reason: String)
     case close
+    case cancel(reason: String)
     case propose(text: String, stage: String?, options: [String])
     case decide(proposal: Int?, text: String, rationale: String, option: String?, supersedes: Int?)
     case deferProposal(Int, to: String, reason: String)
@@ -57,27 +58,58 @@ public enum Submission: Sendable, Equatable {
 }
 
 extension CycleState {
-    /// Validates a command against the rules and the current state; returns the events it produces.
+    /// Validates a command against the rules and the current state; returns the events it produces
+    /// (none when the command changes nothing: see `decision`).
     /// Pure: the caller appends the events in one transaction, or shows the refusal and changes nothing.
     public func decide(
         _ command: CycleCommand, by actor: Participant, team: Team, context: DecisionContext = DecisionContext()
     ) throws(Refusal) -> [EventPayload] {
-        if isClosed {
-            throw Refusal(.cycleClosed, "cycle \(id) is closed", fix: "open the next cycle with `cycle open`, or pick an open one with `cycle use`")
+        try decision(command, by: actor, team: team, context: context).events
+    }
+
+    /// Like `decide`, and says why a command that is allowed records nothing.
+    public func decision(
+        _ command: CycleCommand, by actor: Participant, team: Team, context: DecisionContext = DecisionContext()
+    ) throws(Refusal) -> CycleDecision {
+        if case .submit(let stageID, let inputID, let content) = command {
+            return try decideSubmission(stageID, inputID, content, by: actor, team: team)
         }
+        return .record(try decideChange(command, by: actor, team: team, context: context))
+    }
+
+    /// A submission is a new version unless it hands in exactly what the input's current version holds:
+    /// then nothing is recorded and no sign-off goes stale (a second upload of the same file is not news).
+    /// A version a reviewer rejected is not current, so handing the same content in again answers the
+    /// rejection and is recorded.
+    private func decideSubmission(
+        _ stageID: String, _ inputID: String, _ content: Submission, by actor: Participant, team: Team
+    ) throws(Refusal) -> CycleDecision {
+        try requireOpen()
+        let rules = Rules(cycle: self, team: team)
+        let stage = try rules.stage(stageID)
+        guard let input = stage.input(inputID) else {
+            throw Refusal(
+                .unknownInput, "\(stage.id) has no input '\(inputID)'",
+                fix: "use one of: \(stage.inputs.map(\.id).orList)")
+        }
+        try rules.mayChangeInputs(stage, by: actor)
+        try rules.accepts(content, for: input, of: stage)
+        let current = record(stage.id).inputs[input.id]
+        if let current, current.isCurrent, current.content.sameContent(as: content.recorded) {
+            return .unchanged(UnchangedInput(stage: stage.id, input: input.id, version: current.version))
+        }
+        let version = (current?.version ?? 0) + 1
+        return .record([.inputSubmitted(InputSubmitted(stage: stage.id, input: input.id, version: version, content: content.recorded))])
+    }
+
+    private func decideChange(
+        _ command: CycleCommand, by actor: Participant, team: Team, context: DecisionContext
+    ) throws(Refusal) -> [EventPayload] {
+        try requireOpen()
         let rules = Rules(cycle: self, team: team)
         switch command {
         case .submit(let stageID, let inputID, let content):
-            let stage = try rules.stage(stageID)
-            guard let input = stage.input(inputID) else {
-                throw Refusal(
-                    .unknownInput, "\(stage.id) has no input '\(inputID)'",
-                    fix: "use one of: \(stage.inputs.map(\.id).orList)")
-            }
-            try rules.mayChangeInputs(stage, by: actor)
-            try rules.accepts(content, for: input, of: stage)
-            let version = (record(stage.id).inputs[input.id]?.version ?? 0) + 1
-            return [.inputSubmitted(InputSubmitted(stage: stage.id, input: input.id, version: version, content: content.recorded))]
+            return try decideSubmission(stageID, inputID, content, by: actor, team: team).events
 
         case .signoff(let stageID, let comment, let requestedRole):
             let stage = try rules.stage(stageID)
@@ -115,22 +147,82 @@ extension CycleState {
             }
             return [.cycleClosed(CycleClosed())]
 
+        case .cancel(let reason):
+            return try decideCancel(reason: reason, rules: rules, by: actor, register: context.register)
+
         case .propose, .decide, .deferProposal, .addAction, .completeAction, .cancelAction, .reassignAction:
             return try FollowUpRules(rules: rules, context: context).decide(command, by: actor)
         }
     }
 
-    /// Validates opening a new cycle; `existing` are the cycle ids already in the database.
+    /// Validates opening a new cycle; `existing` are the cycle ids already in the database, `cancelled`
+    /// those of them whose cycle was cancelled: such a month may be opened again (its cancelled cycle
+    /// stays in the log). With `today`, a month far from the clock's is refused unless `force`.
     public static func decideOpen(
-        cycle: CycleMonth, workflow: Workflow, hash: String, existing: [String], by actor: Participant, team: Team
+        cycle: CycleMonth, workflow: Workflow, hash: String, existing: [String], cancelled: [String] = [], today: Day? = nil,
+        force: Bool = false, by actor: Participant, team: Team
     ) throws(Refusal) -> EventPayload {
         try Permissions.check(.cycleOpen, actor, team: team, workflow: workflow)
-        if existing.contains(cycle.description) {
+        if let today { try CycleWindow.check(cycle, today: today, force: force) }
+        if existing.contains(cycle.description), !cancelled.contains(cycle.description) {
             throw Refusal(
                 .cycleExists, "cycle \(cycle) already exists",
                 fix: "switch to it with `cycle use \(cycle)`, or open another month")
         }
         return .cycleOpened(CycleOpened(workflow: workflow.id, workflowHash: hash))
+    }
+}
+
+extension CycleState {
+    /// A closed or cancelled cycle takes no changes.
+    func requireOpen() throws(Refusal) {
+        if let reason = cancelReason {
+            throw Refusal(
+                .cycleCancelled, "cycle \(id) was cancelled (\(reason))",
+                fix: "pick a cycle with `cycle use`, or open the month again with `cycle open \(id)`")
+        }
+        if isClosed {
+            throw Refusal(.cycleClosed, "cycle \(id) is closed", fix: "open the next cycle with `cycle open`, or pick an open one with `cycle use`")
+        }
+    }
+}
+
+/// What `CycleState.decision` made of an allowed command.
+public enum CycleDecision: Sendable, Equatable {
+    /// The events to append (in this order).
+    case record([EventPayload])
+    /// A submission of exactly what the input's current version holds: nothing to record.
+    case unchanged(UnchangedInput)
+
+    public var events: [EventPayload] {
+        switch self {
+        case .record(let events): events
+        case .unchanged: []
+        }
+    }
+}
+
+/// An input that already holds what was submitted, at `version`.
+public struct UnchangedInput: Sendable, Equatable {
+    public var stage: String
+    public var input: String
+    public var version: Int
+    public init(stage: String, input: String, version: Int) {
+        self.stage = stage
+        self.input = input
+        self.version = version
+    }
+}
+
+extension SubmittedContent {
+    /// The same bytes (whatever the file is called), the same note text, or the same link.
+    func sameContent(as other: SubmittedContent) -> Bool {
+        switch (self, other) {
+        case (.file(_, let a, let sizeA), .file(_, let b, let sizeB)): a == b && sizeA == sizeB
+        case (.note(let a), .note(let b)): a == b
+        case (.link(let a), .link(let b)): a == b
+        default: false
+        }
     }
 }
 
@@ -150,7 +242,7 @@ extension CycleCommand {
         case .deferProposal(let n, _, _): [FollowUpKind.proposal.label(n)]
         case .addAction(_, _, _, let decision, _): decision.map { [FollowUpKind.decision.label($0)] } ?? []
         case .completeAction(let n, _), .cancelAction(let n, _), .reassignAction(let n, _): [FollowUpKind.action.label(n)]
-        case .submit, .signoff, .reject, .waive, .close, .propose: []
+        case .submit, .signoff, .reject, .waive, .close, .cancel, .propose: []
         }
     }
 }

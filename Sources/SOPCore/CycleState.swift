@@ -12,6 +12,9 @@ public struct CycleState: Sendable {
     public private(set) var openedAt: Date
     public private(set) var openedBy: String
     public private(set) var closedAt: Date?
+    /// When the leader cancelled the cycle, and why (`cycle cancel`).
+    public private(set) var cancelledAt: Date?
+    public private(set) var cancelReason: String?
     public private(set) var stages: [String: StageRecord]
     /// How many events were folded; the next event's position in this cycle.
     public private(set) var eventCount: Int
@@ -19,6 +22,9 @@ public struct CycleState: Sendable {
     private let settleOrder: [Stage]
 
     public var isClosed: Bool { closedAt != nil }
+    public var isCancelled: Bool { cancelledAt != nil }
+    /// `open`, `closed` or `cancelled`: the cycle's state in `cycle list`, `status` and their JSON.
+    public var stateWord: String { isCancelled ? "cancelled" : isClosed ? "closed" : "open" }
 
     /// Starts a cycle from its `cycle-opened` event.
     public init(opening event: CycleEvent, workflow: Workflow, workflowHash: String) {
@@ -28,6 +34,8 @@ public struct CycleState: Sendable {
         openedAt = event.time
         openedBy = event.actor
         closedAt = nil
+        cancelledAt = nil
+        cancelReason = nil
         stages = Dictionary(uniqueKeysWithValues: workflow.stages.map { ($0.id, StageRecord()) })
         eventCount = 1
         settleOrder = Self.dependencyOrder(of: workflow)
@@ -56,6 +64,10 @@ public struct CycleState: Sendable {
             return
         case .cycleClosed:
             closedAt = event.time
+            return
+        case .cycleCancelled(let e):
+            cancelledAt = event.time
+            cancelReason = e.reason
             return
         case .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled, .actionReassigned,
             .escalationRaised, .escalationResolved:
@@ -90,7 +102,7 @@ public struct CycleState: Sendable {
     /// escalations) are only counted, so a reader may `count` them without decoding their payloads.
     public static func reads(_ type: EventType) -> Bool {
         switch type {
-        case .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed: true
+        case .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed, .cycleCancelled: true
         case .cycleOpened, .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled,
             .actionReassigned, .escalationRaised, .escalationResolved:
             false

@@ -31,6 +31,7 @@ public struct EscalationCheck: Sendable {
     }
 
     private func reasonResolved(_ escalation: Escalation) -> String? {
+        if escalation.cycle == cycle.id, cycle.isCancelled, escalation.subject.stage != nil { return "cycle \(cycle.id) was cancelled" }
         switch escalation.subject {
         case .lateStage(let id):
             guard escalation.cycle == cycle.id, let stage = workflow.stage(id) else { return nil }

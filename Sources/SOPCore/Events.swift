@@ -38,6 +38,7 @@ public enum EventPayload: Sendable, Equatable {
     case rejected(Rejected)
     case waived(Waived)
     case cycleClosed(CycleClosed)
+    case cycleCancelled(CycleCancelled)
     case proposalRaised(ProposalRaised)
     case decisionRecorded(DecisionRecorded)
     case proposalDeferred(ProposalDeferred)
@@ -57,6 +58,7 @@ public enum EventPayload: Sendable, Equatable {
         case .rejected: .rejected
         case .waived: .waived
         case .cycleClosed: .cycleClosed
+        case .cycleCancelled: .cycleCancelled
         case .proposalRaised: .proposalRaised
         case .decisionRecorded: .decisionRecorded
         case .proposalDeferred: .proposalDeferred
@@ -79,7 +81,7 @@ public enum EventPayload: Sendable, Equatable {
         case .proposalRaised(let e): e.stage
         case .actionAdded(let e): e.stage
         case .escalationRaised(let e): e.subject.stage
-        case .cycleOpened, .cycleClosed, .decisionRecorded, .proposalDeferred, .actionDone, .actionCancelled, .actionReassigned,
+        case .cycleOpened, .cycleClosed, .cycleCancelled, .decisionRecorded, .proposalDeferred, .actionDone, .actionCancelled, .actionReassigned,
             .escalationResolved:
             nil
         }
@@ -95,6 +97,7 @@ public enum EventPayload: Sendable, Equatable {
         case .rejected(let e): return try encoder.encode(e)
         case .waived(let e): return try encoder.encode(e)
         case .cycleClosed(let e): return try encoder.encode(e)
+        case .cycleCancelled(let e): return try encoder.encode(e)
         case .proposalRaised(let e): return try encoder.encode(e)
         case .decisionRecorded(let e): return try encoder.encode(e)
         case .proposalDeferred(let e): return try encoder.encode(e)
@@ -116,6 +119,7 @@ public enum EventPayload: Sendable, Equatable {
         case .rejected: return .rejected(try decoder.decode(Rejected.self, from: json))
         case .waived: return .waived(try decoder.decode(Waived.self, from: json))
         case .cycleClosed: return .cycleClosed(try decoder.decode(CycleClosed.self, from: json))
+        case .cycleCancelled: return .cycleCancelled(try decoder.decode(CycleCancelled.self, from: json))
         case .proposalRaised: return .proposalRaised(try decoder.decode(ProposalRaised.self, from: json))
         case .decisionRecorded: return .decisionRecorded(try decoder.decode(DecisionRecorded.self, from: json))
         case .proposalDeferred: return .proposalDeferred(try decoder.decode(ProposalDeferred.self, from: json))
@@ -146,11 +150,14 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case actionReassigned = "action-reassigned"
     case escalationRaised = "escalation-raised"
     case escalationResolved = "escalation-resolved"
+    case cycleCancelled = "cycle-cancelled"
 
     /// Events about proposals, decisions and actions rather than stages.
     public var isFollowUp: Bool {
         switch self {
-        case .cycleOpened, .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed, .escalationRaised, .escalationResolved: false
+        case .cycleOpened, .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed, .cycleCancelled, .escalationRaised,
+            .escalationResolved:
+            false
         case .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled, .actionReassigned: true
         }
     }
@@ -191,7 +198,7 @@ public enum SubmittedContent: Sendable, Equatable, Codable {
 
     public var summary: String {
         switch self {
-        case .file(let name, let sha, let size): "file \(name) (\(size) bytes, sha256 \(sha.prefix(12)))"
+        case .file(let name, let sha, let size): "file \(name) (\(size.counted("byte")), sha256 \(sha.prefix(12)))"
         case .note(let text): "note \"\(text.count > 60 ? String(text.prefix(57)) + "..." : text)\""
         case .link(let url): "link \(url)"
         }

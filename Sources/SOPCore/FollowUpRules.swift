@@ -93,7 +93,7 @@ struct FollowUpRules {
             }
             return [.actionReassigned(ActionReassigned(number: action.number, from: action.owner, to: owner.id))]
 
-        case .submit, .signoff, .reject, .waive, .close:
+        case .submit, .signoff, .reject, .waive, .close, .cancel:
             // Stage commands are decided by `CycleState.decide` itself.
             return []
         }

@@ -9,6 +9,7 @@
 public enum GuardedCommand: String, Sendable, CaseIterable {
     case cycleOpen = "cycle open"
     case cycleClose = "cycle close"
+    case cycleCancel = "cycle cancel"
     case submit
     case signoff
     case reject
@@ -26,6 +27,7 @@ public enum GuardedCommand: String, Sendable, CaseIterable {
         switch self {
         case .cycleOpen: "open a cycle"
         case .cycleClose: "close the cycle"
+        case .cycleCancel: "cancel the cycle"
         case .submit: "submit \(stage ?? "stage") inputs"
         case .signoff: "sign off \(stage ?? "a stage")"
         case .reject: "reject \(stage ?? "a stage")"
@@ -53,8 +55,8 @@ public enum Standing: String, Sendable, CaseIterable, Hashable {
     case contributor
     /// Holds one of the stage's `signoffs:` roles.
     case stageSignoff = "stage sign-off"
-    /// Holds one of the `pre-sop` stage's sign-off roles.
-    case preSOPSignoff = "pre-sop sign-off"
+    /// Holds a role that may raise proposals (`Workflow.proposerRoles`).
+    case proposer
     /// Owns the follow-up action acted on.
     case actionOwner = "action owner"
     /// Anyone on the team.
@@ -66,11 +68,12 @@ public enum Permissions {
     public static let matrix: [(command: GuardedCommand, allowed: Set<Standing>)] = [
         (.cycleOpen, [.leader]),
         (.cycleClose, [.leader]),
+        (.cycleCancel, [.leader]),
         (.submit, [.leader, .stageOwner, .contributor]),
         (.signoff, [.stageSignoff]),
         (.reject, [.leader, .stageSignoff]),
         (.waive, [.leader]),
-        (.propose, [.leader, .preSOPSignoff]),
+        (.propose, [.leader, .proposer]),
         (.decide, [.sponsor, .decider]),
         (.deferProposal, [.leader, .sponsor, .decider]),
         (.actionAdd, [.participant]),
@@ -99,7 +102,7 @@ public enum Permissions {
         if actor.isLeader { found.insert(.leader) }
         if actor.holds("sponsor") { found.insert(.sponsor) }
         if workflow.deciders.contains(where: actor.holds) { found.insert(.decider) }
-        if workflow.proposerRoles.contains(where: actor.holds) { found.insert(.preSOPSignoff) }
+        if workflow.proposerRoles.contains(where: actor.holds) { found.insert(.proposer) }
         if let stage = subject.stage {
             if actor.holds(stage.owner) { found.insert(.stageOwner) }
             if stage.contributors.contains(where: actor.holds) { found.insert(.contributor) }
@@ -146,9 +149,9 @@ public enum Permissions {
             let roles = subject.stage?.contributors ?? []
             return roles.isEmpty ? "a contributor role (it has none)" : "a contributor role (\(roles.orList))"
         case .stageSignoff: return "a sign-off role (\((subject.stage?.signoffs ?? []).orList))"
-        case .preSOPSignoff:
+        case .proposer:
             let roles = workflow.proposerRoles
-            return roles.isEmpty ? "a pre-sop sign-off role (the workflow has no pre-sop stage)" : "a pre-sop sign-off role (\(roles.orList))"
+            return roles.isEmpty ? "a proposer role (the workflow names none)" : "a proposer role (\(roles.orList))"
         case .actionOwner: return "its owner \(subject.action?.owner ?? "")"
         case .participant: return "any participant"
         }
@@ -166,7 +169,7 @@ public enum Permissions {
         case .stageOwner: return holding(subject.stage.map { [$0.owner] } ?? [])
         case .contributor: return holding(subject.stage?.contributors ?? [])
         case .stageSignoff: return holding(subject.stage?.signoffs ?? [])
-        case .preSOPSignoff: return holding(workflow.proposerRoles)
+        case .proposer: return holding(workflow.proposerRoles)
         case .actionOwner: return subject.action.map { [($0.owner, "\($0.owner) (owner)")] } ?? []
         case .participant: return []
         }

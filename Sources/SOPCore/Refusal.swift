@@ -32,12 +32,20 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case cycleClosed = "cycle-closed"
         case cycleExists = "cycle-exists"
         case cycleIncomplete = "cycle-incomplete"
+        /// The cycle was cancelled: it takes no more changes.
+        case cycleCancelled = "cycle-cancelled"
+        /// `cycle cancel` of a cycle in which work was recorded.
+        case cycleHasWork = "cycle-has-work"
+        /// `cycle open` of a month far from the clock's, without `--force`.
+        case farOffCycle = "far-off-cycle"
         case inputFormat = "input-format"
         case badArgument = "bad-argument"
         case unknownItem = "unknown-item"
         case itemState = "item-state"
         case decisionsPending = "decisions-pending"
         case clock
+        /// A submission larger than the workflow's `limits:` allow.
+        case limit
         /// Under `identity: os`: naming a participant other than the operating-system account's own,
         /// or acting from an account no participant has as `login`.
         case identity

@@ -34,6 +34,7 @@ struct Rules {
 
     func accepts(_ content: Submission, for input: InputSpec, of stage: Stage) throws(Refusal) {
         let target = "\(stage.id) \(input.id)"
+        try cycle.workflow.limits.check(content, target: target, stage: stage.id, input: input.id)
         switch (input.format, content) {
         case (.csv, .file(let name, let bytes, _)):
             try CSVCheck.check(bytes, fileName: name, required: input.columns)

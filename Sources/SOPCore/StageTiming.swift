@@ -124,5 +124,5 @@ extension CycleState {
 
 /// Counts in words, the same in every message.
 public enum Plural {
-    public static func workdays(_ n: Int) -> String { n == 1 ? "1 workday" : "\(n) workdays" }
+    public static func workdays(_ n: Int) -> String { n.counted("workday") }
 }

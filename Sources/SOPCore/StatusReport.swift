@@ -101,7 +101,7 @@ extension CycleState {
     public func report(today: Day, register: FollowUpRegister = FollowUpRegister()) -> StatusReport {
         let actions = register.openActions(of: id)
         return StatusReport(
-            cycle: id, workflow: workflow.id, state: isClosed ? "closed" : "open",
+            cycle: id, workflow: workflow.id, state: stateWord,
             stages: workflow.stages.map { status(of: $0, today: today, register: register) },
             openProposals: register.openProposals(of: id).count, openActions: actions.count,
             overdueActions: actions.filter { $0.isOverdue(on: today) }.count)

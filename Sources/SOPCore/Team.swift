@@ -51,11 +51,3 @@ public struct Participant: Sendable, Equatable, Codable {
     public func holds(_ role: String) -> Bool { roles.contains(role) }
     public var isLeader: Bool { holds("leader") }
 }
-
-extension Team {
-    /// Roles of `workflow` that nobody on the team holds: stages that need them cannot be signed off,
-    /// so opening a cycle warns about them.
-    public func unheldRoles(of workflow: Workflow) -> [String] {
-        workflow.roles.map(\.id).filter { holders(of: $0).isEmpty }
-    }
-}

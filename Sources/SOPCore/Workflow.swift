@@ -15,12 +15,19 @@ public struct Workflow: Sendable, Equatable, Codable {
     public var actionEscalation: [EscalationStep]
     /// The command run once per notification (`notify:`), if any.
     public var notify: NotifyCommand?
+    /// Roles besides the leader that may raise proposals (`proposers:`); nil when the file does not say.
+    public var proposers: [String]?
+    /// Sizes a submission may have, and how much of a note the agenda shows (`limits:`).
+    public var limits: SubmissionLimits
 
     public init(
         id: String, title: String, calendar: WorkCalendar = WorkCalendar(), roles: [Role], stages: [Stage],
         deciders: [String] = [], agenda: AgendaSources = AgendaSources(),
-        signoffEscalation: [EscalationStep] = [], actionEscalation: [EscalationStep] = [], notify: NotifyCommand? = nil
+        signoffEscalation: [EscalationStep] = [], actionEscalation: [EscalationStep] = [], notify: NotifyCommand? = nil,
+        proposers: [String]? = nil, limits: SubmissionLimits = SubmissionLimits()
     ) {
+        self.proposers = proposers
+        self.limits = limits
         self.signoffEscalation = signoffEscalation
         self.actionEscalation = actionEscalation
         self.notify = notify
@@ -36,11 +43,17 @@ public struct Workflow: Sendable, Equatable, Codable {
     /// Roles that may record decisions: the sponsor always, plus the workflow's `deciders:`.
     public var decisionRoles: [String] { ["sponsor"] + deciders.filter { $0 != "sponsor" } }
 
-    /// The id of the reconciliation stage whose sign-off roles may raise decision requests.
-    public static let preSOPStage = "pre-sop"
-
-    /// Sign-off roles of the `pre-sop` stage: besides the leader, they may raise decision requests.
-    public var proposerRoles: [String] { stage(Self.preSOPStage)?.signoffs ?? [] }
+    /// Roles that may raise proposals besides the leader: the workflow's `proposers:`, else the sign-off
+    /// roles of the stages the decision meeting (`requires: [decisions]`) comes directly after, the
+    /// people who reconciled the plan the meeting decides on. No stage id is special.
+    public var proposerRoles: [String] {
+        if let proposers { return proposers }
+        var roles: [String] = []
+        for upstream in meetingStage?.after ?? [] {
+            for role in stage(upstream)?.signoffs ?? [] where !roles.contains(role) { roles.append(role) }
+        }
+        return roles
+    }
 
     /// The executive meeting: the first stage that requires decisions, if any.
     public var meetingStage: Stage? { stages.first { $0.requires.contains(.decisions) } }
@@ -235,7 +248,7 @@ public struct AgendaSources: Sendable, Equatable, Codable {
 // their defaults, so cycles opened by an older `sop` keep loading.
 extension Workflow {
     enum CodingKeys: String, CodingKey {
-        case id, title, calendar, roles, stages, deciders, agenda, signoffEscalation, actionEscalation, notify
+        case id, title, calendar, roles, stages, deciders, agenda, signoffEscalation, actionEscalation, notify, proposers, limits
     }
 
     public init(from decoder: any Decoder) throws {
@@ -248,7 +261,9 @@ extension Workflow {
             agenda: try c.decodeIfPresent(AgendaSources.self, forKey: .agenda) ?? AgendaSources(),
             signoffEscalation: try c.decodeIfPresent([EscalationStep].self, forKey: .signoffEscalation) ?? [],
             actionEscalation: try c.decodeIfPresent([EscalationStep].self, forKey: .actionEscalation) ?? [],
-            notify: try c.decodeIfPresent(NotifyCommand.self, forKey: .notify))
+            notify: try c.decodeIfPresent(NotifyCommand.self, forKey: .notify),
+            proposers: try c.decodeIfPresent([String].self, forKey: .proposers),
+            limits: try c.decodeIfPresent(SubmissionLimits.self, forKey: .limits) ?? SubmissionLimits())
     }
 }
 

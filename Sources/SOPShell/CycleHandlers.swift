@@ -23,13 +23,20 @@ extension Handlers {
 
     static func cycleOpen(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let month = try command.argument(0).map(cycleArgument).flatMap(CycleMonth.init) ?? CycleMonth(session.today)
-        let opened = try CycleOpening.open(session, month: month, workflowFile: command.option("--workflow"))
+        let opened = try CycleOpening.open(session, month: month, workflowFile: command.option("--workflow"), force: command.flag("--force"))
         let (version, unheld) = (opened.version, opened.unheldRoles)
         var text = "Opened cycle \(month) on workflow \(version.workflow.id) (version \(version.hash.prefix(12)), from \(version.sourceName))."
         if !unheld.isEmpty {
             text += "\nWarning: nobody on the team holds \(unheld.andList); stages that need \(unheld.count == 1 ? "that role" : "those roles") cannot be signed off."
         }
         return Reply(text, json: ChangeText.EventsJSON(cycle: month.description, events: opened.events.map(ChangeText.EventJSON.init)))
+    }
+
+    static func cycleCancel(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let reply = try Acknowledgement.change(session, .cancel(reason: command.option("--reason") ?? ""))
+        // A REPL that opened or chose the cancelled cycle goes back to the default one, like a new session.
+        session.useDefaultCycle()
+        return reply
     }
 
     static func cycleClose(_ session: Session, _ command: ParsedCommand) throws -> Reply {

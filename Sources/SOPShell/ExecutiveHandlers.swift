@@ -75,7 +75,7 @@ extension Handlers {
         let cycle = state.id
         let rows = register.proposals(of: cycle).map { ProposalJSON($0, viewer: cycle) }
         if rows.isEmpty {
-            return Reply("No proposals in cycle \(cycle). The leader or a pre-sop sign-off role raises one with `propose TEXT`.", json: rows)
+            return Reply("No proposals in cycle \(cycle). The leader or a proposer role raises one with `propose TEXT`.", json: rows)
         }
         var table = TextTable(["ID", "STATE", "RAISED", "BY", "STAGE", "PROPOSAL"])
         for p in rows {

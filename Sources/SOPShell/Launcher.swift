@@ -154,35 +154,12 @@ public enum Launcher {
         }
         let w = starter.workflow.workflow
         let identity = starter.team.identity == .os ? " (identity: os: each participant acts only from the account in their login)" : ""
-        console.out("Created \(path): workflow \(w.id) (\(w.stages.count) stages), a team of \(starter.team.participants.count)\(identity). The leader opens the first cycle with `cycle open`.")
+        console.out("Created \(path): workflow \(w.id) (\(w.stages.count.counted("stage"))), a team of \(starter.team.participants.count.counted("participant"))\(identity). The leader opens the first cycle with `cycle open`.")
         return 0
     }
 
     static func checkFiles(_ paths: [String], console: Console) -> Int32 {
-        var failed = false
-        for path in paths {
-            do {
-                let text = try InputFiles.text(path, what: "file")
-                switch try WorkflowFileReader.check(yaml: text, file: path) {
-                case .workflow(let w):
-                    let inputs = w.stages.reduce(0) { $0 + $1.inputs.count }
-                    console.out("\(path): ok: workflow \(w.id), \(w.stages.count) stages, \(w.roles.count) roles, \(inputs) inputs")
-                case .team(let t):
-                    let roles = Set(t.participants.flatMap(\.roles))
-                    console.out("\(path): ok: team of \(t.participants.count) participants holding \(roles.count) roles, identity \(t.identity.rawValue)")
-                }
-            } catch let problems as FileProblems {
-                failed = true
-                for d in problems.diagnostics { console.report(d.message, file: d.file, line: d.line, column: d.column) }
-            } catch let error as SystemError {
-                failed = true
-                console.report(ShellError(error))
-            } catch {
-                failed = true
-                console.report(.failed("\(path): \(error)", fix: "check the file"))
-            }
-        }
-        return failed ? 1 : 0
+        WorkflowCheck(console: console).run(paths)
     }
 }
 

@@ -24,7 +24,7 @@ public enum Playbook {
             defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
             var commands = 0
             var checks = 0
-            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, raw) in text.textLines.enumerated() {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty || line.hasPrefix("#") { continue }
                 do {
@@ -55,7 +55,7 @@ public enum Playbook {
                     return 1
                 }
             }
-            console.out("\(file): \(commands) commands, \(checks) checks passed")
+            console.out("\(file): \(commands.counted("command")), \(checks.counted("check")) passed")
         }
         return 0
     }
@@ -74,6 +74,7 @@ public enum Playbook {
         if let number = PlaybookChecks.escalationNumber(words[0]) {
             return try PlaybookChecks.escalation(number, words[1], session: session)
         }
+        if words[0] == "cycle", try PlaybookChecks.cycleState(words[1], session: session) { return }
         guard let wanted = StageState(rawValue: words[1]) else {
             throw ShellError.usage("'\(words[1])' is not a stage state", fix: "use one of: \(StageState.allCases.map(\.rawValue).orList)")
         }

@@ -40,7 +40,7 @@ enum PlaybookChecks {
         let items = try read { try EscalationQueries.unacknowledged(session, of: words[0]) }
         if items.count != count {
             throw ShellError.failed(
-                "expected \(words[0]) to have \(count) unacknowledged notification\(count == 1 ? "" : "s"), but there \(items.count == 1 ? "is" : "are") \(items.count)"
+                "expected \(words[0]) to have \(count.counted("unacknowledged notification")), but there \(items.count == 1 ? "is" : "are") \(items.count)"
                     + (items.isEmpty ? "" : ": " + items.map(\.subject).joined(separator: "; ")),
                 fix: "`as \(words[0])` then `inbox` shows them")
         }
@@ -59,7 +59,7 @@ enum PlaybookChecks {
         let live = try read { try EscalationQueries.liveSeen(session) }
         if live.count != count {
             throw ShellError.failed(
-                "expected \(count) live escalation\(count == 1 ? "" : "s"), but there \(live.count == 1 ? "is" : "are") \(live.count)"
+                "expected \(count.counted("live escalation")), but there \(live.count == 1 ? "is" : "are") \(live.count)"
                     + (live.isEmpty ? "" : ": " + live.map { "\($0.label) \($0.message)" }.joined(separator: "; ")),
                 fix: "`escalations` lists them")
         }

@@ -89,7 +89,10 @@ struct Auditor {
         let genesis = try checkGenesis()
         let log = try checkEvents(from: genesis)
         let artifacts = try checkArtifacts(referenced: log.artifacts)
-        let versions = try checkWorkflowVersions(pinned: log.cycles)
+        for reopened in log.reopenedWithoutCancel {
+            note(reopened.seq, "events", "cycle \(reopened.id) is opened again in event #\(reopened.seq) without being cancelled first")
+        }
+        let versions = try checkWorkflowVersions(pinned: log.pinned)
         try checkCycles(expected: log.cycles)
         let followUps = try checkFollowUps(log.followUps)
         let escalations = try checkEscalations(log.escalations)
@@ -133,7 +136,14 @@ struct Auditor {
     struct LogFacts {
         var count = 0
         var head: String?
+        /// Each cycle id's latest opening: the `cycles` row must match it.
         var cycles: [String: (workflowHash: String, seq: Int64)] = [:]
+        /// Every workflow version a cycle was opened on, cancelled ones included, with the first such event.
+        var pinned: [String: Int64] = [:]
+        /// Cycle ids whose latest opening was cancelled: the only ones that may be opened again.
+        var cancelled: Set<String> = []
+        /// Openings of a cycle id that was already open (not cancelled): the log was tampered with.
+        var reopenedWithoutCancel: [(id: String, seq: Int64)] = []
         var artifacts: [String: Int64] = [:]
         var followUps = FollowUpRegister()
         var escalations = EscalationRegister()
@@ -208,7 +218,14 @@ struct Auditor {
     /// Collects what the other tables must agree with.
     func record(_ event: CycleEvent, in facts: inout LogFacts) {
         switch event.payload {
-        case .cycleOpened(let opened): facts.cycles[event.cycle] = (opened.workflowHash, event.seq)
+        case .cycleOpened(let opened):
+            if facts.cycles[event.cycle] != nil, !facts.cancelled.contains(event.cycle) {
+                facts.reopenedWithoutCancel.append((event.cycle, event.seq))
+            }
+            facts.cycles[event.cycle] = (opened.workflowHash, event.seq)
+            facts.cancelled.remove(event.cycle)
+            facts.pinned[opened.workflowHash] = min(facts.pinned[opened.workflowHash] ?? event.seq, event.seq)
+        case .cycleCancelled: facts.cancelled.insert(event.cycle)
         case .inputSubmitted(let submitted):
             if case .file(_, let sha, _) = submitted.content, facts.artifacts[sha] == nil { facts.artifacts[sha] = event.seq }
         default: break
@@ -231,7 +248,7 @@ struct Auditor {
             if ContentHash.sha256(content) != sha {
                 note(referenced[sha], "artifacts", "artifact \(short)'s content does not match its SHA-256: the file was changed")
             } else if content.count != size {
-                note(referenced[sha], "artifacts", "artifact \(short) is \(content.count) bytes but is recorded as \(size)")
+                note(referenced[sha], "artifacts", "artifact \(short) is \(content.count.counted("byte")) but is recorded as \(size)")
             }
             if referenced[sha] == nil {
                 note(nil, "artifacts", "artifact \(short) is not submitted by any event: it was inserted")
@@ -243,8 +260,7 @@ struct Auditor {
         return seen.count
     }
 
-    private mutating func checkWorkflowVersions(pinned: [String: (workflowHash: String, seq: Int64)]) throws -> Int {
-        let pinnedBy = Dictionary(pinned.map { ($0.value.workflowHash, $0.value.seq) }, uniquingKeysWith: min)
+    private mutating func checkWorkflowVersions(pinned pinnedBy: [String: Int64]) throws -> Int {
         let defaultHash = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'default_workflow'")
         var seen = Set<String>()
         for row in try Row.fetchAll(db, sql: "SELECT hash, source_name, source, model FROM workflow_versions ORDER BY hash") {
@@ -309,7 +325,7 @@ struct Auditor {
         let orphans = try Int.fetchOne(
             db, sql: "SELECT count(*) FROM notifications WHERE escalation NOT IN (SELECT number FROM escalations)") ?? 0
         if orphans > 0 {
-            note(nil, "notifications", "\(orphans) notification(s) name an escalation that does not exist: they were inserted")
+            note(nil, "notifications", orphans == 1 ? "1 notification names an escalation that does not exist: it was inserted" : "\(orphans) notifications name an escalation that does not exist: they were inserted")
         }
         return count
     }

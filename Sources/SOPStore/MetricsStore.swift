@@ -6,11 +6,13 @@ extension StoreTransaction {
     /// The newest `count` cycles, oldest first, each with its own events over the workflow version it
     /// pinned: what `metrics` replays. Reads only those cycles, whatever the history's length.
     public func recentCycleHistories(_ count: Int) throws -> [CycleHistory] {
-        try cycles().suffix(max(0, count)).map { row in
+        try cycles().filter { !$0.cancelled }.suffix(max(0, count)).map { row in
             guard let workflow = try workflowModel(row.workflowHash) else {
                 throw StoreError("cycle \(row.id) pins workflow \(row.workflowHash.prefix(12)), which is missing")
             }
-            return CycleHistory(id: row.id, workflow: workflow, events: try events(cycle: row.id))
+            // From its latest opening: a month opened again after a cancellation has the cancelled cycle's
+            // events before it, which count in no figure.
+            return CycleHistory(id: row.id, workflow: workflow, events: try events(cycle: row.id).filter { $0.seq >= row.openedSeq })
         }
     }
 

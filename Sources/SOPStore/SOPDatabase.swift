@@ -24,6 +24,8 @@ public struct CycleRow: Sendable, Equatable {
     public var workflowHash: String
     public var openedSeq: Int64
     public var closed: Bool
+    /// The leader cancelled it (`cycle cancel`): it counts in no figure and is never the default.
+    public var cancelled: Bool = false
 }
 
 /// The S&OP database: an append-only event log plus the workflow versions, team and artifacts it refers to.

@@ -109,7 +109,9 @@ public struct StoreTransaction {
 
     /// The workflow a new cycle uses when none is named: the previous cycle's, else the database's first.
     public func workflowForNextCycle() throws -> WorkflowVersion? {
-        let hash = try String.fetchOne(db.cachedStatement(sql: "SELECT workflow_hash FROM cycles ORDER BY id DESC LIMIT 1"))
+        let hash = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT workflow_hash FROM cycles c WHERE NOT EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') ORDER BY id DESC LIMIT 1
+            """))
         guard let chosen = try hash ?? meta("default_workflow") else { return nil }
         return try workflowVersion(chosen)
     }
@@ -120,19 +122,25 @@ public struct StoreTransaction {
         try Row.fetchAll(
             db.cachedStatement(sql: """
                 SELECT c.id, c.workflow_hash, c.opened_seq,
-                       EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.type = 'cycle-closed') AS closed
+                       EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.type = 'cycle-closed') AS closed,
+                       EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') AS cancelled
                 FROM cycles c ORDER BY c.id
                 """)
-        ).map { CycleRow(id: $0["id"], workflowHash: $0["workflow_hash"], openedSeq: $0["opened_seq"], closed: $0["closed"]) }
+        ).map {
+            CycleRow(
+                id: $0["id"], workflowHash: $0["workflow_hash"], openedSeq: $0["opened_seq"], closed: $0["closed"], cancelled: $0["cancelled"])
+        }
     }
 
-    /// The cycle commands act on when none is chosen: the most recent open cycle, else the most recent.
-    /// Read from the `cycles` key and the few `cycle-closed` events, whatever the history's length.
+    /// The cycle commands act on when none is chosen: the most recent open cycle, else the most recent;
+    /// never a cancelled one. Read from the `cycles` key and the few `cycle-closed` events (and, per
+    /// cycle, its events after its opening for a cancellation), whatever the history's length.
     public func defaultCycleID() throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: """
             SELECT COALESCE(
-                (SELECT id FROM cycles WHERE id NOT IN (SELECT cycle FROM events WHERE type = 'cycle-closed') ORDER BY id DESC LIMIT 1),
-                (SELECT id FROM cycles ORDER BY id DESC LIMIT 1))
+                (SELECT id FROM cycles c WHERE id NOT IN (SELECT cycle FROM events WHERE type = 'cycle-closed')
+                    AND NOT EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') ORDER BY id DESC LIMIT 1),
+                (SELECT id FROM cycles c WHERE NOT EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') ORDER BY id DESC LIMIT 1))
             """))
     }
 
@@ -140,10 +148,11 @@ public struct StoreTransaction {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM cycles WHERE id = ?)"), arguments: [id]) ?? false
     }
 
-    /// The cycles not closed yet, oldest first.
+    /// The cycles neither closed nor cancelled, oldest first.
     public func openCycleIDs() throws -> [String] {
         try String.fetchAll(db.cachedStatement(sql: """
-            SELECT id FROM cycles WHERE id NOT IN (SELECT cycle FROM events WHERE type = 'cycle-closed') ORDER BY id
+            SELECT id FROM cycles c WHERE id NOT IN (SELECT cycle FROM events WHERE type = 'cycle-closed')
+                AND NOT EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') ORDER BY id
             """))
     }
 
@@ -164,8 +173,19 @@ public struct StoreTransaction {
             event.seq = seq
             (seq, prev) = (seq + 1, hash)
             if case .cycleOpened(let opened) = event.payload {
+                // A month whose cycle was cancelled may be opened again (SOPCore decides that): the row
+                // then points at the new opening, and the cancelled cycle's events stay in the log before it.
+                // Any other second opening still breaks the primary key, so the store never takes one.
+                let reopensCancelled = try Bool.fetchOne(
+                    db.cachedStatement(sql: """
+                        SELECT EXISTS(SELECT 1 FROM cycles c WHERE c.id = ? AND EXISTS(
+                            SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled'))
+                        """),
+                    arguments: [event.cycle]) ?? false
                 try db.execute(
-                    sql: "INSERT INTO cycles(id, workflow_hash, opened_seq) VALUES (?, ?, ?)",
+                    sql: reopensCancelled
+                        ? "UPDATE cycles SET workflow_hash = ?2, opened_seq = ?3 WHERE id = ?1"
+                        : "INSERT INTO cycles(id, workflow_hash, opened_seq) VALUES (?1, ?2, ?3)",
                     arguments: [event.cycle, opened.workflowHash, event.seq])
             }
             stored.append(event)
@@ -224,7 +244,8 @@ public struct StoreTransaction {
         }
         guard let workflow = try workflowModel(hash) else { throw StoreError("cycle \(id) pins workflow \(hash.prefix(12)), which is missing") }
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT seq, cycle, time, actor, type, payload FROM events WHERE cycle = ? ORDER BY seq"), arguments: [id])
+            db.cachedStatement(sql: "SELECT seq, cycle, time, actor, type, payload FROM events WHERE cycle = ? AND seq >= ? ORDER BY seq"),
+            arguments: [id, openedSeq])
         guard let first = try rows.first.map(Self.event), case .cycleOpened(let opened) = first.payload else {
             throw StoreError("cycle \(id) has no cycle-opened event")
         }

@@ -75,7 +75,7 @@ public enum AgendaText {
         } else {
             for (i, review) in agenda.reviews.enumerated() {
                 if i > 0 { out.add("") }
-                stageText(review, into: &out)
+                stageText(review, noteLines: agenda.noteLines, into: &out)
             }
         }
 
@@ -132,7 +132,7 @@ public enum AgendaText {
         } else {
             for (i, review) in agenda.criticalConstraints.stages.enumerated() {
                 if i > 0 { out.add("") }
-                stageText(review, into: &out)
+                stageText(review, noteLines: agenda.noteLines, into: &out)
             }
         }
 
@@ -155,7 +155,7 @@ public enum AgendaText {
         return out.text
     }
 
-    private static func stageText(_ review: Agenda.StageReview, into out: inout Lines) {
+    private static func stageText(_ review: Agenda.StageReview, noteLines: Int, into out: inout Lines) {
         out.wrap("\(review.title) (\(review.stage)) - \(review.state.rawValue)")
         if let waiver = review.waiver {
             out.wrap("Waived by \(waiver.by), \(waiver.at): \(waiver.reason)", first: "  ", rest: "    ")
@@ -170,7 +170,9 @@ public enum AgendaText {
                 switch input.content.kind {
                 case .note:
                     out.wrap("\(input.title): note (\(submission(input)))", first: "    - ", rest: "      ")
-                    out.wrap(input.content.value, first: "        ", rest: "        ")
+                    let preview = NotePreview(input.content.value, lines: noteLines)
+                    for line in preview.lines { out.wrap(line, first: "        ", rest: "        ") }
+                    if preview.isCut { out.wrap(morePointer(preview, review.stage, input.input), first: "        ", rest: "        ") }
                 case .file, .link, .missing:
                     out.wrap("\(input.title): \(contentWords(input)) " + (input.content.kind == .missing ? "" : "(\(submission(input)))"),
                         first: "    - ", rest: "      ")
@@ -237,7 +239,7 @@ public enum AgendaText {
         if agenda.reviews.isEmpty {
             md.append("No review stages come before the meeting in this workflow.")
         } else {
-            for review in agenda.reviews { stageMarkdown(review, into: &md) }
+            for review in agenda.reviews { stageMarkdown(review, noteLines: agenda.noteLines, into: &md) }
         }
 
         // 4
@@ -287,7 +289,7 @@ public enum AgendaText {
         } else if agenda.criticalConstraints.stages.isEmpty {
             md.append(unknownConstraintStages(agenda))
         } else {
-            for review in agenda.criticalConstraints.stages { stageMarkdown(review, into: &md) }
+            for review in agenda.criticalConstraints.stages { stageMarkdown(review, noteLines: agenda.noteLines, into: &md) }
         }
 
         // 8
@@ -311,7 +313,7 @@ public enum AgendaText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func stageMarkdown(_ review: Agenda.StageReview, into md: inout [String]) {
+    private static func stageMarkdown(_ review: Agenda.StageReview, noteLines: Int, into md: inout [String]) {
         md.append("### \(review.title) — \(review.state.rawValue)")
         md.append("")
         if let waiver = review.waiver {
@@ -331,9 +333,11 @@ public enum AgendaText {
                 case .note:
                     md.append("- **\(inline(input.title))**: note (\(submission(input)))")
                     md.append("")
-                    for line in input.content.value.split(separator: "\n", omittingEmptySubsequences: false) {
+                    let preview = NotePreview(input.content.value, lines: noteLines)
+                    for line in preview.lines {
                         md.append(line.isEmpty ? "  >" : "  > \(line)")
                     }
+                    if preview.isCut { md.append("  >"); md.append("  > _\(morePointer(preview, review.stage, input.input))_") }
                     md.append("")
                 case .file:
                     md.append("- **\(inline(input.title))**: file `\(input.content.value)` (\(submission(input)))")
@@ -488,6 +492,11 @@ public enum AgendaText {
         lines.append("Rationale: \(d.rationale)")
         lines.append("Decided by \(d.by), \(d.at)" + (d.cycle == cycle ? "" : ", in \(d.cycle)") + (d.inForce ? "" : "; no longer in force"))
         return lines
+    }
+
+    /// Where the rest of a note cut short is read in full.
+    private static func morePointer(_ preview: NotePreview, _ stage: String, _ input: String) -> String {
+        "... \(preview.hiddenLines.counted("more line")): `show \(stage) \(input)` prints the whole note"
     }
 
     private static func contentWords(_ input: Agenda.InputRecord) -> String {

@@ -50,7 +50,7 @@ public enum AuditText {
         if let seq = report.firstBrokenSeq {
             what = "the record fails its audit: first broken at event #\(seq)"
         } else if !report.ok {
-            what = "the record fails its audit: \(report.findings.count) problem\(report.findings.count == 1 ? "" : "s") outside the event chain"
+            what = "the record fails its audit: \(report.findings.count.counted("problem")) outside the event chain"
         } else {
             what = "SQLite's integrity check found damage in the database file"
         }

@@ -43,6 +43,25 @@ public enum ChangeText {
         var to: StageState
     }
 
+    public static func reply(_ outcome: Acknowledgement.Outcome) -> Reply {
+        switch outcome {
+        case .changed(let change): reply(change)
+        case .unchanged(let same, let cycle):
+            Reply(
+                "unchanged: \(same.stage) \(same.input) is already version \(same.version)",
+                json: UnchangedJSON(cycle: cycle, stage: same.stage, input: same.input, version: same.version))
+        }
+    }
+
+    public struct UnchangedJSON: Encodable, Sendable {
+        var cycle: String
+        var unchanged = true
+        var stage: String
+        var input: String
+        var version: Int
+        var events: [EventJSON] = []
+    }
+
     public static func reply(_ change: CycleChange) -> Reply {
         let (before, after, events, today, register) = (change.before, change.after, change.events, change.today, change.register)
         var lines = events.map { "#\($0.seq) \($0.actor) \(EventText.describe($0.payload))." }
@@ -62,9 +81,12 @@ public enum ChangeText {
             lines.append(line)
         }
         if after.isClosed && !before.isClosed { lines.append("Cycle \(after.id) is closed.") }
+        if after.isCancelled && !before.isCancelled {
+            lines.append("Cycle \(after.id) is cancelled: it stays in the record and counts in no figure; `cycle open \(after.id)` opens the month again.")
+        }
         let json = EventsJSON(
             cycle: after.id, events: events.map(EventJSON.init), changes: changes,
-            cycleState: after.isClosed ? "closed" : "open")
+            cycleState: after.stateWord)
         return Reply(lines.joined(separator: "\n"), json: json)
     }
 }

@@ -18,7 +18,13 @@ extension Console {
     /// One problem at a place in a file, as `workflow check` finds them: `FILE:LINE:COL: error: message`
     /// (the compiler's shape, so editors jump to it), or under `--json` the same object as other errors
     /// with `file`, `line` and `column`.
-    public func report(_ message: String, file: String, line: Int, column: Int) {
+    public func report(_ message: String, file: String, line: Int, column: Int, warning: Bool = false) {
+        if warning {
+            // A warning does not fail the check; under --json it is an object of its own kind.
+            struct WarningJSON: Encodable { var warning: String, file: String, line: Int, column: Int }
+            return err(json ? JSONOutput.line(WarningJSON(warning: message, file: file, line: line, column: column))
+                : "\(file):\(line):\(column): warning: \(message)")
+        }
         guard json else { return err("\(file):\(line):\(column): error: \(message)") }
         var object = ErrorJSON(.failed(message, fix: "edit \(file) at line \(line), column \(column)"), file: file, line: line)
         object.column = column

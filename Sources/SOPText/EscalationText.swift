@@ -93,7 +93,7 @@ public enum EscalationText {
             lines.append("Resolved \(e.label) (\(e.cycle)): \(e.resolvedBecause ?? "its condition ended").")
         }
         if run.raised.isEmpty && run.resolved.isEmpty {
-            lines.append("Nothing new to escalate at \(Stamp.minute(now)); \(live) live escalation\(live == 1 ? "" : "s") (`escalations` lists them).")
+            lines.append("Nothing new to escalate at \(Stamp.minute(now)); \(live.counted("live escalation")) (`escalations` lists them).")
         }
         let failed = deliveries.filter { $0.failure != nil }
         if !deliveries.isEmpty {
@@ -127,7 +127,7 @@ public enum EscalationText {
     /// What the REPL says at start when the actor has unacknowledged notifications.
     public static func inboxGreeting(_ items: [NotificationRecord], actor: String) -> String? {
         guard !items.isEmpty else { return nil }
-        var lines = ["\(actor), you have \(items.count) unacknowledged notification\(items.count == 1 ? "" : "s") (`inbox`, `ack N`):"]
+        var lines = ["\(actor), you have \(items.count.counted("unacknowledged notification")) (`inbox`, `ack N`):"]
         for n in items.prefix(3) { lines.append("  #\(n.number) \(n.subject)") }
         if items.count > 3 { lines.append("  ... and \(items.count - 3) more") }
         return lines.joined(separator: "\n")

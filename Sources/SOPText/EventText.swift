@@ -14,6 +14,7 @@ public enum EventText {
         case .rejected(let e): "rejected \(e.stage) (\(e.inputs.joined(separator: ", "))): \(e.reason)"
         case .waived(let e): "waived \(e.stage): \(e.reason)"
         case .cycleClosed: "closed the cycle"
+        case .cycleCancelled(let e): "cancelled the cycle: \(e.reason)"
         case .proposalRaised(let e):
             "raised \(FollowUpKind.proposal.label(e.number)): \(e.text)"
                 + (e.options.isEmpty ? "" : " [options: \(e.options.joined(separator: " | "))]")

@@ -34,7 +34,7 @@ public enum MetricsText {
     static func decisions(_ d: DecisionMetrics) -> [String] {
         let raised = d.decided + d.undecided
         guard raised > 0 else { return ["Decisions: no proposals raised in these cycles"] }
-        var parts = ["\(d.decided) of \(raised) proposals decided"]
+        var parts = ["\(d.decided) of \(raised.counted("proposal")) decided"]
         if let median = d.medianLatencyDays, let max = d.maxLatencyDays {
             parts.append("median \(days(median)) to decide (max \(days(max)))")
         }

@@ -13,7 +13,7 @@ public enum PermissionsText {
         (.stageOwner, "OWNR", "holds the `owner:` role of the stage acted on"),
         (.contributor, "CONT", "holds one of that stage's `contributors:` roles"),
         (.stageSignoff, "SIGN", "holds one of that stage's `signoffs:` roles"),
-        (.preSOPSignoff, "PRE", "holds one of the `pre-sop` stage's sign-off roles"),
+        (.proposer, "PROP", "holds a `proposers:` role (by default the sign-off roles of the stages the `requires: [decisions]` stage comes after)"),
         (.actionOwner, "ACTN", "owns the follow-up action acted on"),
         (.participant, "ANY", "anyone on the team"),
     ]

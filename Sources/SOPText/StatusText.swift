@@ -9,7 +9,7 @@ public enum StatusText {
             table.add([s.id, s.state.rawValue, s.owner, dueColumn(s), waitingOn(s)])
         }
         let done = report.stages.filter { $0.state.isComplete }.count
-        let head = "Cycle \(report.cycle) · \(report.workflow) · \(report.state) · \(done)/\(report.stages.count) stages done · today \(today)"
+        let head = "Cycle \(report.cycle) · \(report.workflow) · \(report.state) · \(done)/\(report.stages.count.counted("stage")) done · today \(today)"
         return TextTable.flow(head, separator: " · ", width: width) + "\n" + table.rendered
     }
 
@@ -27,7 +27,7 @@ public enum StatusText {
             for a in actions {
                 var line = "  \(a.label) \(a.owner) due \(a.due)"
                 let late = a.workdaysOverdue(on: today, calendar: state.workflow.calendar)
-                if late > 0 { line += " (\(late) workdays late)" }
+                if late > 0 { line += " (\(late.counted("workday")) late)" }
                 if let from = a.carriedOver(into: state.id) { line += " [from \(from)]" }
                 lines.append(line + ": \(a.title)")
             }

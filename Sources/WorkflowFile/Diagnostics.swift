@@ -8,16 +8,19 @@ public struct FileDiagnostic: Error, Equatable, Sendable, CustomStringConvertibl
     /// 1-based, counted in Unicode scalars (as libyaml counts).
     public var column: Int
     public var message: String
+    /// A warning points at something that works but is likely a mistake; it does not fail a check.
+    public var isWarning: Bool
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, message: String, isWarning: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.isWarning = isWarning
     }
 
     /// The compiler-style shape, so terminals and editors can jump straight to the spot.
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+    public var description: String { "\(file):\(line):\(column): \(isWarning ? "warning" : "error"): \(message)" }
 }
 
 /// All problems found in one file (never empty when thrown).

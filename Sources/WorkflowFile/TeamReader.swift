@@ -66,8 +66,17 @@ struct TeamReader {
             }
             participants.append(participant)
         }
+        let team = Team(participants: participants, identity: identity)
+        if workflow != nil, !items.isEmpty {
+            for role in TeamFit.missingRequiredRoles(in: team) {
+                log.error(
+                    "nobody on the team holds the \(role) role (give at least one participant `roles: [\(role)]`; "
+                        + "\(TeamFit.purpose(of: role)))",
+                    at: top.keyPosition("team"))
+            }
+        }
         guard log.isEmpty else { return nil }
-        return Team(participants: participants, identity: identity)
+        return team
     }
 
     /// `identity: os | declared`.

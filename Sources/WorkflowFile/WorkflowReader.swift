@@ -8,7 +8,7 @@ struct WorkflowReader {
 
     static let keys = [
         "workflow", "title", "calendar", "roles", "stages", "deciders", "agenda", "signoff-escalation",
-        "action-escalation", "notify",
+        "action-escalation", "notify", "proposers", "limits",
     ]
     static let agendaKeys = ["constraints"]
 
@@ -39,6 +39,11 @@ struct WorkflowReader {
         let (roles, catalog) = readRoles(top)
         let deciders = catalog.list(
             top["deciders"], "deciders", example: "deciders: [finance]", nodes: nodes)
+        // Absent and empty differ: `proposers: []` leaves proposing to the leader alone.
+        let proposers = top["proposers"].map {
+            catalog.list($0, "proposers", example: "proposers: [supply, finance]", nodes: nodes)
+        }
+        let limits = top["limits"].map(LimitsReader(nodes: nodes).read) ?? SubmissionLimits()
         let constraints = top["agenda"].map(readAgenda) ?? []
         let ladders = LadderReader(nodes: nodes, roles: catalog)
         let signoffEscalation = top["signoff-escalation"].map {
@@ -64,7 +69,8 @@ struct WorkflowReader {
         return Workflow(
             id: id, title: title ?? id, calendar: calendar, roles: roles, stages: drafts.map(\.stage),
             deciders: deciders, agenda: AgendaSources(constraints: constraints.map(\.value)),
-            signoffEscalation: signoffEscalation, actionEscalation: actionEscalation, notify: notify)
+            signoffEscalation: signoffEscalation, actionEscalation: actionEscalation, notify: notify,
+            proposers: proposers, limits: limits)
     }
 
     private func readRoles(_ top: Fields) -> ([Role], RoleCatalog) {

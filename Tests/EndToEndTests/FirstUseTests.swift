@@ -66,7 +66,11 @@ import Testing
     @Test func jsonStatusReportsStaleSignoffsWithWhoAndWhy() throws {
         let box = try Sandbox()
         try box.completeDataGathering()
-        try box.ok(["--as", "lee", "submit", "data-gathering", "sales-actuals", Sample.path("sales-actuals.csv")])
+        // A corrected extract (one more row): the same bytes again would be `unchanged`.
+        let original = try String(contentsOfFile: Sample.salesActuals, encoding: .utf8)
+        let lastRow = try #require(original.split(separator: "\n").last)
+        let path = try box.write("sales-actuals-corrected.csv", original + (original.hasSuffix("\n") ? "" : "\n") + lastRow + "\n")
+        try box.ok(["--as", "lee", "submit", "data-gathering", "sales-actuals", path])
         let result = try box.ok(["--json", "status"])
         let json = try #require(try result.json() as? [String: Any])
         let stages = try #require(json["stages"] as? [[String: Any]])

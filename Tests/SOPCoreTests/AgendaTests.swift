@@ -553,7 +553,7 @@ struct AgendaScene {
         #expect(Set(object.keys) == [
             "cycle", "workflow", "workflowTitle", "cycleState", "preparedOn", "meeting", "previousMeeting", "changes",
             "stagePerformance", "reviews", "risks", "decisionsNeeded", "decisionsRecorded", "criticalConstraints",
-            "followUpActions",
+            "followUpActions", "noteLines",
         ])
         #expect(object["preparedOn"] as? String == "2026-11-12")
         let json = String(decoding: data, as: UTF8.self)

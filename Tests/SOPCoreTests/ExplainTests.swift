@@ -55,7 +55,7 @@ import Testing
         try c.completeGather()
         try c.completeDemand()
         try c.completeSupply()
-        try c.run(.file("demand", "forecast", Fixture.goodForecast), as: "kim")
+        try c.run(.file("demand", "forecast", Fixture.revisedForecast), as: "kim")
 
         let demand = try c.why("demand")
         #expect(demand.contains("The demand sign-off by dan is stale: forecast was resubmitted by kim"))

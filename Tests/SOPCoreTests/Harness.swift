@@ -64,6 +64,9 @@ enum Fixture {
     ])
 
     static let goodForecast = "family,month,quantity\nwidgets,2026-11,120\ngadgets,2026-11,80\n"
+    /// The forecast changed after review: a resubmission of it is a new version.
+    static let revisedForecast = "family,month,quantity\nwidgets,2026-11,135\ngadgets,2026-11,80\n"
+    static let revisedSupplyPlan = "family,capacity\nwidgets,140\n"
     static let goodSupplyPlan = "family,capacity\nwidgets,150\n"
 }
 
@@ -79,7 +82,15 @@ extension CycleCommand {
     }
 
     static func fileBytes(_ stage: String, _ input: String, _ bytes: Data, name: String = "plan.csv") -> CycleCommand {
-        .submit(stage: stage, input: input, content: .file(name: name, bytes: bytes, sha256: "sha-\(name)-\(bytes.count)"))
+        .submit(stage: stage, input: input, content: .file(name: name, bytes: bytes, sha256: fakeDigest(bytes)))
+    }
+
+    /// Stands in for the SHA-256 the shell computes (SOPCore never hashes): FNV-1a, so the same bytes
+    /// give the same digest and different bytes (almost always) a different one.
+    static func fakeDigest(_ bytes: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return "fnv-\(String(hash, radix: 16))"
     }
 
     static func note(_ stage: String, _ input: String, _ text: String) -> CycleCommand {

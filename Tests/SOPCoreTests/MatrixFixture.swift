@@ -27,7 +27,7 @@ enum MatrixFixture {
     /// Who holds each standing in the base team (the probe aside).
     static let holders: [Standing: String] = [
         .leader: "maria", .sponsor: "omar", .decider: "carla", .stageOwner: "peter", .contributor: "andy",
-        .stageSignoff: "rita", .preSOPSignoff: "conor", .actionOwner: "olga",
+        .stageSignoff: "rita", .proposer: "conor", .actionOwner: "olga",
     ]
 
     static let base: [Participant] = [
@@ -50,7 +50,7 @@ enum MatrixFixture {
         case .stageOwner: ["planner"]
         case .contributor: ["analyst"]
         case .stageSignoff: ["reviewer"]
-        case .preSOPSignoff: ["controller"]
+        case .proposer: ["controller"]
         case .actionOwner, .participant: []
         }
     }
@@ -65,7 +65,7 @@ enum MatrixFixture {
     static let words: [Standing: String] = [
         .leader: "the leader", .sponsor: "the sponsor", .decider: "decider role (cfo)", .stageOwner: "owner role planner",
         .contributor: "contributor role (analyst)", .stageSignoff: "sign-off role (reviewer)",
-        .preSOPSignoff: "pre-sop sign-off role (controller)", .actionOwner: "owner olga", .participant: "any participant",
+        .proposer: "proposer role (controller)", .actionOwner: "owner olga", .participant: "any participant",
     ]
 
     /// What each command acts on: the stage standings need a stage, the action owner's an action.
@@ -75,7 +75,7 @@ enum MatrixFixture {
         switch command {
         case .submit, .signoff, .reject, .waive: .stage
         case .actionDone, .actionCancel, .actionReassign: .action
-        case .cycleOpen, .cycleClose, .propose, .decide, .deferProposal, .actionAdd: .none
+        case .cycleOpen, .cycleClose, .cycleCancel, .propose, .decide, .deferProposal, .actionAdd: .none
         }
     }
 
@@ -84,7 +84,7 @@ enum MatrixFixture {
         switch standing {
         case .stageOwner, .contributor, .stageSignoff: target(of: command) == .stage
         case .actionOwner: target(of: command) == .action
-        case .leader, .sponsor, .decider, .preSOPSignoff, .participant: true
+        case .leader, .sponsor, .decider, .proposer, .participant: true
         }
     }
 
@@ -93,6 +93,7 @@ enum MatrixFixture {
         switch command {
         case .cycleOpen: .cycleOpened
         case .cycleClose: .cycleClosed
+        case .cycleCancel: .cycleCancelled
         case .submit: .inputSubmitted
         case .signoff: .signedOff
         case .reject: .rejected
@@ -128,6 +129,8 @@ struct MatrixScene {
         case .cycleClose:
             for stage in ["plan", "pre-sop", "executive-sop"] { try c.run(.waive(stage, "not this month"), as: "maria") }
             command = .close
+        case .cycleCancel:
+            command = .cancel(reason: "opened by mistake")
         case .submit:
             command = .note("plan", "notes", "volumes agreed")
         case .signoff:

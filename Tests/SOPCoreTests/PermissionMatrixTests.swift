@@ -10,11 +10,12 @@ import Testing
     static let pinned: [(GuardedCommand, Set<Standing>)] = [
         (.cycleOpen, [.leader]),
         (.cycleClose, [.leader]),
+        (.cycleCancel, [.leader]),
         (.submit, [.leader, .stageOwner, .contributor]),
         (.signoff, [.stageSignoff]),
         (.reject, [.leader, .stageSignoff]),
         (.waive, [.leader]),
-        (.propose, [.leader, .preSOPSignoff]),
+        (.propose, [.leader, .proposer]),
         (.decide, [.sponsor, .decider]),
         (.deferProposal, [.leader, .sponsor, .decider]),
         (.actionAdd, [.participant]),
@@ -47,11 +48,11 @@ import Testing
     /// `help permissions` and the README print these words.
     @Test func pinnedWords() {
         #expect(GuardedCommand.allCases.map(\.rawValue) == [
-            "cycle open", "cycle close", "submit", "signoff", "reject", "waive", "propose", "decide", "defer", "action add",
+            "cycle open", "cycle close", "cycle cancel", "submit", "signoff", "reject", "waive", "propose", "decide", "defer", "action add",
             "action done", "action cancel", "action reassign",
         ])
         #expect(Standing.allCases.map(\.rawValue) == [
-            "leader", "sponsor", "decider", "stage owner", "contributor", "stage sign-off", "pre-sop sign-off", "action owner",
+            "leader", "sponsor", "decider", "stage owner", "contributor", "stage sign-off", "proposer", "action owner",
             "any participant",
         ])
     }

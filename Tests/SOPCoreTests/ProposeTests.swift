@@ -58,7 +58,7 @@ import Testing
         var c = try Cycle.exec()
         let r = c.refusal(.propose("Add a shift"), as: who)
         #expect(r?.rule == .permission)
-        #expect(r?.message.contains("the leader or a pre-sop sign-off role (supply or finance)") == true, "\(r?.message ?? "")")
+        #expect(r?.message.contains("the leader or a proposer role (supply or finance)") == true, "\(r?.message ?? "")")
         for holder in ["maria", "paul", "fiona"] { #expect(r?.fix.contains(holder) == true, "\(r?.fix ?? "")") }
     }
 

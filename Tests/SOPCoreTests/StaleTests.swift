@@ -149,11 +149,11 @@ import Testing
         try c.completeDemand()
         try c.run(.file("supply", "supply-plan", Fixture.goodSupplyPlan), as: "paul")
         // supply is still in review, waiting for nothing but its sign-off; demand reopens meanwhile.
-        try c.run(.file("demand", "forecast", Fixture.goodForecast), as: "dan")
+        try c.run(.file("demand", "forecast", Fixture.revisedForecast), as: "dan")
         #expect(c.state("supply") == .review, "the gate was met once: supply stays workable")
         #expect(try c.status("supply").blockedBy == ["demand"])
         #expect(c.refusal(.sign("supply"), as: "paul")?.rule == .gate)
-        try c.run(.file("supply", "supply-plan", Fixture.goodSupplyPlan), as: "paul")
+        try c.run(.file("supply", "supply-plan", Fixture.revisedSupplyPlan), as: "paul")
         #expect(c.state.record("supply").inputs["supply-plan"]?.version == 2, "inputs may still be submitted")
     }
 }

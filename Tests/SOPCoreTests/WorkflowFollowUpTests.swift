@@ -2,13 +2,12 @@ import Foundation
 import SOPCore
 import Testing
 
-/// The workflow keys behind follow-ups: `deciders:`, a stage's `requires:`, and the `pre-sop` stage
-/// whose sign-off roles may raise decision requests.
+/// The workflow keys behind follow-ups: `deciders:`, a stage's `requires:`, and the proposer roles
+/// (`proposers:`, by default the sign-off roles of the stages the meeting comes after).
 @Suite struct WorkflowFollowUpTests {
-    @Test func proposerRolesAreThePreSOPStagesSignoffRoles() {
-        #expect(Workflow.preSOPStage == "pre-sop")
+    @Test func proposerRolesAreTheSignoffRolesUpstreamOfTheMeeting() {
         #expect(ExecFixture.workflow.proposerRoles == ["supply", "finance"])
-        #expect(Fixture.workflow().proposerRoles.isEmpty, "no pre-sop stage: only the leader proposes")
+        #expect(Fixture.workflow().proposerRoles.isEmpty, "no meeting stage: only the leader proposes")
     }
 
     @Test func decisionRolesAreTheSponsorAndTheDeciders() {
@@ -25,12 +24,12 @@ import Testing
         #expect(StageRequirement.allCases.map(\.rawValue) == ["decisions"])
     }
 
-    /// Without a pre-sop stage, a refused proposer is told only the leader may.
-    @Test func withoutAPreSOPStageOnlyTheLeaderProposes() throws {
+    /// Without a meeting stage (and no `proposers:`), a refused proposer is told only the leader may.
+    @Test func withoutAMeetingStageOnlyTheLeaderProposes() throws {
         var c = try Cycle()
         let r = c.refusal(.propose("Add a shift"), as: "dan")
         #expect(r?.rule == .permission)
-        #expect(r?.message.contains("the workflow has no pre-sop stage") == true, "\(r?.message ?? "")")
+        #expect(r?.message.contains("a proposer role (the workflow names none)") == true, "\(r?.message ?? "")")
         #expect(r?.fix.contains("maria") == true)
         try c.run(.propose("Add a shift"), as: "maria")
     }
@@ -40,6 +39,8 @@ import Testing
         var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(ExecFixture.workflow)) as? [String: Any] ?? [:]
         object["deciders"] = nil
         object["agenda"] = nil
+        object["proposers"] = nil
+        object["limits"] = nil
         object["stages"] = (object["stages"] as? [[String: Any]])?.map { stage in
             var stage = stage
             stage["requires"] = nil
@@ -48,6 +49,8 @@ import Testing
         let decoded = try JSONDecoder().decode(Workflow.self, from: JSONSerialization.data(withJSONObject: object))
         #expect(decoded.deciders.isEmpty)
         #expect(decoded.agenda == AgendaSources())
+        #expect(decoded.proposers == nil, "absent: the default proposer roles")
+        #expect(decoded.limits == SubmissionLimits())
         #expect(decoded.stages.allSatisfy { $0.requires.isEmpty })
         #expect(decoded.stages.map(\.id) == ExecFixture.workflow.stages.map(\.id))
     }

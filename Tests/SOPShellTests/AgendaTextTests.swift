@@ -180,6 +180,26 @@ struct AgendaSample {
         #expect(md.contains("### Product portfolio review — done"))
     }
 
+    @Test func aLongNoteShowsItsFirstLinesAndPointsAtShow() throws {
+        var s = try AgendaSample()
+        s.on("2026-11-03")
+        s.file("data-gathering", "sales-actuals", "actuals-oct.csv", by: "dan")
+        s.file("data-gathering", "inventory-snapshot", "inventory-oct.csv", by: "dan")
+        s.sign("data-gathering", "demand", by: "dan")
+        let note = (1...40).map { "Assumption \($0): promo in week \($0 % 52 + 1)" }.joined(separator: "\n")
+        s.submit("product-review", "portfolio-changes", .note(note), by: "priya")
+        let agenda = Agenda.build(cycle: s.state, events: s.events, register: s.register, previous: nil, today: Day("2026-11-04")!)
+        #expect(agenda.noteLines == 6)
+        let text = AgendaText.text(agenda)
+        #expect(text.contains("Assumption 6: promo in week 7"))
+        #expect(!text.contains("Assumption 7:"), "only the first six lines")
+        #expect(flat(text).contains("... 34 more lines: `show product-review portfolio-changes` prints the whole note"))
+        let md = AgendaText.markdown(agenda)
+        #expect(md.contains("  > Assumption 6: promo in week 7"))
+        #expect(!md.contains("Assumption 7:"))
+        #expect(md.contains("  > _... 34 more lines: `show product-review portfolio-changes` prints the whole note_"))
+    }
+
     @Test func everySectionShowsTheRecords() throws {
         let text = flat(AgendaText.text(try AgendaSample.full()))
         // 1

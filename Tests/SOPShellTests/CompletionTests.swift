@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: [
         ([String](), "st", ["status"]),
         ([], "s", ["signoff", "status", "submit"]),
-        (["cycle"], "", ["close", "list", "open", "use"]),
+        (["cycle"], "", ["cancel", "close", "list", "open", "use"]),
         (["status"], "dem", ["demand-review"]),
         (["submit", "demand-review"], "", ["demand-assumptions", "unconstrained-forecast"]),
         (["submit", "data-gathering"], "inv", ["inventory-snapshot"]),

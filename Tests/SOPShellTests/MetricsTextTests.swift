@@ -63,7 +63,7 @@ import Testing
             pre-sop           -         0     0        -            -              0
             executive-sop     -         0     0        -            -              0
             execution         -         0     0        -            -              0
-            Decisions: 1 of 1 proposals decided; median 2 days to decide (max 2 days)
+            Decisions: 1 of 1 proposal decided; median 2 days to decide (max 2 days)
             Actions: 0 of 1 on time (0%); 1 done late; median 2 wd late;
               1 open, not yet due; 1 cancelled
             Late counts workdays past due (wd); sign-off wait is calendar time in review.

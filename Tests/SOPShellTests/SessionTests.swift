@@ -59,6 +59,7 @@ import SOPCore
             "submit data-gathering sales-actuals \(csv.path)", "submit data-gathering inventory-snapshot \(inventory.path)",
             "as dan", "signoff data-gathering",
         ] { _ = try session.run(line: line) }
+        try Data("family,month,quantity\nx,2026-11,2\n".utf8).write(to: csv)  // corrected: a new version
         let reply = try session.run(line: "submit data-gathering sales-actuals \(csv.path)")
         #expect(reply.text.contains("resubmitted data-gathering sales-actuals version 2"))
         #expect(reply.text.contains("data-gathering: done -> review"))
@@ -73,7 +74,7 @@ import SOPCore
             _ = try DatabaseSetup.starter(workflowText: BundledFiles.monthlyWorkflow, workflowName: "w.yaml", teamText: team, teamName: "t.yaml")
             Issue.record("a team without a leader must be refused")
         } catch {
-            #expect(error.description.contains("t.yaml: nobody holds the leader role"))
+            #expect(error.description.contains("t.yaml:1:1: error: nobody on the team holds the leader role"))
         }
     }
 
@@ -96,5 +97,17 @@ import SOPCore
             "financial-review", "pre-sop", "executive-sop", "execution",
         ])
         #expect(!starter.team.holders(of: "leader").isEmpty)
+    }
+}
+
+@Suite struct ASessionLeavesACycleItCancelled {
+    @Test func theNextCommandActsOnTheDefaultCycle() throws {
+        let session = try novemberSession(actor: "maria")
+        _ = try session.run(line: "cycle open 2030-01 --force")
+        #expect(session.pinnedCycle == "2030-01")
+        _ = try session.run(line: "cycle cancel --reason typo")
+        #expect(session.pinnedCycle == nil)
+        let status = try session.run(line: "status")
+        #expect(status.text.hasPrefix("Cycle 2026-11 "), "\(status.text)")
     }
 }

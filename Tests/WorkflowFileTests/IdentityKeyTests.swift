@@ -46,8 +46,8 @@ struct IdentityKeyTests {
     func theKeyIsRead(_ written: String, _ mode: IdentityMode) throws {
         // The key may come before or after `team:`.
         for yaml in [
-            "identity: \(written)\nteam:\n  - { id: a, name: A, roles: [leader], login: a }\n",
-            "team:\n  - { id: a, name: A, roles: [leader], login: a }\nidentity: \(written)\n",
+            "identity: \(written)\nteam:\n  - { id: a, name: A, roles: [leader, sponsor], login: a }\n",
+            "team:\n  - { id: a, name: A, roles: [leader, sponsor], login: a }\nidentity: \(written)\n",
         ] {
             #expect(try WorkflowFileReader.team(yaml: yaml, file: "t.yaml", workflow: teamWorkflow).identity == mode)
         }

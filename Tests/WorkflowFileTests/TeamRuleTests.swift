@@ -82,11 +82,12 @@ struct TeamRuleTests {
     }
 
     @Test func unknownRoleIsCheckedAgainstTheWorkflow() {
-        let yaml = "team:\n  - { id: a, name: A, roles: [leader, deman] }\n"
+        // The team holds the leader and the sponsor, which a team read against a workflow must.
+        let yaml = "team:\n  - { id: a, name: A, roles: [leader, sponsor, deman] }\n"
         expectSingle(
             teamDiagnostics(yaml, workflow: teamWorkflow),
             BrokenFile(
-                name: "", yaml: yaml, prefix: "t.yaml:2:39: error:",
+                name: "", yaml: yaml, prefix: "t.yaml:2:48: error:",
                 phrase: "unknown role 'deman' for participant 'a' (did you mean 'demand'? roles in workflow 'w' are: leader, sponsor, demand)"))
         // Without a workflow any well-formed role id is accepted: the file may serve several workflows.
         #expect(teamDiagnostics(yaml).isEmpty)

@@ -34,7 +34,7 @@ let topLevelCases: [BrokenFile] = [
     BrokenFile(
         name: "unknown top-level key names the allowed keys",
         yaml: header + stageA + "colour: red\n",
-        prefix: "w.yaml:10:1: error:", phrase: "allowed keys: workflow, title, calendar, roles, stages, deciders, agenda, signoff-escalation, action-escalation, notify)"),
+        prefix: "w.yaml:10:1: error:", phrase: "allowed keys: workflow, title, calendar, roles, stages, deciders, agenda, signoff-escalation, action-escalation, notify, proposers, limits)"),
     BrokenFile(
         name: "misspelt key gets a suggestion",
         yaml: header + stageA + "titel: W\n",
