@@ -6,6 +6,8 @@ import SOPStore
 public struct Reply: Sendable {
     public var text: String
     public var json: (any Encodable & Sendable)?
+    /// Exact bytes for stdout instead of `text` (`show` of a submitted file): written with nothing added.
+    public var bytes: Data?
 
     public init(_ text: String, json: (any Encodable & Sendable)? = nil) {
         self.text = text
@@ -33,6 +35,8 @@ public final class Session {
     /// Whether output may carry ANSI colour: the executable sets it only when stdout is a terminal
     /// and NO_COLOR is unset, so pipes, files and tests get plain text.
     public var colour: Bool = false
+    /// Whether stdout is a terminal: `show` then lays a file out for a person, and writes bytes only to a pipe or file.
+    public var terminal: Bool = false
     /// Set by `quit`/`exit`.
     public private(set) var quitRequested = false
     /// The operating-system account running sop, from the real uid (not `$USER`, which anyone can set).

@@ -196,7 +196,7 @@ import Testing
         #expect(Refusal.Rule.allCases.map(\.rawValue) == [
             "unknown-stage", "unknown-input", "unknown-participant", "unknown-cycle", "permission", "gate", "stage-state",
             "already-signed", "cycle-closed", "cycle-exists", "cycle-incomplete", "input-format", "bad-argument",
-            "unknown-item", "item-state", "decisions-pending", "clock", "identity",
+            "unknown-item", "item-state", "decisions-pending", "clock", "identity", "unknown-version",
         ])
         #expect(StageState.allCases.map(\.rawValue) == ["waiting", "open", "review", "done", "waived"])
         let r = Refusal(.gate, "supply is waiting for demand", fix: "finish demand first")
