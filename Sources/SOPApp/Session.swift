@@ -25,6 +25,8 @@ public final class Session {
     public var terminalWidth: Int?
     /// The width tables and headlines wrap within.
     public var width: Int { terminalWidth.map { max(20, $0) } ?? 80 }
+    /// Whether stdout is a terminal: `show` then lays a file out for a person, and writes bytes only to a pipe or file.
+    public var terminal: Bool = false
     /// Set by `quit`/`exit`.
     public private(set) var quitRequested = false
     /// The operating-system account running sop, from the real uid (not `$USER`, which anyone can set).

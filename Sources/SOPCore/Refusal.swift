@@ -49,6 +49,8 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         /// Under `identity: os`: naming a participant other than the operating-system account's own,
         /// or acting from an account no participant has as `login`.
         case identity
+        /// `show --version N` of a version the input does not have, or of an input never submitted.
+        case unknownVersion = "unknown-version"
     }
 }
 

@@ -17,6 +17,8 @@ public struct LaunchOptions: Sendable {
     public var login: String?
     /// ANSI colour allowed (stdout is a terminal and NO_COLOR is unset); the executable decides.
     public var colour: Bool
+    /// stdout is a terminal (`show` lays files out for a person there); the executable decides.
+    public var terminal: Bool
     /// `actor` came from `SOP_USER`, not `--as`: a refusal quotes what was set.
     public var actorFromEnvironment: Bool
     /// The arguments `sop` was started with, for the access log when naming the actor is refused.
@@ -24,8 +26,9 @@ public struct LaunchOptions: Sendable {
 
     public init(
         databasePath: String, actor: String?, cycle: String?, now: Date?, json: Bool, login: String?, colour: Bool = false,
-        actorFromEnvironment: Bool = false, invocation: [String] = []
+        actorFromEnvironment: Bool = false, invocation: [String] = [], terminal: Bool = false
     ) {
+        self.terminal = terminal
         self.databasePath = databasePath
         self.actor = actor
         self.cycle = cycle
@@ -54,6 +57,7 @@ public enum Launcher {
         let database = try DatabaseOpening.openOrCreate(options.databasePath, now: now, openingCycle: mode != .playbook)
         let session = Session(database: database, mode: mode, json: options.json, cycle: options.cycle, now: options.now)
         session.colour = options.colour
+        session.terminal = options.terminal
         session.account = options.login
         if let requested = options.actor {
             do { try session.act(as: requested, claim: options.actorFromEnvironment ? .environment : .asOption) } catch {
@@ -78,7 +82,7 @@ public enum Launcher {
             case .session:
                 let session = try session(options, mode: .oneShot)
                 session.invocation = options.commandLine
-                if let text = session.render(try session.run(words)) { console.out(text) }
+                session.deliver(try session.run(words), to: console)
                 return 0
             }
         } catch {
@@ -96,7 +100,7 @@ public enum Launcher {
         }
         for (index, line) in lines.enumerated() {
             do {
-                if let text = session.render(try session.run(line: line)) { console.out(text) }
+                session.deliver(try session.run(line: line), to: console)
             } catch {
                 console.report(error, line: index + 1)
                 return error.exitCode

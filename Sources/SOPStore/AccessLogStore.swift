@@ -59,12 +59,10 @@ extension StoreTransaction {
             let time = Timestamps.format(attempt.time)
             let hash = AuditChain.link(
                 prev: prev, key: number, fields: [time, attempt.account, attempt.actor, attempt.command, attempt.rule, attempt.message])
-            try db.execute(
-                sql: """
-                    INSERT INTO access_log(number, time, account, actor, command, rule, message, prev_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [number, time, attempt.account, attempt.actor, attempt.command, attempt.rule, attempt.message, prev, hash])
+            try StoredRefusedAttempt(
+                number: number, time: time, account: attempt.account, actor: attempt.actor, command: attempt.command, rule: attempt.rule,
+                message: attempt.message, prevHash: prev, hash: hash
+            ).insert(db)
             attempt.number = number
             (number, prev) = (number + 1, hash)
             stored.append(attempt)
@@ -74,7 +72,7 @@ extension StoreTransaction {
 
     /// The access log oldest first; with a limit, the newest N (still oldest first, like `log`).
     public func refusedAttempts(limit: Int? = nil) throws -> [RefusedAttempt] {
-        var sql = "SELECT number, time, account, actor, command, rule, message FROM access_log"
+        var sql = "SELECT * FROM access_log"
         var arguments: StatementArguments = []
         if let limit {
             sql = "SELECT * FROM (\(sql) ORDER BY number DESC LIMIT ?) ORDER BY number"
@@ -82,15 +80,12 @@ extension StoreTransaction {
         } else {
             sql += " ORDER BY number"
         }
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let number: Int64 = row["number"]
-            let timeText: String = row["time"]
-            guard let time = Timestamps.parse(timeText) else {
-                throw StoreError("access log row \(number) has an unreadable time '\(timeText)'")
+        return try StoredRefusedAttempt.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            guard let time = Timestamps.parse(row.time) else {
+                throw StoreError("access log row \(row.number) has an unreadable time '\(row.time)'")
             }
             return RefusedAttempt(
-                number: number, time: time, account: row["account"], actor: row["actor"], command: row["command"],
-                rule: row["rule"], message: row["message"])
+                number: row.number, time: time, account: row.account, actor: row.actor, command: row.command, rule: row.rule, message: row.message)
         }
     }
 }

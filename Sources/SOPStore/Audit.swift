@@ -152,7 +152,7 @@ struct Auditor {
     private mutating func checkEvents(from genesis: String?) throws -> LogFacts {
         var facts = LogFacts()
         let walked = try walk(.events, from: genesis) { row, seq, auditor in
-            guard let event = try? StoreTransaction.event(row) else {
+            guard let event = try? StoredEvent(row: row).cycleEvent() else {
                 auditor.note(seq, "events", "event #\(seq) cannot be read as a \(row["type"] as String) event")
                 return
             }
@@ -238,11 +238,9 @@ struct Auditor {
 
     private mutating func checkArtifacts(referenced: [String: Int64]) throws -> Int {
         var seen = Set<String>()
-        let rows = try Row.fetchCursor(db, sql: "SELECT sha256, size, content FROM artifacts ORDER BY sha256")
+        let rows = try StoredArtifact.order(Column("sha256")).fetchCursor(db)
         while let row = try rows.next() {
-            let sha: String = row["sha256"]
-            let size: Int = row["size"]
-            let content: Data = row["content"] ?? Data()
+            let (sha, size, content) = (row.sha256, row.size, row.content)
             seen.insert(sha)
             let short = sha.prefix(12)
             if ContentHash.sha256(content) != sha {
@@ -263,18 +261,16 @@ struct Auditor {
     private mutating func checkWorkflowVersions(pinned pinnedBy: [String: Int64]) throws -> Int {
         let defaultHash = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'default_workflow'")
         var seen = Set<String>()
-        for row in try Row.fetchAll(db, sql: "SELECT hash, source_name, source, model FROM workflow_versions ORDER BY hash") {
-            let hash: String = row["hash"]
-            let source: String = row["source"]
+        for row in try StoredWorkflowVersion.order(Column("hash")).fetchAll(db) {
+            let (hash, source) = (row.hash, row.source)
             let short = hash.prefix(12)
             seen.insert(hash)
             if ContentHash.sha256(source) != hash {
                 note(pinnedBy[hash], "workflow_versions", "workflow version \(short)'s text does not match its SHA-256: the YAML was changed")
                 continue
             }
-            let model: String = row["model"]
-            let stored = try? JSONDecoder().decode(Workflow.self, from: Data(model.utf8))
-            if stored == nil || stored != readWorkflow(source, row["source_name"]) {
+            let stored = try? JSONDecoder().decode(Workflow.self, from: Data(row.model.utf8))
+            if stored == nil || stored != readWorkflow(source, row.sourceName) {
                 note(pinnedBy[hash], "workflow_versions", "workflow version \(short)'s stored model differs from its YAML text: the model was changed")
             }
             if pinnedBy[hash] == nil && hash != defaultHash {
@@ -291,14 +287,14 @@ struct Auditor {
 
     private mutating func checkCycles(expected: [String: (workflowHash: String, seq: Int64)]) throws {
         var seen = Set<String>()
-        for row in try Row.fetchAll(db, sql: "SELECT id, workflow_hash, opened_seq FROM cycles") {
-            let id: String = row["id"]
+        for row in try StoredCycle.fetchAll(db) {
+            let id = row.id
             seen.insert(id)
             guard let opened = expected[id] else {
                 note(nil, "cycles", "cycle \(id) has no cycle-opened event: it was inserted")
                 continue
             }
-            if row["workflow_hash"] as String != opened.workflowHash || row["opened_seq"] as Int64 != opened.seq {
+            if row.workflowHash != opened.workflowHash || row.openedSeq != opened.seq {
                 note(opened.seq, "cycles", "cycle \(id) differs from its cycle-opened event #\(opened.seq) (workflow or sequence number)")
             }
         }
@@ -311,17 +307,13 @@ struct Auditor {
         let items = register.proposals.values.map(FollowUpRegister.Item.proposal)
             + register.decisions.values.map(FollowUpRegister.Item.decision)
             + register.actions.values.map(FollowUpRegister.Item.action)
-        let expected = Dictionary(uniqueKeysWithValues: try items.map { ($0.label, try StoreTransaction.followUpRow($0)) })
-        return try compare(
-            table: "follow_ups", expected: expected,
-            rows: Row.fetchAll(db, sql: "SELECT label, label, kind, number, cycle, live, closed_in, record FROM follow_ups"))
+        let expected = Dictionary(uniqueKeysWithValues: try items.map { ($0.label, try StoredFollowUp($0)) })
+        return try compare(StoredFollowUp.self, expected: expected, key: { $0["label"] })
     }
 
     private mutating func checkEscalations(_ register: EscalationRegister) throws -> Int {
-        let expected = Dictionary(uniqueKeysWithValues: try register.all.map { ("E-\($0.number)", try StoreTransaction.escalationRow($0)) })
-        let count = try compare(
-            table: "escalations", expected: expected,
-            rows: Row.fetchAll(db, sql: "SELECT 'E-' || number, number, cycle, scope, subject, level, live, record FROM escalations"))
+        let expected = Dictionary(uniqueKeysWithValues: try register.all.map { ("E-\($0.number)", try StoredEscalation($0)) })
+        let count = try compare(StoredEscalation.self, expected: expected, key: { row in (row["number"] as Int?).map { "E-\($0)" } })
         let orphans = try Int.fetchOne(
             db, sql: "SELECT count(*) FROM notifications WHERE escalation NOT IN (SELECT number FROM escalations)") ?? 0
         if orphans > 0 {
@@ -330,19 +322,22 @@ struct Auditor {
         return count
     }
 
-    /// Compares a derived table with what the log says it must hold; `rows` start with the key.
-    private mutating func compare(table: String, expected: [String: [DatabaseValue]], rows: [Row]) throws -> Int {
+    /// Compares a derived table with the records the log says it must hold, value by stored value in
+    /// every column the record has (so a `live` of 2 differs from 1 although both would read as true).
+    private mutating func compare<Record: PersistableRecord>(
+        _ type: Record.Type, expected records: [String: Record], key: (Row) -> String?
+    ) throws -> Int {
+        let table = Record.databaseTableName
+        let expected = try records.mapValues { try $0.databaseDictionary }
         var seen = Set<String>()
-        for row in rows {
-            let values = Array(row.databaseValues)
-            guard let key = String.fromDatabaseValue(values[0]) else { continue }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") {
+            guard let key = key(row) else { continue }
             seen.insert(key)
-            let columns = Array(values.dropFirst())
             guard let wanted = expected[key] else {
                 note(nil, table, "\(key) has no event behind it: it was inserted")
                 continue
             }
-            if columns != wanted {
+            if wanted.contains(where: { column, value in row[column] as DatabaseValue != value }) {
                 note(nil, table, "\(key) differs from what its events say: it was edited")
             }
         }

@@ -42,15 +42,11 @@ public enum AuditChain {
     /// participant in team order, one tab-separated line each.
     static func genesis(_ db: Database) throws -> String {
         var text = "sop-genesis-v1\n"
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key <> ? ORDER BY key", arguments: [genesisKey]) {
-            text += "meta\t\(row["key"] as String)\t\(row["value"] as String)\n"
+        for setting in try MetaSetting.filter(Column("key") != genesisKey).order(Column("key")).fetchAll(db) {
+            text += "meta\t\(setting.key)\t\(setting.value)\n"
         }
-        let participants = try Row.fetchAll(db, sql: "SELECT position, id, name, roles, login, email FROM participants ORDER BY position")
-        for row in participants {
-            let fields: [String] = [
-                String(row["position"] as Int64), row["id"], row["name"], row["roles"],
-                (row["login"] as String?) ?? "", (row["email"] as String?) ?? "",
-            ]
+        for p in try StoredParticipant.order(Column("position")).fetchAll(db) {
+            let fields = [String(p.position), p.id, p.name, p.roles, p.login ?? "", p.email ?? ""]
             text += "participant\t" + fields.joined(separator: "\t") + "\n"
         }
         return ContentHash.sha256(text)
@@ -60,13 +56,13 @@ public enum AuditChain {
     @discardableResult
     static func sealGenesis(_ db: Database) throws -> String {
         let hash = try genesis(db)
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [genesisKey, hash])
+        try MetaSetting(key: genesisKey, value: hash).insert(db, onConflict: .replace)
         return hash
     }
 
     /// The sealed genesis hash, if the database has been initialised.
     static func sealedGenesis(_ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [genesisKey])
+        try MetaSetting.fetchOne(db, key: genesisKey)?.value
     }
 
     /// The newest link of a ledger: the next row's key and the hash it must follow. The key continues

@@ -52,88 +52,64 @@ extension StoreTransaction {
 
     /// Every live escalation in the database: few, through the partial index.
     public func liveEscalations() throws -> EscalationRegister {
-        EscalationRegister(try escalations(Row.fetchAll(db.cachedStatement(sql: "SELECT record FROM escalations WHERE live = 1"))))
+        EscalationRegister(try StoredEscalation.fetchAll(db.cachedStatement(sql: "SELECT * FROM escalations WHERE live = 1")).map { try $0.escalation() })
     }
 
     /// Escalations raised in cycle `id`, plus the live ones (an overdue action's may come from an earlier cycle).
     public func escalations(visibleIn id: String) throws -> EscalationRegister {
-        EscalationRegister(try escalations(Row.fetchAll(
-            db, sql: "SELECT record FROM escalations WHERE cycle = ? UNION SELECT record FROM escalations WHERE live = 1",
-            arguments: [id])))
+        EscalationRegister(try StoredEscalation.fetchAll(
+            db, sql: "SELECT * FROM escalations WHERE cycle = ? UNION SELECT * FROM escalations WHERE live = 1",
+            arguments: [id]).map { try $0.escalation() })
     }
 
     public func nextEscalationNumber() throws -> Int {
         (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(number) FROM escalations")) ?? 0) + 1
     }
 
-    /// Saves an escalation's current record.
+    /// Saves an escalation's current record. A row that exists keeps what names the rung (cycle, scope,
+    /// subject, level); whether it is live and its record are replaced.
     public func save(_ escalation: Escalation) throws {
         try db.execute(
             sql: """
-                INSERT INTO escalations(number, cycle, scope, subject, level, live, record) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO escalations(number, cycle, scope, subject, level, live, record)
+                VALUES (:number, :cycle, :scope, :subject, :level, :live, :record)
                 ON CONFLICT(number) DO UPDATE SET live = excluded.live, record = excluded.record
                 """,
-            arguments: StatementArguments(try Self.escalationRow(escalation)))
-    }
-
-    /// The `escalations` row of an escalation (number, cycle, scope, subject, level, live, record):
-    /// what `save` writes and what the audit expects to find.
-    static func escalationRow(_ escalation: Escalation) throws -> [DatabaseValue] {
-        let scope = escalation.subject.stage == nil ? "*" : escalation.cycle
-        let subject = escalation.subject.kind + ":" + (escalation.subject.stage ?? escalation.subject.name)
-        return [
-            escalation.number.databaseValue, escalation.cycle.databaseValue, scope.databaseValue, subject.databaseValue,
-            escalation.level.databaseValue, escalation.isLive.databaseValue,
-            String(decoding: try RecordCoding.encoder.encode(escalation), as: UTF8.self).databaseValue,
-        ]
-    }
-
-    private func escalations(_ rows: [Row]) throws -> [Escalation] {
-        let decoder = RecordCoding.decoder
-        return try rows.map { row in
-            do { return try decoder.decode(Escalation.self, from: Data((row["record"] as String).utf8)) } catch {
-                throw StoreError("an escalation record is unreadable: \(error)")
-            }
-        }
+            arguments: StatementArguments(try StoredEscalation(escalation).databaseDictionary))
     }
 
     // MARK: notifications
 
     public func addNotification(_ n: NewNotification, at time: Date) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO notifications(escalation, recipient, cycle, level, subject, body, created_at, delivery)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                n.escalation, n.recipient, n.cycle, n.level, n.subject, n.body, Timestamps.format(time),
-                (n.viaHook ? NotificationRecord.Delivery.pending : .inboxOnly).rawValue,
-            ])
+        try StoredNotification(
+            number: nil, escalation: n.escalation, recipient: n.recipient, cycle: n.cycle, level: n.level, subject: n.subject, body: n.body,
+            createdAt: Timestamps.format(time), ackedAt: nil, delivery: (n.viaHook ? NotificationRecord.Delivery.pending : .inboxOnly).rawValue,
+            attempts: 0, lastError: nil, deliveredAt: nil, claimedUntil: nil
+        ).insert(db)
     }
 
     /// A participant's notifications, newest first; acknowledged ones only when asked.
     public func inbox(of recipient: String, includingAcknowledged: Bool = false) throws -> [NotificationRecord] {
         let filter = includingAcknowledged ? "" : " AND acked_at IS NULL"
-        return try Row.fetchAll(
+        return try StoredNotification.fetchAll(
             db, sql: "SELECT * FROM notifications WHERE recipient = ?\(filter) ORDER BY number DESC", arguments: [recipient]
-        ).map(Self.notification)
+        ).map { try $0.notificationRecord() }
     }
 
     public func notification(_ number: Int) throws -> NotificationRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM notifications WHERE number = ?", arguments: [number]).map(Self.notification)
+        try StoredNotification.fetchOne(db, key: number)?.notificationRecord()
     }
 
     /// The notifications one escalation sent.
     public func notifications(ofEscalation number: Int) throws -> [NotificationRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM notifications WHERE escalation = ? ORDER BY number", arguments: [number])
-            .map(Self.notification)
+        try StoredNotification.filter(StoredNotification.Columns.escalation == number).order(StoredNotification.Columns.number)
+            .fetchAll(db).map { try $0.notificationRecord() }
     }
 
     public func acknowledge(_ numbers: [Int], at time: Date) throws {
+        let columns = StoredNotification.Columns.self
         for number in numbers {
-            try db.execute(
-                sql: "UPDATE notifications SET acked_at = ? WHERE number = ? AND acked_at IS NULL",
-                arguments: [Timestamps.format(time), number])
+            try StoredNotification.filter(key: number).filter(columns.ackedAt == nil).updateAll(db, columns.ackedAt.set(to: Timestamps.format(time)))
         }
     }
 
@@ -141,8 +117,9 @@ extension StoreTransaction {
     /// marking it claimed until `leaseEnd` (real time), so two processes never run the hook for the same
     /// notification at once. A claim that outlived its lease (a process killed mid-run) is taken over.
     public func claimPendingDelivery(after: Int, now: Date, leaseEnd: Date) throws -> NotificationRecord? {
+        // SQL rather than the query interface: the literal 'pending' lets SQLite use the partial outbox index.
         guard
-            let row = try Row.fetchOne(
+            let row = try StoredNotification.fetchOne(
                 db,
                 sql: """
                     SELECT * FROM notifications
@@ -151,10 +128,10 @@ extension StoreTransaction {
                     """,
                 arguments: [after, Timestamps.format(now)])
         else { return nil }
-        let record = try Self.notification(row)
-        try db.execute(
-            sql: "UPDATE notifications SET claimed_until = ?, attempts = attempts + 1 WHERE number = ?",
-            arguments: [Timestamps.format(leaseEnd), record.number])
+        let record = try row.notificationRecord()
+        let columns = StoredNotification.Columns.self
+        try StoredNotification.filter(key: record.number)
+            .updateAll(db, columns.claimedUntil.set(to: Timestamps.format(leaseEnd)), columns.attempts += 1)
         return record
     }
 
@@ -166,26 +143,41 @@ extension StoreTransaction {
 
     /// Records the hook's outcome and releases the claim; a failure stays pending for the next `escalate`.
     public func recordDelivery(_ number: Int, at time: Date, failure: String?) throws {
+        let columns = StoredNotification.Columns.self
+        let notification = StoredNotification.filter(key: number)
         if let failure {
-            try db.execute(
-                sql: "UPDATE notifications SET last_error = ?, claimed_until = NULL WHERE number = ?",
-                arguments: [failure, number])
+            try notification.updateAll(db, columns.lastError.set(to: failure), columns.claimedUntil.set(to: nil))
         } else {
-            try db.execute(
-                sql: "UPDATE notifications SET delivery = 'delivered', delivered_at = ?, last_error = NULL, claimed_until = NULL WHERE number = ?",
-                arguments: [Timestamps.format(time), number])
+            try notification.updateAll(
+                db, columns.delivery.set(to: NotificationRecord.Delivery.delivered.rawValue), columns.deliveredAt.set(to: Timestamps.format(time)),
+                columns.lastError.set(to: nil), columns.claimedUntil.set(to: nil))
         }
     }
+}
 
-    static func notification(_ row: Row) throws -> NotificationRecord {
-        let number: Int = row["number"]
-        let deliveryText: String = row["delivery"]
-        guard let delivery = NotificationRecord.Delivery(rawValue: deliveryText), let created = Timestamps.parse(row["created_at"])
-        else { throw StoreError("notification \(number) is unreadable") }
+extension StoredEscalation {
+    /// The `escalations` row of an escalation: what `save` writes and what the audit expects to find.
+    init(_ escalation: Escalation) throws {
+        self.init(
+            number: escalation.number, cycle: escalation.cycle, scope: escalation.subject.stage == nil ? "*" : escalation.cycle,
+            subject: escalation.subject.kind + ":" + (escalation.subject.stage ?? escalation.subject.name), level: escalation.level,
+            live: escalation.isLive, record: String(decoding: try RecordCoding.encoder.encode(escalation), as: UTF8.self))
+    }
+
+    func escalation() throws -> Escalation {
+        do { return try RecordCoding.decoder.decode(Escalation.self, from: Data(record.utf8)) } catch {
+            throw StoreError("an escalation record is unreadable: \(error)")
+        }
+    }
+}
+
+extension StoredNotification {
+    func notificationRecord() throws -> NotificationRecord {
+        guard let number, let kind = NotificationRecord.Delivery(rawValue: delivery), let created = Timestamps.parse(createdAt)
+        else { throw StoreError("notification \(number.map(String.init) ?? "?") is unreadable") }
         return NotificationRecord(
-            number: number, escalation: row["escalation"], recipient: row["recipient"], cycle: row["cycle"], level: row["level"],
-            subject: row["subject"], body: row["body"], createdAt: created,
-            ackedAt: (row["acked_at"] as String?).flatMap(Timestamps.parse), delivery: delivery, attempts: row["attempts"],
-            lastError: row["last_error"], deliveredAt: (row["delivered_at"] as String?).flatMap(Timestamps.parse))
+            number: number, escalation: escalation, recipient: recipient, cycle: cycle, level: level, subject: subject, body: body,
+            createdAt: created, ackedAt: ackedAt.flatMap(Timestamps.parse), delivery: kind, attempts: attempts, lastError: lastError,
+            deliveredAt: deliveredAt.flatMap(Timestamps.parse))
     }
 }

@@ -9,77 +9,80 @@ extension StoreTransaction {
     public func followUps(visibleIn id: String, including labels: [String] = []) throws -> FollowUpRegister {
         var register = try visibleFollowUps(id)
         for label in labels {
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, record FROM follow_ups WHERE label = ?"), arguments: [label]) {
-                register.put(try item(row))
+            for row in try StoredFollowUp.fetchAll(db.cachedStatement(sql: "SELECT * FROM follow_ups WHERE label = ?"), arguments: [label]) {
+                register.put(try row.item())
             }
         }
         return register
     }
 
     private static let visibleSQL = """
-        SELECT kind, record FROM follow_ups WHERE cycle = :cycle
-        UNION SELECT kind, record FROM follow_ups WHERE live = 1
-        UNION SELECT kind, record FROM follow_ups WHERE closed_in >= :cycle
+        SELECT * FROM follow_ups WHERE cycle = :cycle
+        UNION SELECT * FROM follow_ups WHERE live = 1
+        UNION SELECT * FROM follow_ups WHERE closed_in >= :cycle
         """
 
     /// What cycle `id` sees. A cached register is brought up to date with the rows whose revision is
     /// newer (each change to a row raises its revision), each put in or taken out by the same rule as
     /// `visibleSQL`; when nothing changed, that is one read of the highest revision.
     private func visibleFollowUps(_ id: String) throws -> FollowUpRegister {
-        guard let cache else { return try register(Row.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id])) }
+        guard let cache else { return try register(StoredFollowUp.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id])) }
         let revision = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(revision) FROM follow_ups")) ?? 0
         if let cached = cache.followUps(id), cached.revision == revision { return cached.register }
         // Taken out of the cache, so the changed rows are put into it in place, not into a copy.
         if var cached = cache.takeFollowUps(id), cached.revision < revision {
             let changed = try Row.fetchAll(
                 db.cachedStatement(sql: """
-                    SELECT kind, record, (cycle = :cycle OR live = 1 OR closed_in >= :cycle) AS visible
+                    SELECT *, (cycle = :cycle OR live = 1 OR closed_in >= :cycle) AS visible
                     FROM follow_ups WHERE revision > :revision
                     """),
                 arguments: ["cycle": id, "revision": cached.revision])
             for row in changed {
-                let changedItem = try item(row)
+                let changedItem = try StoredFollowUp(row: row).item()
                 if row["visible"] as Bool? == true { cached.register.put(changedItem) } else { cached.register.remove(changedItem) }
             }
             cached.revision = revision
             cache.keep(cached, for: id)
             return cached.register
         }
-        let fresh = try register(Row.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id]))
+        let fresh = try register(StoredFollowUp.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id]))
         cache.keep(ReadCache.FollowUps(register: fresh, revision: revision), for: id)
         return fresh
     }
 
     /// Every follow-up item of one kind in the database (`decisions --all-cycles`).
     public func allFollowUps(_ kind: FollowUpKind) throws -> FollowUpRegister {
-        try register(Row.fetchAll(db.cachedStatement(sql: "SELECT kind, record FROM follow_ups WHERE kind = ? ORDER BY number"), arguments: [kind.rawValue]))
+        try register(StoredFollowUp.fetchAll(db.cachedStatement(sql: "SELECT * FROM follow_ups WHERE kind = ? ORDER BY number"), arguments: [kind.rawValue]))
     }
 
     /// The numbers the next new proposal, decision and action get: one more than the highest so far.
     /// One lookup per kind down the (kind, number) index, so the cost does not grow with the register.
     public func nextNumbers() throws -> NextNumbers {
-        let highest = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT (SELECT MAX(number) FROM follow_ups WHERE kind = 'proposal'),
-                   (SELECT MAX(number) FROM follow_ups WHERE kind = 'decision'),
-                   (SELECT MAX(number) FROM follow_ups WHERE kind = 'action')
+        let highest = try HighestNumbers.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT MAX(number) FROM follow_ups WHERE kind = 'proposal') AS proposal,
+                   (SELECT MAX(number) FROM follow_ups WHERE kind = 'decision') AS decision,
+                   (SELECT MAX(number) FROM follow_ups WHERE kind = 'action') AS action
             """))
         return NextNumbers(
-            proposal: (highest?[0] as Int? ?? 0) + 1, decision: (highest?[1] as Int? ?? 0) + 1, action: (highest?[2] as Int? ?? 0) + 1)
+            proposal: (highest?.proposal ?? 0) + 1, decision: (highest?.decision ?? 0) + 1, action: (highest?.action ?? 0) + 1)
     }
 
-    /// Saves the current record of items an event created or changed.
+    /// Saves the current record of items an event created or changed. A row that exists keeps its
+    /// label, kind, number and cycle (they name the item); its state and record are replaced.
     public func save(_ items: [FollowUpRegister.Item]) throws {
         for item in items {
             try db.cachedStatement(sql: """
-                    INSERT INTO follow_ups(label, kind, number, cycle, live, closed_in, record) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO follow_ups(label, kind, number, cycle, live, closed_in, record)
+                    VALUES (:label, :kind, :number, :cycle, :live, :closed_in, :record)
                     ON CONFLICT(label) DO UPDATE SET live = excluded.live, closed_in = excluded.closed_in, record = excluded.record
-                    """).execute(arguments: StatementArguments(try Self.followUpRow(item)))
+                    """).execute(arguments: StatementArguments(StoredFollowUp(item).databaseDictionary))
         }
     }
+}
 
-    /// The `follow_ups` row of an item, column by column (label, kind, number, cycle, live, closed_in,
-    /// record): what `save` writes and what the audit expects to find.
-    static func followUpRow(_ item: FollowUpRegister.Item) throws -> [DatabaseValue] {
+extension StoredFollowUp {
+    /// The `follow_ups` row of an item: what `save` writes and what the audit expects to find.
+    init(_ item: FollowUpRegister.Item) throws {
         let encoder = RecordCoding.encoder
         let kind: FollowUpKind
         let number: Int
@@ -95,37 +98,20 @@ extension StoreTransaction {
         case .action(let a):
             (kind, number, cycle, live, closedIn, json) = (.action, a.number, a.cycle, a.isOpen, a.closedIn, try encoder.encode(a))
         }
-        return [
-            item.label.databaseValue, kind.rawValue.databaseValue, number.databaseValue, cycle.databaseValue, live.databaseValue,
-            closedIn.databaseValue, String(decoding: json, as: UTF8.self).databaseValue,
-        ]
+        self.init(
+            label: item.label, kind: kind.rawValue, number: number, cycle: cycle, live: live, closedIn: closedIn,
+            record: String(decoding: json, as: UTF8.self))
     }
 
-    /// The register folded afresh from every follow-up event in the log: what `follow_ups` must equal.
-    public func followUpsFromLog() throws -> FollowUpRegister {
-        let types = EventType.allCases.filter(\.isFollowUp).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        var register = FollowUpRegister()
-        let rows = try Row.fetchAll(db, sql: "SELECT seq, cycle, time, actor, type, payload FROM events WHERE type IN (\(types)) ORDER BY seq")
-        for row in rows { register.apply(try Self.event(row)) }
-        return register
-    }
-
-    func register(_ rows: [Row]) throws -> FollowUpRegister {
-        var register = FollowUpRegister()
-        for row in rows { register.put(try item(row)) }
-        return register
-    }
-
-    /// One `follow_ups` row (its `kind` and `record`) as the item it records.
-    private func item(_ row: Row) throws -> FollowUpRegister.Item {
+    /// The item this row records.
+    func item() throws -> FollowUpRegister.Item {
         let decoder = RecordCoding.decoder
-        let kind: String = row["kind"]
-        let record = Data((row["record"] as String).utf8)
+        let json = Data(record.utf8)
         do {
             switch FollowUpKind(rawValue: kind) {
-            case .proposal: return .proposal(try decoder.decode(Proposal.self, from: record))
-            case .decision: return .decision(try decoder.decode(Decision.self, from: record))
-            case .action: return .action(try decoder.decode(FollowUpAction.self, from: record))
+            case .proposal: return .proposal(try decoder.decode(Proposal.self, from: json))
+            case .decision: return .decision(try decoder.decode(Decision.self, from: json))
+            case .action: return .action(try decoder.decode(FollowUpAction.self, from: json))
             case nil: throw StoreError("follow_ups holds an unknown kind '\(kind)'")
             }
         } catch let error as StoreError {
@@ -133,6 +119,30 @@ extension StoreTransaction {
         } catch {
             throw StoreError("a \(kind) record in follow_ups is unreadable: \(error)")
         }
+    }
+}
+
+/// The highest number each kind of follow-up item has so far (nil: none yet).
+private struct HighestNumbers: Decodable, FetchableRecord {
+    var proposal: Int?
+    var decision: Int?
+    var action: Int?
+}
+
+extension StoreTransaction {
+    /// The register folded afresh from every follow-up event in the log: what `follow_ups` must equal.
+    public func followUpsFromLog() throws -> FollowUpRegister {
+        let types = EventType.allCases.filter(\.isFollowUp).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        var register = FollowUpRegister()
+        let rows = try StoredEvent.fetchAll(db, sql: "SELECT * FROM events WHERE type IN (\(types)) ORDER BY seq")
+        for row in rows { register.apply(try row.cycleEvent()) }
+        return register
+    }
+
+    func register(_ rows: [StoredFollowUp]) throws -> FollowUpRegister {
+        var register = FollowUpRegister()
+        for row in rows { register.put(try row.item()) }
+        return register
     }
 }
 

@@ -25,8 +25,8 @@ extension StoreTransaction {
     public func followUps(raisedIn cycles: [String]) throws -> FollowUpRegister {
         guard let oldest = cycles.min() else { return FollowUpRegister() }
         let marks = Array(repeating: "?", count: cycles.count).joined(separator: ", ")
-        return try register(Row.fetchAll(
-            db, sql: "SELECT kind, record FROM follow_ups WHERE cycle IN (\(marks)) OR live = 1 OR closed_in >= ?",
+        return try register(StoredFollowUp.fetchAll(
+            db, sql: "SELECT * FROM follow_ups WHERE cycle IN (\(marks)) OR live = 1 OR closed_in >= ?",
             arguments: StatementArguments(cycles + [oldest])))
     }
 }

@@ -28,6 +28,13 @@ public struct CycleRow: Sendable, Equatable {
     public var cancelled: Bool = false
 }
 
+/// A row of `PRAGMA foreign_key_check`, by SQLite's own column names.
+private struct ForeignKeyViolation: Decodable, FetchableRecord {
+    var table: String?
+    var rowid: Int64?
+    var parent: String?
+}
+
 /// The S&OP database: an append-only event log plus the workflow versions, team and artifacts it refers to.
 ///
 /// Writes go through `write`, one `BEGIN IMMEDIATE` transaction per command, so several processes on
@@ -129,8 +136,8 @@ public final class SOPDatabase: Sendable {
     /// SQLite's own check of every page, index and constraint: `["ok"]`, or the problems it found.
     public func integrityCheck() throws -> [String] {
         try writer.read { db in
-            try String.fetchAll(db, sql: "PRAGMA integrity_check") + Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
-                "foreign key: a row of \(row[0] as String? ?? "?") (rowid \(row[1] as Int64? ?? 0)) points at a missing \(row[2] as String? ?? "?") row"
+            try String.fetchAll(db, sql: "PRAGMA integrity_check") + ForeignKeyViolation.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "foreign key: a row of \(row.table ?? "?") (rowid \(row.rowid ?? 0)) points at a missing \(row.parent ?? "?") row"
             }
         }
     }

@@ -16,11 +16,11 @@ public struct StoreTransaction {
     // MARK: meta
 
     func meta(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        try MetaSetting.fetchOne(db, key: key)?.value
     }
 
     func setMeta(_ key: String, _ value: String) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+        try MetaSetting(key: key, value: value).insert(db, onConflict: .replace)
     }
 
     // MARK: team
@@ -35,15 +35,13 @@ public struct StoreTransaction {
             FROM (SELECT * FROM participants ORDER BY position)
             """)) ?? "")
         if let known = cache?.team(stored) { return known }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name, roles, login, email FROM participants ORDER BY position"))
+        let rows = try StoredParticipant.fetchAll(db.cachedStatement(sql: "SELECT * FROM participants ORDER BY position"))
         let decoder = JSONDecoder()
         let team = Team(participants: try rows.map { row in
-            let id: String = row[0]
-            let rolesJSON: String = row[2]
-            guard let roles = try? decoder.decode([String].self, from: Data(rolesJSON.utf8)) else {
-                throw StoreError("participant \(id) has unreadable roles in the database")
+            guard let roles = try? decoder.decode([String].self, from: Data(row.roles.utf8)) else {
+                throw StoreError("participant \(row.id) has unreadable roles in the database")
             }
-            return Participant(id: id, name: row[1], roles: roles, login: row[3], email: row[4])
+            return Participant(id: row.id, name: row.name, roles: roles, login: row.login, email: row.email)
         }, identity: identity)
         cache?.keep(team, stored: stored)
         return team
@@ -62,12 +60,10 @@ public struct StoreTransaction {
 
     func replaceTeam(_ team: Team) throws {
         try setMeta("identity", team.identity.rawValue)
-        try db.execute(sql: "DELETE FROM participants")
+        try StoredParticipant.deleteAll(db)
         for (position, p) in team.participants.enumerated() {
             let roles = String(decoding: try JSONEncoder().encode(p.roles), as: UTF8.self)
-            try db.execute(
-                sql: "INSERT INTO participants(position, id, name, roles, login, email) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [position, p.id, p.name, roles, p.login, p.email])
+            try StoredParticipant(position: position, id: p.id, name: p.name, roles: roles, login: p.login, email: p.email).insert(db)
         }
     }
 
@@ -76,12 +72,10 @@ public struct StoreTransaction {
     /// Stores a workflow version once; storing the same text again is a no-op.
     public func storeWorkflow(_ version: WorkflowVersion, at time: Date) throws {
         let model = String(decoding: try JSONEncoder().encode(version.workflow), as: UTF8.self)
-        try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO workflow_versions(hash, workflow, title, source_name, source, model, stored_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [version.hash, version.workflow.id, version.workflow.title, version.sourceName, version.source, model, Timestamps.format(time)])
+        try StoredWorkflowVersion(
+            hash: version.hash, workflow: version.workflow.id, title: version.workflow.title, sourceName: version.sourceName,
+            source: version.source, model: model, storedAt: Timestamps.format(time)
+        ).insert(db, onConflict: .ignore)
     }
 
     /// The parsed workflow of a version. A version never changes (its hash is its text's), so its
@@ -99,10 +93,8 @@ public struct StoreTransaction {
     }
 
     public func workflowVersion(_ hash: String) throws -> WorkflowVersion? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT source_name, source FROM workflow_versions WHERE hash = ?"), arguments: [hash]),
-            let workflow = try workflowModel(hash)
-        else { return nil }
-        var version = WorkflowVersion(source: row["source"], sourceName: row["source_name"], workflow: workflow)
+        guard let stored = try StoredWorkflowVersion.fetchOne(db, key: hash), let workflow = try workflowModel(hash) else { return nil }
+        var version = WorkflowVersion(source: stored.source, sourceName: stored.sourceName, workflow: workflow)
         version.hash = hash
         return version
     }
@@ -119,16 +111,17 @@ public struct StoreTransaction {
     // MARK: cycles and events
 
     public func cycles() throws -> [CycleRow] {
-        try Row.fetchAll(
+        try CycleListing.fetchAll(
             db.cachedStatement(sql: """
-                SELECT c.id, c.workflow_hash, c.opened_seq,
+                SELECT c.*,
                        EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.type = 'cycle-closed') AS closed,
                        EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') AS cancelled
                 FROM cycles c ORDER BY c.id
                 """)
         ).map {
             CycleRow(
-                id: $0["id"], workflowHash: $0["workflow_hash"], openedSeq: $0["opened_seq"], closed: $0["closed"], cancelled: $0["cancelled"])
+                id: $0.cycle.id, workflowHash: $0.cycle.workflowHash, openedSeq: $0.cycle.openedSeq, closed: $0.closed,
+                cancelled: $0.cancelled)
         }
     }
 
@@ -168,8 +161,8 @@ public struct StoreTransaction {
             let time = Timestamps.format(event.time)
             let type = event.payload.type.rawValue
             let hash = AuditChain.link(prev: prev, seq: seq, cycle: event.cycle, time: time, actor: event.actor, type: type, payload: payload)
-            try db.cachedStatement(sql: "INSERT INTO events(seq, cycle, time, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [seq, event.cycle, time, event.actor, type, payload, prev, hash])
+            try StoredEvent(seq: seq, cycle: event.cycle, time: time, actor: event.actor, type: type, payload: payload, prevHash: prev, hash: hash)
+                .insert(db)
             event.seq = seq
             (seq, prev) = (seq + 1, hash)
             if case .cycleOpened(let opened) = event.payload {
@@ -182,11 +175,8 @@ public struct StoreTransaction {
                             SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled'))
                         """),
                     arguments: [event.cycle]) ?? false
-                try db.execute(
-                    sql: reopensCancelled
-                        ? "UPDATE cycles SET workflow_hash = ?2, opened_seq = ?3 WHERE id = ?1"
-                        : "INSERT INTO cycles(id, workflow_hash, opened_seq) VALUES (?1, ?2, ?3)",
-                    arguments: [event.cycle, opened.workflowHash, event.seq])
+                let row = StoredCycle(id: event.cycle, workflowHash: opened.workflowHash, openedSeq: event.seq)
+                if reopensCancelled { try row.update(db) } else { try row.insert(db) }
             }
             stored.append(event)
         }
@@ -195,7 +185,7 @@ public struct StoreTransaction {
 
     /// A cycle's events, through the (cycle, seq) index: the cost does not grow with other cycles.
     public func events(cycle: String, stage: String? = nil, limit: Int? = nil) throws -> [CycleEvent] {
-        var sql = "SELECT seq, cycle, time, actor, type, payload FROM events WHERE cycle = ?"
+        var sql = "SELECT * FROM events WHERE cycle = ?"
         var arguments: StatementArguments = [cycle]
         if let stage {
             sql += " AND json_extract(payload, '$.stage') = ?"
@@ -208,7 +198,7 @@ public struct StoreTransaction {
         } else {
             sql += " ORDER BY seq"
         }
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Self.event)
+        return try StoredEvent.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { try $0.cycleEvent() }
     }
 
     /// When the newest event was recorded, if any.
@@ -220,33 +210,22 @@ public struct StoreTransaction {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM events")) ?? 0
     }
 
-    static func event(_ row: Row) throws -> CycleEvent {
-        let seq: Int64 = row["seq"]
-        let typeName: String = row["type"]
-        let timeText: String = row["time"]
-        let payload: String = row["payload"]
-        guard let type = EventType(rawValue: typeName), let time = Timestamps.parse(timeText),
-            let decoded = try? EventPayload.decode(type: type, json: Data(payload.utf8))
-        else { throw StoreError("event \(seq) is unreadable (type \(typeName)); run `sqlite3` on the file to inspect it") }
-        return CycleEvent(seq: seq, cycle: row["cycle"], time: time, actor: row["actor"], payload: decoded)
-    }
 
     /// Folds a cycle from its own events over the workflow version it pinned. With the read cache, only
     /// the events after the ones already folded are read and applied: the cost follows what changed.
     public func loadCycle(_ id: String) throws -> CycleState? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT workflow_hash, opened_seq FROM cycles WHERE id = ?"), arguments: [id]) else { return nil }
-        let hash: String = row["workflow_hash"]
-        let openedSeq: Int64 = row["opened_seq"]
+        guard let cycle = try StoredCycle.fetchOne(db.cachedStatement(sql: "SELECT * FROM cycles WHERE id = ?"), arguments: [id]) else { return nil }
+        let hash = cycle.workflowHash
+        let openedSeq = cycle.openedSeq
         if let cached = cache?.cycle(id), cached.openedSeq == openedSeq, cached.state.workflowHash == hash,
             let state = try catchUp(cached)
         {
             return state
         }
         guard let workflow = try workflowModel(hash) else { throw StoreError("cycle \(id) pins workflow \(hash.prefix(12)), which is missing") }
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT seq, cycle, time, actor, type, payload FROM events WHERE cycle = ? AND seq >= ? ORDER BY seq"),
-            arguments: [id, openedSeq])
-        guard let first = try rows.first.map(Self.event), case .cycleOpened(let opened) = first.payload else {
+        let rows = try StoredEvent.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM events WHERE cycle = ? AND seq >= ? ORDER BY seq"), arguments: [id, openedSeq])
+        guard let first = try rows.first?.cycleEvent(), case .cycleOpened(let opened) = first.payload else {
             throw StoreError("cycle \(id) has no cycle-opened event")
         }
         var state = CycleState(opening: first, workflow: workflow, workflowHash: opened.workflowHash)
@@ -258,24 +237,24 @@ public struct StoreTransaction {
     /// Applies event rows to a cycle's state, as `CycleState.fold` does, decoding the payloads of only
     /// the events the state reads (the others, follow-up items and escalations, are counted). Returns
     /// the last row's sequence number.
-    private func fold(_ rows: ArraySlice<Row>, into state: inout CycleState) throws -> Int64? {
+    private func fold(_ rows: ArraySlice<StoredEvent>, into state: inout CycleState) throws -> Int64? {
         for row in rows {
-            if let type = EventType(rawValue: row["type"]), !CycleState.reads(type) {
+            if let type = EventType(rawValue: row.type), !CycleState.reads(type) {
                 state.count(type)
             } else {
-                state.apply(try Self.event(row))
+                state.apply(try row.cycleEvent())
             }
         }
-        return rows.last?["seq"]
+        return rows.last?.seq
     }
 
     /// A cached cycle brought up to date: the events from its last folded one on, through the (cycle, seq)
     /// index. Nil when that event is not there any more (not this history): the caller folds afresh.
     private func catchUp(_ cached: ReadCache.Cycle) throws -> CycleState? {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT seq, cycle, time, actor, type, payload FROM events WHERE cycle = ? AND seq >= ? ORDER BY seq"),
+        let rows = try StoredEvent.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM events WHERE cycle = ? AND seq >= ? ORDER BY seq"),
             arguments: [cached.state.id, cached.lastSeq])
-        guard let first = rows.first, first["seq"] as Int64 == cached.lastSeq else { return nil }
+        guard let first = rows.first, first.seq == cached.lastSeq else { return nil }
         guard rows.count > 1 else { return cached.state }
         var updated = cached
         if let last = try fold(rows.dropFirst(), into: &updated.state) { updated.lastSeq = last }
@@ -306,13 +285,34 @@ public struct StoreTransaction {
     @discardableResult
     public func storeArtifact(_ bytes: Data, at time: Date) throws -> String {
         let sha = ContentHash.sha256(bytes)
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO artifacts(sha256, size, content, stored_at) VALUES (?, ?, ?, ?)",
-            arguments: [sha, bytes.count, bytes, Timestamps.format(time)])
+        try StoredArtifact(sha256: sha, size: bytes.count, content: bytes, storedAt: Timestamps.format(time)).insert(db, onConflict: .ignore)
         return sha
     }
 
     public func artifact(_ sha256: String) throws -> Data? {
-        try Data.fetchOne(db, sql: "SELECT content FROM artifacts WHERE sha256 = ?", arguments: [sha256])
+        try StoredArtifact.fetchOne(db, key: sha256)?.content
+    }
+}
+
+/// One row of `cycle list`'s query: the cycle's row and whether a `cycle-closed` event exists for it.
+private struct CycleListing: FetchableRecord {
+    var cycle: StoredCycle
+    var closed: Bool
+    var cancelled: Bool
+
+    init(row: Row) throws {
+        cycle = try StoredCycle(row: row)
+        closed = row["closed"]
+        cancelled = row["cancelled"]
+    }
+}
+
+extension StoredEvent {
+    /// The event this row records; a row sop cannot read back is a damaged record, not a crash.
+    func cycleEvent() throws -> CycleEvent {
+        guard let eventType = EventType(rawValue: type), let when = Timestamps.parse(time),
+            let decoded = try? EventPayload.decode(type: eventType, json: Data(payload.utf8))
+        else { throw StoreError("event \(seq) is unreadable (type \(type)); run `sqlite3` on the file to inspect it") }
+        return CycleEvent(seq: seq, cycle: cycle, time: when, actor: actor, payload: decoded)
     }
 }

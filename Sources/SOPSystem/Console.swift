@@ -6,11 +6,18 @@ public struct Console: Sendable {
     public var err: @Sendable (String) -> Void
     /// Under `--json` errors are JSON objects on stderr too, so a script reads one format.
     public var json: Bool
+    /// Bytes for stdout exactly as given, no newline added (`show` of a submitted file).
+    public var write: @Sendable (Data) -> Void
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, json: Bool = false) {
+    /// Without `write`, bytes go to `out` as text (test consoles that collect strings).
+    public init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, json: Bool = false,
+        write: (@Sendable (Data) -> Void)? = nil
+    ) {
         self.out = out
         self.err = err
         self.json = json
+        self.write = write ?? { bytes in out(String(decoding: bytes, as: UTF8.self)) }
     }
 
     /// The same console, writing errors as JSON when `json` is true.
@@ -25,5 +32,6 @@ public struct Console: Sendable {
     /// dropped instead of crashing.
     public static let standard = Console(
         out: { text in try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8)) },
-        err: { text in try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8)) })
+        err: { text in try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8)) },
+        write: { bytes in try? FileHandle.standardOutput.write(contentsOf: bytes) })
 }

@@ -7,6 +7,8 @@ import SOPStore
 public struct Reply: Sendable {
     public var text: String
     public var json: (any Encodable & Sendable)?
+    /// Exact bytes for stdout instead of `text` (`show` of a submitted file): written with nothing added.
+    public var bytes: Data?
 
     public init(_ text: String, json: (any Encodable & Sendable)? = nil) {
         self.text = text

@@ -61,7 +61,7 @@ enum REPL {
                 let first = line.split(separator: " ").first.map(String.init)
                 let announcement = first == "escalate" ? nil : watch.check(session)
                 do {
-                    if let text = session.render(try session.run(line: line)) { console.out(text) }
+                    session.deliver(try session.run(line: line), to: console)
                 } catch {
                     console.report(error)
                 }

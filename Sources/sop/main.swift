@@ -89,6 +89,7 @@ let options = LaunchOptions(
     // Colour only for a person at a terminal; https://no-color.org asks any NO_COLOR to turn it off.
     colour: isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil,
     actorFromEnvironment: arguments.actor == nil && userFromEnvironment != nil,
-    invocation: Array(CommandLine.arguments.dropFirst()))
+    invocation: Array(CommandLine.arguments.dropFirst()),
+    terminal: isatty(STDOUT_FILENO) != 0)
 
 exit(Main.run(words: words, options: options))

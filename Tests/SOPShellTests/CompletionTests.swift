@@ -12,7 +12,7 @@ import Testing
 
     @Test(arguments: [
         ([String](), "st", ["status"]),
-        ([], "s", ["signoff", "status", "submit"]),
+        ([], "s", ["show", "signoff", "status", "submit"]),
         (["cycle"], "", ["cancel", "close", "list", "open", "use"]),
         (["status"], "dem", ["demand-review"]),
         (["submit", "demand-review"], "", ["demand-assumptions", "unconstrained-forecast"]),
@@ -27,6 +27,9 @@ import Testing
         (["help"], "cy", ["cycle"]),
         (["why", "demand-review"], "", []),
         (["log", "--stage"], "exe", ["execution", "executive-sop"]),
+        (["show"], "dem", ["demand-review"]),
+        (["show", "demand-review"], "", ["demand-assumptions", "unconstrained-forecast"]),
+        (["show", "demand-review", "unconstrained-forecast"], "--", ["--force", "--history", "--output", "--version"]),
     ])
     func completes(preceding: [String], partial: String, expected: [String]) throws {
         #expect(try completion().candidates(preceding: preceding, partial: partial) == expected)

@@ -104,9 +104,9 @@ import Testing
                 tx.db,
                 sql: """
                     EXPLAIN QUERY PLAN
-                    SELECT kind, record FROM follow_ups WHERE cycle = :cycle
-                    UNION SELECT kind, record FROM follow_ups WHERE live = 1
-                    UNION SELECT kind, record FROM follow_ups WHERE closed_in >= :cycle
+                    SELECT * FROM follow_ups WHERE cycle = :cycle
+                    UNION SELECT * FROM follow_ups WHERE live = 1
+                    UNION SELECT * FROM follow_ups WHERE closed_in >= :cycle
                     """,
                 arguments: ["cycle": "2026-12"]
             ).map { $0["detail"] as String? ?? "" }

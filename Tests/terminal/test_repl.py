@@ -180,6 +180,22 @@ def test_refusal_in_repl_is_shown_and_repl_continues(tmp):
     assert r.exit_status() == 0
 
 
+def test_show_lays_a_csv_out_as_a_table_on_the_terminal(tmp):
+    r = Repl(tmp, actor="dan")
+    r.prompt()
+    r.line("submit data-gathering sales-actuals Playbooks/data/sales-actuals.csv")
+    r.prompt()
+    r.line("show data-gathering sales-actuals")
+    r.expect(r"data-gathering sales-actuals · version 1 of 1 · sales-actuals\.csv · \d+ bytes · sha256 [0-9a-f]{12} · by dan 2026-11-05 09:00Z")
+    r.expect(r"\r\nfamily +month +quantity\r\n")   # the header row, columns padded
+    r.prompt()
+    r.line("show data-gathering sales-actuals --history")
+    r.expect(r"1 +2026-11-05 09:00Z +dan +\d+ +[0-9a-f]{12} +file sales-actuals\.csv")
+    r.prompt()
+    r.ctrl("d")
+    assert r.exit_status() == 0
+
+
 def test_asks_who_is_acting_when_nobody_is_named(tmp):
     r = Repl(tmp, actor=None)
     r.expect("Who are you")
