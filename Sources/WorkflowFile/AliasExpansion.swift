@@ -5,7 +5,7 @@ import Yams
 ///
 /// - Yams hashes every mapping key while it composes, to find duplicates, and hashing walks the whole
 ///   key: an alias in a key (or in a list or mapping used as a key) made composing exponential (a
-///   10-line file hung `sop workflow check`). So before Yams composes, `aliasInKey` reads the text's
+///   10-line file hung `sop workflow check`). So before Yams composes, `aliases(in:)` reads the text's
 ///   structure (`YAMLTokenScanner`, linear in the file) and refuses any alias inside a key. No workflow
 ///   or team file needs one: keys are names.
 /// - An alias used as a value is shared by Yams, not copied: composing stays cheap, but the readers

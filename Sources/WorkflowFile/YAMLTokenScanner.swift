@@ -421,6 +421,10 @@ struct YAMLTokenScanner {
                     for _ in 0..<digits where at()?.properties.isASCIIHexDigit == true { skip() }
                 } else {
                     skip()
+                    // The common case, taken in one stride: characters that are none of the above.
+                    while let next = at(), next != quote, next != "\\", next != " ", next != "\t", !isBreak() {
+                        skip()
+                    }
                 }
             }
             if check(quote) { break }
@@ -441,9 +445,19 @@ struct YAMLTokenScanner {
         var leadingBlanks = false
         while true {
             if isDocumentIndicator() || check("#") { break }
-            while !isBlankZ() {
-                if flowLevel > 0, check(":"), isOneOf(",?[]{}", 1) { return false }  // "found unexpected ':'"
-                if (check(":") && isBlankZ(1)) || (flowLevel > 0 && isOneOf(",[]{}")) { break }
+            // One look at each character: a megabyte-long value must not cost a dozen calls per character.
+            characters: while let character = at() {
+                switch character {
+                case " ", "\t", "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}":
+                    break characters
+                case ":":
+                    if flowLevel > 0, isOneOf(",?[]{}", 1) { return false }  // "found unexpected ':'"
+                    if isBlankZ(1) { break characters }
+                case ",", "[", "]", "{", "}":
+                    if flowLevel > 0 { break characters }
+                default:
+                    break
+                }
                 leadingBlanks = false
                 skip()
             }
