@@ -1,83 +1,169 @@
-import CYaml
+import Yams
 
 /// Guards against YAML bombs ("billion laughs"): a few lines of anchors and aliases that stand for
-/// billions of values. Yams shares an aliased node rather than copying it, so reading such a file is
-/// cheap until something walks it; but Yams itself hashes every mapping key to find duplicates, and
-/// an alias used as a key makes that walk exponential (a 10-line file hung `sop workflow check`).
-/// So before Yams composes the document, one pass over libyaml's events (Yams' own parser, linear in
-/// the file) counts the values the document holds with every alias expanded, and stops at a limit no
-/// real workflow or team file comes near.
+/// billions of values. Two dangers, met at two moments:
+///
+/// - Yams hashes every mapping key while it composes, to find duplicates, and hashing walks the whole
+///   key: an alias in a key (or in a list or mapping used as a key) made composing exponential (a
+///   10-line file hung `sop workflow check`). So before Yams composes, `aliases(in:)` reads the text's
+///   structure (`YAMLTokenScanner`, linear in the file) and refuses any alias inside a key. No workflow
+///   or team file needs one: keys are names.
+/// - An alias used as a value is shared by Yams, not copied: composing stays cheap, but the readers
+///   then walk every value. So once Yams has composed, `excess` counts the document's values with every
+///   alias expanded, and stops as soon as the count passes `limit`: the walk is bounded by the limit,
+///   however far the aliases would expand.
+///
+/// Only Yams' public API is used: its libyaml module is not a product of the package.
 enum AliasExpansion {
     /// The bundled workflow holds a few hundred values; a thousand-stage workflow a few tens of thousands.
     static let limit = 100_000
 
-    /// Where the expanded document first holds more than `limit` values, or nil when it stays under
-    /// (or when libyaml cannot read the text: Yams then reports that syntax error itself).
-    static func excess(in yaml: String) -> Position? {
-        let bytes = Array(yaml.utf8)
-        // libyaml asserts on a null buffer; an empty file holds no aliases anyway.
-        guard !bytes.isEmpty else { return nil }
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        return bytes.withUnsafeBufferPointer { buffer -> Position? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var counter = Counter()
-            while true {
-                var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
-                defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT { return nil }
-                counter.count(event)
-                if counter.total > limit {
-                    return Position(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-                }
+    /// One `*name` of the text, as libyaml will read it.
+    struct Alias: Equatable {
+        var name: String
+        var position: Position
+        /// Inside a mapping key: the key itself (`*a: 1`, `{*a: 1}`, `? *a`), or in a list or mapping
+        /// used as a key (`? [*a]`).
+        var inKey: Bool
+    }
+
+    /// Every alias of the text in order, up to the end or to a syntax error (Yams composes nothing
+    /// after one, and reports it).
+    static func aliases(in yaml: String) -> [Alias] {
+        var keys = KeyTracker()
+        var aliases: [Alias] = []
+        for token in YAMLTokenScanner.tokens(of: yaml) {
+            if token.kind == .alias {
+                aliases.append(Alias(name: token.name, position: token.position, inKey: keys.isInKey))
             }
+            keys.read(token.kind)
+        }
+        return aliases
+    }
+
+    /// Where the document, with every alias expanded, first holds more than `limit` values; nil when it
+    /// stays under. `parser` must be the one that composed `root`: it keeps the anchors alive (Yams' nodes
+    /// hold them weakly), and a node carrying an anchor already met is where an alias was expanded.
+    /// `aliases` (from `aliases(in:)`) put the excess at the alias that crossed the limit rather than at
+    /// the anchor it repeats.
+    static func excess(in root: Node, composedBy parser: Parser, aliases: [Alias]) -> Position? {
+        withExtendedLifetime(parser) {
+            var walk = ExpansionWalk(aliases: aliases.map(\.position))
+            return walk.visit(root) ? nil : walk.crossing
         }
     }
 
-    /// Sizes of anchored nodes and of the collections still open, in values after expansion. Every
-    /// size is at most `total`, and counting stops once `total` passes the limit, so nothing overflows.
-    private struct Counter {
-        var total = 0
-        private var anchors: [String: Int] = [:]
-        /// One entry per open sequence or mapping: its anchor, and the values counted inside it so far.
-        private var open: [(anchor: String?, size: Int)] = []
+    /// Which open collections are, at this point of the token list, reading a key. A key begins at a
+    /// KEY token (written `?`, or put back by the scanner before a simple key), at the start of each
+    /// entry of a flow mapping (`{a}` is a key without a value), and ends at the `:` of its entry, at
+    /// `,` in a flow sequence, or with its collection. An alias is in a key when any collection around
+    /// it is: `? [*a]` hashes the list, and the list hashes the alias.
+    private struct KeyTracker {
+        private enum Collection { case block, flowMapping, flowSequence }
+        private var open: [(collection: Collection, inKey: Bool)] = []
+        /// How many of `open` are reading a key, so asking costs nothing however deep the nesting.
+        private var readingKeys = 0
 
-        mutating func count(_ event: yaml_event_t) {
-            switch event.type {
-            case YAML_SCALAR_EVENT:
-                total += 1
-                finished(size: 1, anchor: Self.name(event.data.scalar.anchor))
-            case YAML_ALIAS_EVENT:
-                // An undefined alias is Yams' error to report; count it as one value meanwhile.
-                let size = Self.name(event.data.alias.anchor).flatMap { anchors[$0] } ?? 1
-                total += size
-                finished(size: size, anchor: nil)
-            case YAML_SEQUENCE_START_EVENT:
-                total += 1
-                open.append((Self.name(event.data.sequence_start.anchor), 1))
-            case YAML_MAPPING_START_EVENT:
-                total += 1
-                open.append((Self.name(event.data.mapping_start.anchor), 1))
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let closed = open.popLast() else { return }
-                finished(size: closed.size, anchor: closed.anchor)
-            default:
-                break
+        var isInKey: Bool { readingKeys > 0 }
+
+        mutating func read(_ kind: YAMLTokenScanner.Kind) {
+            switch kind {
+            case .blockSequenceStart, .blockMappingStart: push(.block, inKey: false)
+            case .flowSequenceStart: push(.flowSequence, inKey: false)
+            case .flowMappingStart: push(.flowMapping, inKey: true)
+            case .blockEnd, .flowSequenceEnd, .flowMappingEnd:
+                if let closed = open.popLast(), closed.inKey { readingKeys -= 1 }
+            case .key: setInKey(true)
+            case .value: setInKey(false)
+            case .flowEntry: setInKey(open.last?.collection == .flowMapping)
+            default: break
             }
         }
 
-        /// A node of `size` values is complete: remember it under its anchor, and count it in the
-        /// collection around it (its values are in `total` already, counted as they were read).
-        private mutating func finished(size: Int, anchor: String?) {
-            if let anchor { anchors[anchor] = size }
-            if !open.isEmpty { open[open.count - 1].size += size }
+        private mutating func push(_ collection: Collection, inKey: Bool) {
+            open.append((collection, inKey))
+            if inKey { readingKeys += 1 }
         }
 
-        private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-            pointer.map { String(cString: $0) }
+        private mutating func setInKey(_ inKey: Bool) {
+            guard let last = open.indices.last, open[last].inKey != inKey else { return }
+            open[last].inKey = inKey
+            readingKeys += inKey ? 1 : -1
+        }
+    }
+
+    /// Counts values depth-first, in the document's order, until the count passes the limit. Iterative:
+    /// expanded aliases can nest as deep as the limit, far deeper than the call stack allows.
+    private struct ExpansionWalk {
+        let aliases: [Position]
+        var count = 0
+        var crossing: Position?
+        /// Anchors whose own node has been walked: meeting one again means an alias was expanded there.
+        private var anchorsMet: Set<ObjectIdentifier> = []
+        private var aliasesMet = 0
+
+        /// A collection being walked: its next child (for a mapping, keys and values alternate), and
+        /// the alias it was expanded from, nil while walking the text as written.
+        private struct Open {
+            var collection: Node
+            var next = 0
+            var alias: Position?
+
+            var nextChild: Node? {
+                switch collection {
+                // Indices, not `count`: a mapping is not a random-access collection, and counting it
+                // at every step would make a wide mapping quadratic.
+                case .sequence(let sequence):
+                    let index = sequence.startIndex + next
+                    return index < sequence.endIndex ? sequence[index] : nil
+                case .mapping(let mapping):
+                    let index = mapping.startIndex + next / 2
+                    guard index < mapping.endIndex else { return nil }
+                    let pair = mapping[index]
+                    return next.isMultiple(of: 2) ? pair.key : pair.value
+                case .scalar, .alias:
+                    return nil
+                }
+            }
+        }
+
+        init(aliases: [Position]) {
+            self.aliases = aliases
+        }
+
+        /// False once the limit is passed (and `crossing` says where).
+        mutating func visit(_ root: Node) -> Bool {
+            var open: [Open] = []
+            var node = root
+            var alias: Position?
+            while true {
+                if alias == nil, let anchor = node.anchor,
+                    !anchorsMet.insert(ObjectIdentifier(anchor)).inserted
+                {
+                    // Anchors precede their aliases, so this is the next alias of the text, expanded.
+                    alias = aliases.indices.contains(aliasesMet) ? aliases[aliasesMet] : Self.position(of: node)
+                    aliasesMet += 1
+                }
+                count += 1
+                if count > AliasExpansion.limit {
+                    crossing = alias ?? Self.position(of: node)
+                    return false
+                }
+                switch node {
+                case .sequence, .mapping: open.append(Open(collection: node, alias: alias))
+                case .scalar, .alias: break
+                }
+                // The next node: the next child of the innermost collection that has one left.
+                while let last = open.indices.last, open[last].nextChild == nil { open.removeLast() }
+                guard let last = open.indices.last, let child = open[last].nextChild else { return true }
+                open[last].next += 1
+                node = child
+                alias = open[last].alias
+            }
+        }
+
+        private static func position(of node: Node) -> Position {
+            node.mark.map { Position(line: $0.line, column: $0.column) } ?? .start
         }
     }
 }

@@ -4,16 +4,22 @@ import Yams
 enum YAMLSource {
     static func compose(_ yaml: String, log: DiagnosticLog) -> Node? {
         log.text = yaml
-        if let excess = AliasExpansion.excess(in: yaml) {
+        // Before Yams composes: it hashes every key, and an alias in a key can stand for billions of values.
+        let aliases = AliasExpansion.aliases(in: yaml)
+        if let alias = aliases.first(where: \.inKey) {
             log.error(
-                "the file's aliases expand to more than \(AliasExpansion.limit) values (a YAML bomb, or `*alias` "
-                    + "references nested far too deep: write the entries out, or reuse fewer aliases)",
-                at: excess)
+                "the alias `*\(alias.name)` is used in a mapping key (YAML would expand it to compare the keys, "
+                    + "and a few lines of aliases can stand for billions of values: write the key out, "
+                    + "and use `*\(alias.name)` only as a value)",
+                at: alias.position)
             return nil
         }
+        // The parser is kept, not just its document: it holds the anchors the expansion count recognises.
+        let parser: Parser
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            parser = try Parser(yaml: yaml)
+            root = try parser.singleRoot()
         } catch {
             report(error, in: yaml, log: log)
             return nil
@@ -22,6 +28,13 @@ enum YAMLSource {
             log.error(
                 "the file is empty (a workflow starts with `workflow: ID`, a team file with `team:`)",
                 at: .start)
+            return nil
+        }
+        if let excess = AliasExpansion.excess(in: root, composedBy: parser, aliases: aliases) {
+            log.error(
+                "the file's aliases expand to more than \(AliasExpansion.limit) values (a YAML bomb, or `*alias` "
+                    + "references nested far too deep: write the entries out, or reuse fewer aliases)",
+                at: excess)
             return nil
         }
         return root

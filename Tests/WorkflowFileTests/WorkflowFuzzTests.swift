@@ -1,7 +1,7 @@
 import Foundation
 import SOPCore
 import Testing
-import WorkflowFile
+@testable import WorkflowFile
 
 /// Fuzzing: every bundled file in Workflows/, mutated thousands of times by a seeded generator, fed to
 /// the real readers. Whatever the damage, a reader returns a model or positioned diagnostics, never
@@ -101,6 +101,8 @@ struct WorkflowFuzzTests {
         _ text: String, file: String, isTeam: Bool, workflow: Workflow, thorough: Bool, tally: inout Tally
     ) -> [String] {
         var problems: [String] = []
+        // The alias guard's scanner must read aliases where libyaml does, or a key alias could slip past it.
+        if let disagreement = AliasCrossCheck.disagreement(in: text) { problems.append("alias scanner: \(disagreement)") }
         let first = Outcome(reading: text, file: file, isTeam: isTeam, typed: isTeam || thorough, workflow: workflow)
         // Reading is a pure function of the text: the same file must give the same answer again.
         if thorough, Outcome(reading: text, file: file, isTeam: isTeam, typed: true, workflow: workflow) != first {
