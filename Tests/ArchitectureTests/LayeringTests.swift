@@ -19,7 +19,7 @@ struct LayeringTests {
     /// Libraries each module may import besides the package's own modules.
     static let libraries: [String: Set<String>] = [
         "SOPCore": ["Foundation"],
-        "WorkflowFile": ["Foundation", "Yams", "CYaml"],
+        "WorkflowFile": ["Foundation", "Yams"],
         "SOPStore": ["Foundation", "GRDB", "Crypto", "Synchronization"],
         "SOPSystem": ["Foundation"],
         "SOPApp": ["Foundation"],

@@ -1,8 +1,9 @@
+@testable import WorkflowFile
 import Yams
 
 /// Holds `YAMLTokenScanner` to libyaml's reading of the same text, for the fuzz tests: the guard is
 /// only as good as the scanner's agreement with libyaml on which aliases sit in keys, and thousands of
-/// mutated files find disagreements no hand-written case thinks of. Not used by `sop` itself.
+/// mutated files find disagreements no hand-written case thinks of.
 enum AliasCrossCheck {
     enum Comparison: Equatable {
         /// Yams could not read the text (or the guard refused it and `alsoRefused` was not asked for).
