@@ -29,9 +29,23 @@ public struct CommandSpec: Sendable {
         case reference(@Sendable (ParsedCommand, Workflow?) throws(ShellError) -> Reply)
         case session(Handler)
         case commandLine(CommandLineCommand)
+        /// A line only a playbook reads (`expect`, `clock`, ...): in the table for help and completion.
+        case playbookLine(PlaybookDirective)
     }
 
     public enum CommandLineCommand: Sendable { case initialize, play, checkWorkflows }
+
+    /// The lines of a `.sop` playbook that are not REPL commands.
+    public enum PlaybookDirective: Sendable { case expect, expectRefused, expectInbox, expectEscalations, clock }
+
+    /// The directive, when this entry is a playbook line.
+    public var playbookDirective: PlaybookDirective? {
+        if case .playbookLine(let directive) = action { return directive }
+        return nil
+    }
+
+    /// Typed at the REPL prompt: not `init`, `play`, `workflow check` or a playbook line.
+    public var runsInTheREPL: Bool { !commandLineOnly && playbookDirective == nil }
 
     public var commandLineOnly: Bool {
         if case .commandLine = action { return true }
@@ -70,6 +84,7 @@ public struct CommandSpec: Sendable {
         case deadlines = "Deadlines, escalations and process health"
         case record = "Record, audit and backup"
         case setup = "Command line only"
+        case playbook = "Playbook lines"
     }
 }
 

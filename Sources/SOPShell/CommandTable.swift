@@ -219,7 +219,34 @@ public enum CommandTable {
              "Reports every problem as FILE:LINE:COL: error: message and exits 1; a valid file prints a one-line summary.",
              ["sop workflow check Workflows/monthly-sop.yaml Workflows/team.yaml"],
              commandLine: .checkWorkflows),
+
+        // Playbook lines
+        spec(["expect"], [ArgumentSpec("SUBJECT", .text("STAGE|P-N|D-N|A-N|E-N|cycle")), ArgumentSpec("STATE", .state)], [], .playbook,
+             "Check a stage's, a follow-up item's, an escalation's or the cycle's state",
+             "`expect STAGE STATE` (waiting, open, review, done, waived); `expect P-N open|decided|deferred`, `expect D-N in-force|superseded`, `expect A-N open|done|cancelled` as the current cycle sees the item; `expect E-N live|resolved`; `expect cycle open|closed|cancelled`. A playbook stops at the first expectation that fails, with FILE:LINE:.",
+             ["expect demand-review review", "expect P-1 decided", "expect E-1 resolved"], playbookLine: .expect),
+        spec(["expect-refused"], [ArgumentSpec("COMMAND", .command, repeating: true)], [], .playbook,
+             "Check that a command is refused and changes nothing",
+             "Runs COMMAND and fails unless it is refused; then checks that the refusal changed nothing in the record.",
+             ["expect-refused signoff supply-review"], playbookLine: .expectRefused),
+        spec(["expect-inbox"], [ArgumentSpec("PARTICIPANT", .participant), ArgumentSpec("N", .number), ArgumentSpec("TEXT", .text("TEXT"), optional: true)], [], .playbook,
+             "Check a participant's unacknowledged notifications",
+             "Fails unless PARTICIPANT has exactly N unacknowledged notifications and, with TEXT, one of them says it.",
+             ["expect-inbox omar 2 \"supply-review is 1 workday late\""], playbookLine: .expectInbox),
+        spec(["expect-escalations"], [ArgumentSpec("N", .number)], [], .playbook,
+             "Check how many escalations are live",
+             "Fails unless the cycle sees exactly N live escalations.",
+             ["expect-escalations 2"], playbookLine: .expectEscalations),
+        spec(["clock"], [ArgumentSpec("TIME", .text("YYYY-MM-DD[THH:MM]"))], [], .playbook,
+             "Move the playbook's clock",
+             "From this line on the playbook runs at TIME (a date is noon UTC); time never runs backwards. A playbook whose first line is a clock line runs the same on a fresh database whatever today's date is.",
+             ["clock 2026-11-09T09:00"], playbookLine: .clock),
     ]
+
+    /// The playbook line spelled `word`, if it is one.
+    public static func playbookDirective(named word: String) -> CommandSpec.PlaybookDirective? {
+        all.first { $0.words == [word] }?.playbookDirective
+    }
 
     private static func spec(
         _ words: [String], _ arguments: [ArgumentSpec], _ options: [OptionSpec], _ group: CommandSpec.Group,
@@ -247,6 +274,15 @@ public enum CommandTable {
         CommandSpec(
             words: words, arguments: arguments, options: options, summary: summary, details: details,
             examples: examples, group: group, aliases: [], action: .commandLine(commandLine))
+    }
+
+    private static func spec(
+        _ words: [String], _ arguments: [ArgumentSpec], _ options: [OptionSpec], _ group: CommandSpec.Group,
+        _ summary: String, _ details: String, _ examples: [String], playbookLine: CommandSpec.PlaybookDirective
+    ) -> CommandSpec {
+        CommandSpec(
+            words: words, arguments: arguments, options: options, summary: summary, details: details,
+            examples: examples, group: group, aliases: [], action: .playbookLine(playbookLine))
     }
 
     public static func spec(named words: [String]) -> CommandSpec? {

@@ -14,7 +14,7 @@ public struct Completion: Sendable {
     public static func vocabulary(for session: Session) -> Vocabulary { Vocabulary.read(session) }
 
     public func candidates(preceding: [String], partial: String) -> [String] {
-        let table = CommandTable.all.filter { !$0.commandLineOnly }
+        let table = CommandTable.all.filter(\.runsInTheREPL)
         let spellings = table.flatMap { spec in ([spec.words] + spec.aliases).map { (spec, $0) } }
         // Still typing the command's own words?
         let wordIndex = preceding.count
@@ -84,7 +84,8 @@ public struct Completion: Sendable {
         let pool: [String]
         switch kind {
         case .command:
-            pool = Array(Set(CommandTable.all.filter { !$0.commandLineOnly }.map { $0.words[0] }))
+            // What `help` (and `expect-refused`) take: every entry of the table.
+            pool = Array(Set(CommandTable.all.map { $0.words[0] }))
         case .stage: pool = vocabulary.stages.map(\.id)
         case .input: pool = vocabulary.stages.first { $0.id == stage }?.inputs.map(\.id) ?? []
         case .participant: pool = vocabulary.participants

@@ -19,6 +19,12 @@ enum HelpText {
             }
             lines.append("")
         }
+        lines.append("Global options (on the command line, before COMMAND):")
+        let width = CommandTable.globalOptions.map(\.synopsis.count).max() ?? 0
+        for option in CommandTable.globalOptions {
+            lines.append("  \(option.synopsis.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(CommandTable.globalHelp(option.name))")
+        }
+        lines.append("")
         lines.append("Type `help COMMAND` for rules, options and examples. Tab completes commands, stages, inputs, people and files.")
         return lines.joined(separator: "\n")
     }
@@ -37,13 +43,18 @@ enum HelpText {
             }
         }
         if spec.commandLineOnly { lines += ["", "Runs from the command line only: sop [--db PATH] \(spec.name) ..."] }
+        if spec.playbookDirective != nil { lines += ["", "A playbook line: write it in a .sop file and run `sop play FILE`."] }
         lines += ["", "Examples:"] + examples.map { "  \($0)" }
         return lines.joined(separator: "\n")
     }
 
     /// The README's command reference. A test checks the README holds exactly this text.
     static func markdown(_ table: [CommandSpec]) -> String {
-        var lines: [String] = []
+        var lines = ["### Global options", "", "Given on the command line before COMMAND: `sop [OPTIONS] [COMMAND [ARGS...]]`.", ""]
+        for option in CommandTable.globalOptions {
+            lines.append("- `\(option.synopsis)`: \(CommandTable.globalHelp(option.name))")
+        }
+        lines.append("")
         for group in CommandSpec.Group.allCases {
             let specs = table.filter { $0.group == group }
             guard !specs.isEmpty else { continue }

@@ -72,10 +72,12 @@ public enum Launcher {
 
     /// `sop COMMAND ARGS...`: one command, then exit with its code.
     public static func runOneShot(_ words: [String], options: LaunchOptions, console: Console) -> Int32 {
-        do {
+        do throws(ShellError) {
             let parsed = try Parser.parse(words, table: CommandTable.all)
             switch parsed.spec.action {
             case .commandLine: return runCommandLine(parsed, options: options, console: console)
+            case .playbookLine:
+                throw ShellError.usage("\(parsed.spec.name) is a playbook line", fix: "put it in a .sop file and run `sop play FILE`; `sop help \(parsed.spec.name)` explains it")
             case .reference(let handler):
                 console.out(try handler(parsed, nil).text)
                 return 0

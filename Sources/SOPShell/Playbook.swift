@@ -28,28 +28,31 @@ public enum Playbook {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty || line.hasPrefix("#") { continue }
                 do {
-                    if let command = line.droppingWord("expect-refused") {
-                        try expectRefused(command, session: session, console: console)
+                    let word = String(line.prefix { !$0.isWhitespace })
+                    let rest = String(line.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+                    switch CommandTable.playbookDirective(named: word) {
+                    case .expectRefused?:
+                        try expectRefused(rest, session: session, console: console)
                         checks += 1
-                    } else if let rest = line.droppingWord("expect-inbox") {
+                    case .expectInbox?:
                         try PlaybookChecks.inbox(rest, session: session)
                         checks += 1
-                    } else if let rest = line.droppingWord("expect-escalations") {
+                    case .expectEscalations?:
                         try PlaybookChecks.liveEscalations(rest, session: session)
                         checks += 1
-                    } else if let rest = line.droppingWord("clock") {
+                    case .clock?:
                         session.setClock(try ClockText.parse(rest, what: "clock"))
                         console.out("> clock \(rest)   (now \(Stamp.minute(session.now)))")
-                    } else if let rest = line.droppingWord("expect") {
+                    case .expect?:
                         try expect(rest, session: session)
                         checks += 1
-                    } else {
+                    case nil:
                         console.out("> \(line)")
                         let reply = try session.run(line: line)
                         if let text = session.render(reply) { console.out(text) }
                         commands += 1
-                        if session.quitRequested { break }
                     }
+                    if session.quitRequested { break }
                 } catch {
                     console.report(error, line: index + 1, file: file)
                     return 1

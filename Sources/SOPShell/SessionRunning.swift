@@ -19,6 +19,8 @@ extension Session {
             case .session(let handler): return try handler(self, parsed)
             case .commandLine:
                 throw ShellError.usage("\(parsed.spec.name) runs from the command line only", fix: "run `sop \(parsed.spec.name) ...` from your shell")
+            case .playbookLine:
+                throw ShellError.usage("\(parsed.spec.name) is a playbook line", fix: "put it in a .sop file and run `sop play FILE`; `help \(parsed.spec.name)` explains it")
             }
         } catch let error as ShellError {
             guard case .refused(let refusal) = error else { throw error }

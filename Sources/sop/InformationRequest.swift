@@ -1,3 +1,5 @@
+import SOPShell
+
 /// `sop --help`, `sop -h` and `sop --version`: asked for among the global options, before any
 /// command word. They are looked for here because the command words are captured for passthrough
 /// (so that `sop submit ... --note X` reaches sop's own parser), which also captures these flags.
@@ -6,7 +8,7 @@ enum InformationRequest {
     case version
 
     /// The global options that take a value: their value is skipped, so `--as -h` is not a request.
-    static let optionsWithValues: Set<String> = ["--db", "--as", "--cycle", "--now"]
+    static let optionsWithValues = Set(CommandTable.globalOptions.filter { $0.placeholder != nil }.map { $0.name })
 
     /// The request among the global options of `arguments` (without the program name), if any.
     static func find(in arguments: [String]) -> InformationRequest? {

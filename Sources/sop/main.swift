@@ -13,19 +13,20 @@ struct SOPCommandLine: ParsableCommand {
         discussion: "Without COMMAND on a terminal: the interactive REPL. Without COMMAND on a pipe: commands from stdin, one per line.\n\nCommands:\n" + CommandTable.all.map { "  \($0.synopsis)" }.joined(separator: "\n"),
         version: SOPVersion.current)
 
-    @Option(name: .long, help: ArgumentHelp("Database file (env SOP_DB).", valueName: "PATH"))
+    // Help texts come from the command table, which `help` and the README's reference also read.
+    @Option(name: .long, help: ArgumentHelp(CommandTable.globalHelp("--db"), valueName: "PATH"))
     var db: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting (env SOP_USER).", valueName: "PARTICIPANT"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(CommandTable.globalHelp("--as"), valueName: "PARTICIPANT"))
     var actor: String?
 
-    @Option(name: .long, help: ArgumentHelp("The cycle commands act on.", valueName: "YYYY-MM"))
+    @Option(name: .long, help: ArgumentHelp(CommandTable.globalHelp("--cycle"), valueName: "YYYY-MM"))
     var cycle: String?
 
-    @Option(name: .long, help: ArgumentHelp("A fixed clock for scripts and tests (env SOP_NOW).", valueName: "ISO8601"))
+    @Option(name: .long, help: ArgumentHelp(CommandTable.globalHelp("--now"), valueName: "ISO8601"))
     var now: String?
 
-    @Flag(name: .long, help: "Machine-readable output.")
+    @Flag(name: .long, help: ArgumentHelp(CommandTable.globalHelp("--json")))
     var json = false
 
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("A REPL command and its arguments.", valueName: "COMMAND"))
