@@ -25,6 +25,8 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "SOPCore", swiftSettings: strict),
+        // How a command line is cut into words: shared by the parser and Tab completion.
+        .target(name: "CommandWords", swiftSettings: strict),
         .target(
             name: "WorkflowFile",
             dependencies: ["SOPCore", .product(name: "Yams", package: "Yams")],
@@ -39,7 +41,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "LineEditor", dependencies: ["CEditLine"], swiftSettings: strict),
+        .target(name: "LineEditor", dependencies: ["CEditLine", "CommandWords"], swiftSettings: strict),
         // OS plumbing: files the user names, the OS account, the notify hook's process, stdout/stderr.
         .target(name: "SOPSystem", dependencies: ["SOPCore"], swiftSettings: strict),
         // One use case per command: load, let SOPCore decide, store, hand back a typed result.
@@ -53,7 +55,7 @@ let package = Package(
         // The command table, parser, completion, help, playbooks and the handlers that wire them.
         .target(
             name: "SOPShell",
-            dependencies: ["SOPCore", "SOPStore", "WorkflowFile", "SOPSystem", "SOPApp", "SOPText"],
+            dependencies: ["SOPCore", "SOPStore", "WorkflowFile", "SOPSystem", "SOPApp", "SOPText", "CommandWords"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -69,6 +71,7 @@ let package = Package(
         .testTarget(name: "SOPCoreTests", dependencies: ["SOPCore"], swiftSettings: strict),
         .testTarget(name: "WorkflowFileTests", dependencies: ["WorkflowFile", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "SOPStoreTests", dependencies: ["SOPStore"], swiftSettings: strict),
+        .testTarget(name: "CommandWordsTests", dependencies: ["CommandWords"], swiftSettings: strict),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),
         .testTarget(name: "SOPShellTests", dependencies: ["SOPShell", "SOPApp", "SOPText", "SOPSystem"], swiftSettings: strict),
         // Depends on the executable so the binary it drives is always built from the current sources.

@@ -1,7 +1,6 @@
+import CommandWords
+
 /// The text before the cursor, cut into words the way the REPL's parser reads them.
-///
-/// Words split on whitespace; '...' and "..." keep spaces inside one word; a backslash takes the
-/// next character literally (inside double quotes as well, never inside single quotes).
 struct CompletionContext: Equatable {
     /// The complete words before the word under the cursor, quotes removed.
     var precedingWords: [String]
@@ -19,55 +18,10 @@ struct CompletionContext: Equatable {
         self.openQuote = openQuote
     }
 
+    /// Cut the way the REPL's parser cuts a line (one definition, `CommandWords`).
     init(textBeforeCursor text: String) {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        var inWord = false
-        var quote: Unicode.Scalar?
-        var escaping = false
-        let scalars = text.unicodeScalars
-        var wordStart = scalars.startIndex
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            if escaping {
-                current.append(scalar)
-                escaping = false
-                continue
-            }
-            if let open = quote {
-                if scalar == open {
-                    quote = nil
-                } else if scalar == "\\" && open == "\"" {
-                    escaping = true
-                } else {
-                    current.append(scalar)
-                }
-                continue
-            }
-            if scalar.properties.isWhitespace {
-                if inWord {
-                    words.append(String(current))
-                    current = String.UnicodeScalarView()
-                    inWord = false
-                }
-                continue
-            }
-            if !inWord {
-                inWord = true
-                wordStart = index
-            }
-            switch scalar {
-            case "\"", "'": quote = scalar
-            case "\\": escaping = true
-            default: current.append(scalar)
-            }
-        }
-        self.init(
-            precedingWords: words,
-            partial: inWord ? String(current) : "",
-            typedPartial: inWord ? String(scalars[wordStart...]) : "",
-            openQuote: quote
-        )
+        let cut = CommandWords(text)
+        self.init(precedingWords: cut.complete, partial: cut.partial ?? "", typedPartial: cut.typedPartial, openQuote: cut.openQuote)
     }
 }
 

@@ -1,3 +1,4 @@
+import CommandWords
 import Foundation
 import SOPApp
 import SOPCore
@@ -5,47 +6,13 @@ import SOPSystem
 import SOPText
 
 /// Splits a command line into words the way a shell user expects: spaces separate, single or double
-/// quotes group, backslash escapes the next character.
+/// quotes group, backslash escapes the next character; and quotes a word back for display.
 public enum Tokenizer {
-    public struct Unterminated: Error, Equatable {
-        public var quote: Character
-    }
+    public typealias Unterminated = CommandWords.Unterminated
 
+    /// The words of a line, cut as Tab completion cuts them (`CommandWords`).
     public static func words(_ line: String) throws(Unterminated) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var inWord = false
-        var quote: Character? = nil
-        var escaping = false
-        for c in line {
-            if escaping {
-                current.append(c)
-                escaping = false
-                continue
-            }
-            if let q = quote {
-                if c == q { quote = nil } else if c == "\\" && q == "\"" { escaping = true } else { current.append(c) }
-                continue
-            }
-            switch c {
-            case "\\":
-                escaping = true
-                inWord = true
-            case "\"", "'":
-                quote = c
-                inWord = true
-            case " ", "\t", "\n", "\r":
-                if inWord { words.append(current) }
-                current = ""
-                inWord = false
-            default:
-                current.append(c)
-                inWord = true
-            }
-        }
-        if let quote { throw Unterminated(quote: quote) }
-        if inWord { words.append(current) }
-        return words
+        try CommandWords.split(line)
     }
 
     /// Quotes a word for display so it reads back as one word.

@@ -8,7 +8,7 @@ import Testing
 struct LayeringTests {
     /// Each module of the package and its layer: a module may import only modules of a lower layer.
     static let layer: [String: Int] = [
-        "SOPCore": 0,
+        "SOPCore": 0, "CommandWords": 0,
         "WorkflowFile": 1, "SOPStore": 1, "SOPSystem": 1, "CEditLine": 1,
         "SOPApp": 2, "LineEditor": 2,
         "SOPText": 3,
@@ -19,6 +19,7 @@ struct LayeringTests {
     /// Libraries each module may import besides the package's own modules.
     static let libraries: [String: Set<String>] = [
         "SOPCore": ["Foundation"],
+        "CommandWords": [],
         "WorkflowFile": ["Foundation", "Yams"],
         "SOPStore": ["Foundation", "GRDB", "Crypto", "Synchronization"],
         "SOPSystem": ["Foundation"],
