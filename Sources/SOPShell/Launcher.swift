@@ -3,7 +3,6 @@ import SOPApp
 import SOPCore
 import SOPSystem
 import SOPText
-import WorkflowFile
 
 /// The global options of `sop` (README, "Invocation"), after flags and environment are merged.
 public struct LaunchOptions: Sendable {

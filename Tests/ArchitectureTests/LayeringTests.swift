@@ -16,6 +16,13 @@ struct LayeringTests {
         "sop": 5,
     ]
 
+    /// Lower modules a module still may not import: the shell reaches the record and the workflow files
+    /// only through SOPApp's use cases, so a handler cannot read or write around them.
+    static let forbidden: [String: Set<String>] = [
+        "SOPShell": ["SOPStore", "WorkflowFile"],
+        "sop": ["SOPStore", "WorkflowFile", "SOPCore"],
+    ]
+
     /// Libraries each module may import besides the package's own modules.
     static let libraries: [String: Set<String>] = [
         "SOPCore": ["Foundation"],
@@ -95,6 +102,9 @@ struct LayeringTests {
             guard let imported = Self.imports(line) else { continue }
             if let theirs = Self.layer[imported] {
                 if theirs >= layer { problems.append("\(line.location): \(line.module) (layer \(layer)) imports \(imported) (layer \(theirs))") }
+                if Self.forbidden[line.module]?.contains(imported) == true {
+                    problems.append("\(line.location): \(line.module) imports \(imported); go through SOPApp's use cases instead")
+                }
             } else if !(Self.libraries[line.module] ?? []).contains(imported) {
                 problems.append("\(line.location): \(line.module) imports \(imported), which is not one of its libraries")
             }
