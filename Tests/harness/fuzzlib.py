@@ -10,6 +10,7 @@ sqlite3 (which sees the WAL), before and after; the access log of refused attemp
 refusal adds to by design, and is left out.
 """
 
+import json
 import hashlib
 import os
 import random
@@ -140,6 +141,20 @@ class Tally:
                     self.slowest[1], len(self.failures)))
 
 
+def reports_error(stderr):
+    """An `error: ...` line, or under --json a line that is an object with "error" and "fix"."""
+    if b"error:" in stderr:
+        return True
+    for line in stderr.splitlines():
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(obj, dict) and isinstance(obj.get("error"), str) and isinstance(obj.get("fix"), str):
+            return True
+    return False
+
+
 def judge(tally, case, result, before, after_fn, stdin=None, label=""):
     """Applies the four checks to one finished process; returns the database's fingerprint after it.
     `after_fn` reads the fingerprint after the run (None for a command that opens no database)."""
@@ -156,8 +171,8 @@ def judge(tally, case, result, before, after_fn, stdin=None, label=""):
         tally.fail(case, "killed by signal %d (a crash)" % -code, result, stdin)
     elif code not in (0, 1, 2):
         tally.fail(case, "exit code %d is not 0, 1 or 2" % code, result, stdin)
-    if code != 0 and b"error:" not in result.stderr:
-        tally.fail(case, "a non-zero exit without an `error:` line on stderr", result, stdin)
+    if code != 0 and not reports_error(result.stderr):
+        tally.fail(case, "a non-zero exit without an `error:` line (or, under --json, an error object) on stderr", result, stdin)
     if after_fn is None:
         return None  # a command that opens no database (`workflow check`)
     after = after_fn()
