@@ -87,6 +87,8 @@ public enum EventPayload: Sendable, Equatable {
         }
     }
 
+    /// The payload's bytes, the one place events are encoded. The store hashes these bytes into the
+    /// audit chain, so these options stay as they are: the same event must keep making the same text.
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

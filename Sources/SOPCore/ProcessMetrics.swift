@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every rate counts only what could be judged: a stage not done and not yet due, or an open action
 /// not yet due, is pending and in no denominator; a waived stage or a cancelled action is counted
-/// apart, never as on time or late. Nil (JSON `null`) means there was nothing to measure.
+/// apart, never as on time or late. Nil (JSON `null`, through `@Nullable`) means there was nothing to measure.
 public struct ProcessMetrics: Sendable, Equatable, Codable {
     /// The cycles measured, oldest first.
     public var cycles: [String]
@@ -43,36 +43,14 @@ public struct StageMetrics: Sendable, Equatable, Codable {
     /// Not done and not yet due.
     public var pending: Int
     /// onTime / measured; nil when nothing was measured.
-    public var onTimeRate: Double?
+    @Nullable public var onTimeRate: Double?
     /// Median workdays past due over the late and the overdue cycles; nil when none was.
-    public var medianWorkdaysLate: Double?
+    @Nullable public var medianWorkdaysLate: Double?
     /// Median calendar hours from entering review to done, over every review that ended done.
-    public var medianSignoffWaitHours: Double?
+    @Nullable public var medianSignoffWaitHours: Double?
     /// How many reviews ended done (what the median above is taken over).
     public var signoffs: Int
 
-    enum CodingKeys: String, CodingKey {
-        case id, title, cycles, measured, onTime, late, overdue, waived, pending, onTimeRate, medianWorkdaysLate,
-            medianSignoffWaitHours, signoffs
-    }
-
-    // Written by hand so that "nothing to measure" is an explicit null, not a missing key.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(cycles, forKey: .cycles)
-        try c.encode(measured, forKey: .measured)
-        try c.encode(onTime, forKey: .onTime)
-        try c.encode(late, forKey: .late)
-        try c.encode(overdue, forKey: .overdue)
-        try c.encode(waived, forKey: .waived)
-        try c.encode(pending, forKey: .pending)
-        try c.encode(onTimeRate, forKey: .onTimeRate)
-        try c.encode(medianWorkdaysLate, forKey: .medianWorkdaysLate)
-        try c.encode(medianSignoffWaitHours, forKey: .medianSignoffWaitHours)
-        try c.encode(signoffs, forKey: .signoffs)
-    }
 }
 
 /// Decision latency of the proposals raised in the window.
@@ -84,19 +62,9 @@ public struct DecisionMetrics: Sendable, Equatable, Codable {
     /// Proposals raised in the window that were deferred at least once.
     public var deferred: Int
     /// Median calendar days from the proposal to the first decision answering it.
-    public var medianLatencyDays: Double?
-    public var maxLatencyDays: Double?
+    @Nullable public var medianLatencyDays: Double?
+    @Nullable public var maxLatencyDays: Double?
 
-    enum CodingKeys: String, CodingKey { case decided, undecided, deferred, medianLatencyDays, maxLatencyDays }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(decided, forKey: .decided)
-        try c.encode(undecided, forKey: .undecided)
-        try c.encode(deferred, forKey: .deferred)
-        try c.encode(medianLatencyDays, forKey: .medianLatencyDays)
-        try c.encode(maxLatencyDays, forKey: .maxLatencyDays)
-    }
 }
 
 /// Follow-up actions added in the window, against their due dates.
@@ -113,23 +81,10 @@ public struct ActionMetrics: Sendable, Equatable, Codable {
     public var pending: Int
     /// Cancelled: not in any rate.
     public var cancelled: Int
-    public var onTimeRate: Double?
+    @Nullable public var onTimeRate: Double?
     /// Median workdays past due over the late and the overdue actions.
-    public var medianWorkdaysLate: Double?
+    @Nullable public var medianWorkdaysLate: Double?
 
-    enum CodingKeys: String, CodingKey { case measured, onTime, late, overdue, pending, cancelled, onTimeRate, medianWorkdaysLate }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(measured, forKey: .measured)
-        try c.encode(onTime, forKey: .onTime)
-        try c.encode(late, forKey: .late)
-        try c.encode(overdue, forKey: .overdue)
-        try c.encode(pending, forKey: .pending)
-        try c.encode(cancelled, forKey: .cancelled)
-        try c.encode(onTimeRate, forKey: .onTimeRate)
-        try c.encode(medianWorkdaysLate, forKey: .medianWorkdaysLate)
-    }
 }
 
 extension ProcessMetrics {

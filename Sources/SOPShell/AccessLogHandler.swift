@@ -9,6 +9,6 @@ extension Handlers {
     /// into the log like any other permission refusal.
     static func accessLog(_ session: Session, limit: Int?) throws -> Reply {
         let attempts = try ProcessQueries.refusedAttempts(session, limit: limit)
-        return AccessLogText.reply(attempts)
+        return AccessLogText.reply(attempts, width: session.tableWidth)
     }
 }

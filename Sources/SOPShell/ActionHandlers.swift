@@ -29,43 +29,6 @@ extension Handlers {
         try Acknowledgement.change(session, .reassignAction(try itemNumber(command.arguments[0], .action), owner: command.option("--owner") ?? ""))
     }
 
-    struct ActionJSON: Encodable, Sendable {
-        var id: String
-        var state: ActionState
-        var title: String
-        var owner: String
-        var due: String
-        var overdue: Bool
-        /// Workdays past due while open.
-        var overdueDays: Int
-        /// The cycle it was added in; differs from the cycle shown when it was carried over.
-        var cycle: String
-        var carriedOver: Bool
-        var decision: String?
-        var stage: String?
-        var addedBy: String
-        var closedBy: String?
-        var closedIn: String?
-        var note: String?
-        init(_ a: FollowUpAction, viewer: String, today: Day, calendar: WorkCalendar) {
-            id = a.label
-            state = a.state
-            title = a.title
-            owner = a.owner
-            due = a.due.description
-            overdue = a.isOverdue(on: today)
-            overdueDays = a.workdaysOverdue(on: today, calendar: calendar)
-            cycle = a.cycle
-            carriedOver = a.carriedOver(into: viewer) != nil
-            decision = a.decision.map(FollowUpKind.decision.label)
-            stage = a.stage
-            addedBy = a.by
-            closedBy = a.closedBy
-            closedIn = a.closedIn
-            note = a.closingNote
-        }
-    }
-
     static func actions(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let today = session.today
         let mine = command.flag("--mine") ? try session.actor(try session.team()).id : nil
@@ -75,22 +38,13 @@ extension Handlers {
             .filter { mine == nil || $0.owner == mine }
             .filter { !command.flag("--open") || $0.isOpen }
             .filter { !command.flag("--overdue") || $0.isOverdue(on: today) }
-            .map { ActionJSON($0, viewer: state.id, today: today, calendar: state.workflow.calendar) }
+            .map { FollowUpText.ActionJSON($0, viewer: state.id, today: today, calendar: state.workflow.calendar) }
         var scope = allCycles ? "any cycle" : "cycle \(state.id)"
         let filters = ["--mine", "--open", "--overdue"].filter(command.flag)
         if !filters.isEmpty { scope += " (\(filters.joined(separator: " ")))" }
         if rows.isEmpty { return Reply("No actions in \(scope). Anyone adds one with `action add TITLE --owner P --due YYYY-MM-DD`.", json: rows) }
-        var table = TextTable(["ID", "STATE", "OWNER", "DUE", "FROM", "ACTION"])
-        for a in rows {
-            var due = a.due
-            if a.overdue { due += " (\(a.overdueDays) late)" }
-            var what = a.title
-            if let d = a.decision { what += " (\(d))" }
-            if let note = a.note { what += " — \(a.state == .cancelled ? "cancelled" : "done"): \(note)" }
-            table.add([a.id, a.state.rawValue, a.owner, due, a.carriedOver ? "\(a.cycle) (carried over)" : a.cycle, what])
-        }
         let open = rows.filter { $0.state == .open }
         let head = "Actions of \(scope): \(open.count) open, \(open.filter(\.overdue).count) overdue."
-        return Reply(head + "\n" + table.rendered, json: rows)
+        return Reply(head + "\n" + FollowUpText.actions(rows, width: session.tableWidth), json: rows)
     }
 }

@@ -8,7 +8,7 @@ extension Handlers {
     static func cycleList(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let rows = try CycleQueries.summaries(session)
         if rows.isEmpty { return Reply("No cycles yet; the leader opens one with `cycle open`.", json: rows) }
-        var table = TextTable(["", "CYCLE", "WORKFLOW", "STATE", "STAGES DONE"])
+        var table = TextTable(["", "CYCLE", "WORKFLOW", "STATE", "STAGES DONE"], width: session.tableWidth)
         for row in rows {
             table.add([row.current ? "*" : "", row.id, row.workflow, row.state, "\(row.stagesComplete)/\(row.stages)"])
         }

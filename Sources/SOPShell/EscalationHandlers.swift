@@ -18,13 +18,13 @@ extension Handlers {
         let all = command.flag("--all")
         let today = session.today
         let (cycle, listed, told) = try EscalationQueries.listed(session, all: all)
-        return EscalationText.list(listed, cycle: cycle, all: all, today: today, notifications: told)
+        return EscalationText.list(listed, cycle: cycle, all: all, today: today, notifications: told, width: session.width)
     }
 
     static func inbox(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let all = command.flag("--all")
         let (me, items) = try Inbox.items(session, all: all)
-        return EscalationText.inbox(items, of: me, all: all)
+        return EscalationText.inbox(items, of: me, all: all, width: session.tableWidth)
     }
 
     /// `ack N...` / `ack --all`: only one's own notifications; any bad number refuses the whole line.
@@ -37,10 +37,6 @@ extension Handlers {
             if !numbers.contains(n) { numbers.append(n) }
         }
         let acknowledged = try Inbox.acknowledge(session, numbers: numbers, all: command.flag("--all"))
-        struct AckJSON: Encodable, Sendable { var acknowledged: [Int] }
-        let text = acknowledged.isEmpty
-            ? "Nothing to acknowledge: your inbox is empty."
-            : "Acknowledged \(acknowledged.map { "#\($0)" }.joined(separator: ", ")). Acknowledging does not resolve the escalations: they stay live until their stage is done or waived, or their action closed."
-        return Reply(text, json: AckJSON(acknowledged: acknowledged))
+        return AckText.reply(acknowledged)
     }
 }

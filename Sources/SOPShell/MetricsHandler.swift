@@ -14,7 +14,7 @@ extension Handlers {
         if metrics.cycles.isEmpty {
             return Reply("No cycles yet, so there is no process to measure; the leader opens one with `cycle open`.", json: metrics)
         }
-        return Reply(MetricsText.text(metrics), json: metrics)
+        return Reply(MetricsText.text(metrics, width: session.width), json: metrics)
     }
 
     /// `--cycles N`: a positive whole number (digits only, so `+3` or `1e2` are refused too); a typo

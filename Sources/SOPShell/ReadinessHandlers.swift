@@ -19,16 +19,11 @@ extension Handlers {
     }
 
     static func why(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        struct WhyJSON: Encodable, Sendable {
-            var stage: String
-            var state: StageState
-            var explanation: [String]
-        }
         let today = session.today
         let (state, team, register) = try Readiness.load(session)
         let stageID = command.arguments[0]
         let lines = try state.explain(stageID, team: team, today: today, register: register)
-        return Reply(lines.joined(separator: "\n"), json: WhyJSON(stage: stageID, state: state.state(of: stageID), explanation: lines))
+        return WhyText.reply(stage: stageID, state: state.state(of: stageID), explanation: lines)
     }
 
     static func log(_ session: Session, _ command: ParsedCommand) throws -> Reply {
@@ -47,7 +42,7 @@ extension Handlers {
         let (cycle, events) = try Readiness.events(session, stage: stage, limit: limit)
         let json = events.map(ChangeText.EventJSON.init)
         if events.isEmpty { return Reply("No events for cycle \(cycle)\(stage.map { " and stage \($0)" } ?? "").", json: json) }
-        var table = TextTable(["#", "TIME (UTC)", "WHO", "WHAT"])
+        var table = TextTable(["#", "TIME (UTC)", "WHO", "WHAT"], width: session.tableWidth)
         for e in json { table.add(["\(e.seq)", e.time, e.actor, e.summary]) }
         return Reply(table.rendered, json: json)
     }

@@ -27,47 +27,24 @@ extension Handlers {
         return Reply(HelpText.detail(spec, examples: HelpExamples.adapted(spec, to: workflow)))
     }
 
-    struct ParticipantJSON: Encodable, Sendable {
-        var id: String
-        var name: String
-        var roles: [String]
-        var login: String?
-        var email: String?
-        init(_ p: Participant) {
-            id = p.id
-            name = p.name
-            roles = p.roles
-            login = p.login
-            email = p.email
-        }
-    }
-
     static func whoami(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        struct WhoAmI: Encodable, Sendable {
-            var participant: ParticipantJSON?
-            var cycle: String?
-        }
         let team = try session.team()
         let cycle = CycleQueries.currentID(session)
         guard let id = session.actorID, let me = team.participant(id) else {
             if let why = session.accountNotOnTeam {
-                return Reply("Nobody is acting: \(why). Cycle: \(cycle ?? "none").", json: WhoAmI(participant: nil, cycle: cycle))
+                return Reply("Nobody is acting: \(why). Cycle: \(cycle ?? "none").", json: TeamText.WhoAmIJSON(participant: nil, cycle: cycle))
             }
             let how = session.mode == .repl ? "`as PARTICIPANT`" : "--as PARTICIPANT or SOP_USER"
-            return Reply("Nobody is acting; choose with \(how). Cycle: \(cycle ?? "none").", json: WhoAmI(participant: nil, cycle: cycle))
+            return Reply("Nobody is acting; choose with \(how). Cycle: \(cycle ?? "none").", json: TeamText.WhoAmIJSON(participant: nil, cycle: cycle))
         }
         return Reply(
             "\(me.id) (\(me.name)): \(me.roles.joined(separator: ", ")), acting on cycle \(cycle ?? "none")",
-            json: WhoAmI(participant: ParticipantJSON(me), cycle: cycle))
+            json: TeamText.WhoAmIJSON(participant: TeamText.ParticipantJSON(me), cycle: cycle))
     }
 
     static func team(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let team = try session.team()
-        var table = TextTable(["ID", "NAME", "ROLES", "LOGIN", "EMAIL"])
-        for p in team.participants {
-            table.add([p.id, p.name, p.roles.joined(separator: ", "), p.login ?? "-", p.email ?? "-"])
-        }
-        return Reply(table.rendered, json: team.participants.map(ParticipantJSON.init))
+        return Reply(TeamText.table(team, width: session.tableWidth), json: team.participants.map(TeamText.ParticipantJSON.init))
     }
 
     static func actAs(_ session: Session, _ command: ParsedCommand) throws -> Reply {

@@ -14,7 +14,7 @@ extension Handlers {
         let (history, shown, file) = try Submissions.read(
             session, stage: stageID, input: inputID, version: request.version, historyOnly: request.historyOnly)
         guard let shown else {
-            return Reply(ShowText.history(history), json: ShowJSON(history, shown: nil, output: nil))
+            return Reply(ShowText.history(history, width: session.tableWidth), json: ShowJSON(history, shown: nil, output: nil))
         }
         let content: Data
         switch shown.content {

@@ -269,7 +269,7 @@ struct Auditor {
                 note(pinnedBy[hash], "workflow_versions", "workflow version \(short)'s text does not match its SHA-256: the YAML was changed")
                 continue
             }
-            let stored = try? JSONDecoder().decode(Workflow.self, from: Data(row.model.utf8))
+            let stored = try? RecordCoding.decoder.decode(Workflow.self, from: Data(row.model.utf8))
             if stored == nil || stored != readWorkflow(source, row.sourceName) {
                 note(pinnedBy[hash], "workflow_versions", "workflow version \(short)'s stored model differs from its YAML text: the model was changed")
             }

@@ -36,7 +36,7 @@ public struct StoreTransaction {
             """)) ?? "")
         if let known = cache?.team(stored) { return known }
         let rows = try StoredParticipant.fetchAll(db.cachedStatement(sql: "SELECT * FROM participants ORDER BY position"))
-        let decoder = JSONDecoder()
+        let decoder = RecordCoding.decoder
         let team = Team(participants: try rows.map { row in
             guard let roles = try? decoder.decode([String].self, from: Data(row.roles.utf8)) else {
                 throw StoreError("participant \(row.id) has unreadable roles in the database")
@@ -62,7 +62,7 @@ public struct StoreTransaction {
         try setMeta("identity", team.identity.rawValue)
         try StoredParticipant.deleteAll(db)
         for (position, p) in team.participants.enumerated() {
-            let roles = String(decoding: try JSONEncoder().encode(p.roles), as: UTF8.self)
+            let roles = String(decoding: try RecordCoding.encoder.encode(p.roles), as: UTF8.self)
             try StoredParticipant(position: position, id: p.id, name: p.name, roles: roles, login: p.login, email: p.email).insert(db)
         }
     }
@@ -71,7 +71,9 @@ public struct StoreTransaction {
 
     /// Stores a workflow version once; storing the same text again is a no-op.
     public func storeWorkflow(_ version: WorkflowVersion, at time: Date) throws {
-        let model = String(decoding: try JSONEncoder().encode(version.workflow), as: UTF8.self)
+        // Sorted keys, so the same workflow makes the same database bytes; the audit compares decoded
+        // models, so versions stored before (in declaration order) still pass.
+        let model = String(decoding: try RecordCoding.encoder.encode(version.workflow), as: UTF8.self)
         try StoredWorkflowVersion(
             hash: version.hash, workflow: version.workflow.id, title: version.workflow.title, sourceName: version.sourceName,
             source: version.source, model: model, storedAt: Timestamps.format(time)
@@ -85,7 +87,7 @@ public struct StoreTransaction {
         guard let model = try String.fetchOne(db.cachedStatement(sql: "SELECT model FROM workflow_versions WHERE hash = ?"), arguments: [hash]) else {
             return nil
         }
-        guard let workflow = try? JSONDecoder().decode(Workflow.self, from: Data(model.utf8)) else {
+        guard let workflow = try? RecordCoding.decoder.decode(Workflow.self, from: Data(model.utf8)) else {
             throw StoreError("workflow version \(hash.prefix(12)) is unreadable in the database")
         }
         cache?.keep(workflow, hash: hash)

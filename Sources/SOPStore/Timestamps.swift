@@ -11,7 +11,10 @@ enum Timestamps {
     }
 }
 
-/// JSON for the records kept beside the log (`follow_ups`, `escalations`): sorted keys, times as in `time`.
+/// JSON for everything the store keeps beside the log — the `follow_ups` and `escalations` records, a
+/// workflow version's `model`, a participant's `roles` — configured here and nowhere else: sorted
+/// keys, times as in `time`. Event payloads are not written here: their bytes are hashed into the
+/// chain, so their one encoder (`EventPayload.encoded`) never changes.
 enum RecordCoding {
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()

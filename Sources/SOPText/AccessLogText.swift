@@ -4,10 +4,10 @@ import SOPStore
 
 /// `log --refused`: the access log as a table, and its JSON rows.
 public enum AccessLogText {
-    public static func reply(_ attempts: [RefusedAttempt]) -> Reply {
+    public static func reply(_ attempts: [RefusedAttempt], width: Int? = nil) -> Reply {
         let json = attempts.map(RefusedAttemptJSON.init)
         if attempts.isEmpty { return Reply("No refused attempts on record.", json: json) }
-        var table = TextTable(["#", "TIME (UTC)", "ACCOUNT", "AS", "RULE", "COMMAND", "REFUSED BECAUSE"])
+        var table = TextTable(["#", "TIME (UTC)", "ACCOUNT", "AS", "RULE", "COMMAND", "REFUSED BECAUSE"], width: width)
         for a in attempts {
             table.add(["\(a.number)", AccessLogTime.second(a.time), a.account, a.actor ?? "-", a.rule, a.command, a.message])
         }

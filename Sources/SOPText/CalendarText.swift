@@ -26,31 +26,16 @@ public enum CalendarText {
     public struct StageModel: Encodable, Sendable {
         var id: String
         var state: StageState
-        var due: Day?
+        @Nullable var due: Day?
         /// The workflow's rule in words (`workday 9`, `+2 after demand-review`).
-        var dueRule: String?
-        var completedOn: Day?
+        @Nullable var dueRule: String?
+        @Nullable var completedOn: Day?
         /// The stage's first completion (its delivery, which `metrics` counts), if it ever had one.
-        var deliveredOn: Day?
+        @Nullable var deliveredOn: Day?
         /// While a stage done before is open again: the day it reopened.
-        var reopenedOn: Day?
+        @Nullable var reopenedOn: Day?
         var workdaysLate: Int
-        var workdaysLeft: Int?
-
-        public enum Keys: String, CodingKey { case id, state, due, dueRule, completedOn, deliveredOn, reopenedOn, workdaysLate, workdaysLeft }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(state, forKey: .state)
-            try c.encode(due, forKey: .due)
-            try c.encode(dueRule, forKey: .dueRule)
-            try c.encode(completedOn, forKey: .completedOn)
-            try c.encode(deliveredOn, forKey: .deliveredOn)
-            try c.encode(reopenedOn, forKey: .reopenedOn)
-            try c.encode(workdaysLate, forKey: .workdaysLate)
-            try c.encode(workdaysLeft, forKey: .workdaysLeft)
-        }
+        @Nullable var workdaysLeft: Int?
     }
 
     public static func model(_ state: CycleState, today: Day) -> Model {

@@ -30,13 +30,3 @@ struct ErrorJSON: Encodable, Sendable {
 
     var text: String { JSONOutput.line(self) }
 }
-
-extension JSONOutput {
-    /// Compact JSON on one line, for stderr.
-    static func line(_ value: any Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-}

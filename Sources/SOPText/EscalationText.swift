@@ -135,7 +135,7 @@ public enum EscalationText {
 
     // MARK: escalations
 
-    public static func list(_ items: [Escalation], cycle: CycleState, all: Bool, today: Day, notifications: [Int: [NotificationRecord]]) -> Reply {
+    public static func list(_ items: [Escalation], cycle: CycleState, all: Bool, today: Day, notifications: [Int: [NotificationRecord]], width: Int = 80) -> Reply {
         let calendar = cycle.workflow.calendar
         let json = items.map { EscalationJSON($0, today: today, calendar: calendar, notifications: notifications[$0.number] ?? []) }
         guard !items.isEmpty else {
@@ -143,7 +143,7 @@ public enum EscalationText {
         }
         // WHAT is the escalation's own sentence (true lateness, or days in review); AGE is how long
         // it has been raised, in workdays.
-        var table = TextTable(["ID", "LVL", "AGE", "TOLD", all ? "STATE" : "RAISED", "WHAT"], width: 80)
+        var table = TextTable(["ID", "LVL", "AGE", "TOLD", all ? "STATE" : "RAISED", "WHAT"], width: width)
         for e in items {
             let age = "\(age(e, today: today, calendar: calendar)) wd"
             let state = e.isLive ? "live" : "resolved \(e.resolvedAt.map { Day(containing: $0).description } ?? "")"
@@ -160,12 +160,12 @@ public enum EscalationText {
 
     // MARK: inbox
 
-    public static func inbox(_ items: [NotificationRecord], of actor: String, all: Bool) -> Reply {
+    public static func inbox(_ items: [NotificationRecord], of actor: String, all: Bool, width: Int? = nil) -> Reply {
         let json = items.map(NotificationJSON.init)
         guard !items.isEmpty else {
             return Reply(all ? "\(actor) has no notifications." : "\(actor)'s inbox is empty: nothing to acknowledge.", json: json)
         }
-        var table = TextTable(["#", "WHEN (UTC)", "LVL", "DELIVERY", "SUBJECT"])
+        var table = TextTable(["#", "WHEN (UTC)", "LVL", "DELIVERY", "SUBJECT"], width: width)
         for n in items {
             var delivery: String
             switch n.delivery {

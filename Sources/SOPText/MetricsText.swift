@@ -4,19 +4,17 @@ import SOPCore
 import SOPStore
 
 /// The human form of `metrics`: a header, one row per stage, then decisions and actions; every line
-/// fits an 80-column terminal with the bundled workflow's stage ids.
+/// fits the terminal's width (80 columns outside the REPL) with the bundled workflow's stage ids.
 public enum MetricsText {
-    static let width = 80
-
-    public static func text(_ m: ProcessMetrics) -> String {
-        var table = TextTable(["STAGE", "ON TIME", "LATE", "OVERDUE", "MEDIAN LATE", "SIGN-OFF WAIT", "WAIVED"])
+    public static func text(_ m: ProcessMetrics, width: Int = 80) -> String {
+        var table = TextTable(["STAGE", "ON TIME", "LATE", "OVERDUE", "MEDIAN LATE", "SIGN-OFF WAIT", "WAIVED"], width: width)
         for s in m.stages {
             table.add([
                 s.id, onTime(s.onTime, of: s.measured, rate: s.onTimeRate), "\(s.late)", "\(s.overdue)",
                 s.medianWorkdaysLate.map(workdays) ?? "-", s.medianSignoffWaitHours.map(wait) ?? "-", "\(s.waived)",
             ])
         }
-        return ([header(m), table.rendered] + decisions(m.decisions) + actions(m.actions) + [legend]).joined(separator: "\n")
+        return ([header(m), table.rendered] + decisions(m.decisions, width: width) + actions(m.actions, width: width) + [legend]).joined(separator: "\n")
     }
 
     static func header(_ m: ProcessMetrics) -> String {
@@ -31,7 +29,7 @@ public enum MetricsText {
 
     static let legend = "Late counts workdays past due (wd); sign-off wait is calendar time in review."
 
-    static func decisions(_ d: DecisionMetrics) -> [String] {
+    static func decisions(_ d: DecisionMetrics, width: Int = 80) -> [String] {
         let raised = d.decided + d.undecided
         guard raised > 0 else { return ["Decisions: no proposals raised in these cycles"] }
         var parts = ["\(d.decided) of \(raised.counted("proposal")) decided"]
@@ -40,10 +38,10 @@ public enum MetricsText {
         }
         if d.undecided > 0 { parts.append("\(d.undecided) undecided") }
         if d.deferred > 0 { parts.append("\(d.deferred) deferred at least once") }
-        return wrapped("Decisions: ", parts)
+        return wrapped("Decisions: ", parts, width: width)
     }
 
-    static func actions(_ a: ActionMetrics) -> [String] {
+    static func actions(_ a: ActionMetrics, width: Int = 80) -> [String] {
         guard a.measured + a.pending + a.cancelled > 0 else { return ["Actions: none added in these cycles"] }
         var parts: [String] = []
         if a.measured > 0, let rate = a.onTimeRate { parts.append("\(a.onTime) of \(a.measured) on time (\(percent(rate)))") }
@@ -52,7 +50,7 @@ public enum MetricsText {
         if let median = a.medianWorkdaysLate { parts.append("median \(workdays(median)) late") }
         if a.pending > 0 { parts.append("\(a.pending) open, not yet due") }
         if a.cancelled > 0 { parts.append("\(a.cancelled) cancelled") }
-        return wrapped("Actions: ", parts)
+        return wrapped("Actions: ", parts, width: width)
     }
 
     // MARK: figures
@@ -85,8 +83,8 @@ public enum MetricsText {
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"
     }
 
-    /// `head` then the parts joined by `; `, continued on indented lines rather than past 80 columns.
-    static func wrapped(_ head: String, _ parts: [String]) -> [String] {
+    /// `head` then the parts joined by `; `, continued on indented lines rather than past `width`.
+    static func wrapped(_ head: String, _ parts: [String], width: Int) -> [String] {
         var lines: [String] = []
         var line = head
         for (i, part) in parts.enumerated() {

@@ -18,13 +18,3 @@ public struct Reply: Sendable {
     public static let none = Reply("")
 }
 
-
-/// `--json` output: pretty, sorted keys, so it diffs well and reads in a terminal.
-public enum JSONOutput {
-    public static func string(_ value: any Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-}

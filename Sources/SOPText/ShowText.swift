@@ -15,8 +15,8 @@ public enum ShowText {
         return parts.joined(separator: " · ")
     }
 
-    public static func history(_ history: SubmissionHistory) -> String {
-        var table = TextTable(["VERSION", "WHEN (UTC)", "WHO", "SIZE", "SHA-256", "WHAT"])
+    public static func history(_ history: SubmissionHistory, width: Int? = nil) -> String {
+        var table = TextTable(["VERSION", "WHEN (UTC)", "WHO", "SIZE", "SHA-256", "WHAT"], width: width)
         for v in history.versions {
             let size: String
             let sha: String

@@ -68,6 +68,7 @@ public enum StatusText {
         var status: StageStatus
         var inputs: [InputJSON]
         enum Keys: String, CodingKey { case inputs }
+        // By hand not for nulls but to flatten: the stage's status keys and `inputs` in one object.
         public func encode(to encoder: any Encoder) throws {
             try status.encode(to: encoder)
             var container = encoder.container(keyedBy: Keys.self)

@@ -1,0 +1,19 @@
+import Foundation
+
+/// The two ways the shell writes JSON, each configured here and nowhere else: `--json` output on
+/// stdout (pretty, sorted keys, so it diffs well and reads in a terminal) and the one-line error and
+/// warning objects on stderr (sorted keys, compact, so a script reads one object per line).
+public enum JSONOutput {
+    /// `--json` output.
+    public static func string(_ value: any Encodable) -> String { written(value, [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) }
+
+    /// Compact JSON on one line, for stderr.
+    static func line(_ value: any Encodable) -> String { written(value, [.sortedKeys, .withoutEscapingSlashes]) }
+
+    private static func written(_ value: any Encodable, _ formatting: JSONEncoder.OutputFormatting) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = formatting
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
