@@ -27,7 +27,7 @@ extension Handlers {
         let today = session.today
         let (state, team, register) = try Readiness.load(session)
         let stageID = command.arguments[0]
-        let lines = try state.explain(stageID, team: team, today: today, register: register)
+        let lines = ExplanationText.lines(try state.explain(stageID, team: team, today: today, register: register))
         return Reply(lines.joined(separator: "\n"), json: WhyJSON(stage: stageID, state: state.state(of: stageID), explanation: lines))
     }
 

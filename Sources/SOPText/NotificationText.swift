@@ -17,7 +17,7 @@ public enum NotificationText: NotificationWording {
         lines.append("")
         switch e.subject {
         case .lateStage(let stage), .signoffWait(let stage):
-            let why = (try? cycle.explain(stage, team: team, today: today, register: followUps)) ?? []
+            let why = (try? cycle.explain(stage, team: team, today: today, register: followUps)).map(ExplanationText.lines) ?? []
             lines += why
             lines += ["", "In sop: `why \(stage)` explains it; `escalations` lists what is escalated; `inbox` and `ack` clear this notice."]
         case .overdueAction(let number):
