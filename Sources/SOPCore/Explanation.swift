@@ -38,13 +38,13 @@ public struct StageExplanation: Sendable, Equatable {
         case waitsFor(upstream: String, state: StageState, owner: RoleHolders)
         /// Once workable, upstream stages that are no longer done.
         case upstreamNotDone([String])
-        case reopened(because: String)
+        case reopened(because: ReopenCause)
         case inputRejected(input: String, by: String, at: Date, reason: String)
         case inputMissing(String)
         /// Who may submit the missing inputs: owner, then contributors (the leader always may).
         case submitters([RoleHolders])
-        case staleSignoff(role: String, by: String, because: String)
-        case decisionsNeeded(unmet: [String], deciders: [RoleHolders])
+        case staleSignoff(role: String, by: String, reason: StaleReason)
+        case decisionsNeeded(unmet: [UnmetRequirement], deciders: [RoleHolders])
         case signoffNeeded(RoleHolders)
         case signoffNeededOnceInputsIn(roles: [String])
     }
@@ -105,7 +105,7 @@ extension CycleState {
             }
         }
         if !s.missingInputs.isEmpty { facts.append(.submitters(([stage.owner] + stage.contributors).map(who))) }
-        for stale in s.staleSignoffs { facts.append(.staleSignoff(role: stale.role, by: stale.by, because: stale.because)) }
+        for stale in s.staleSignoffs { facts.append(.staleSignoff(role: stale.role, by: stale.by, reason: stale.reason)) }
         if !s.unmetRequirements.isEmpty {
             facts.append(.decisionsNeeded(unmet: s.unmetRequirements, deciders: workflow.decisionRoles.map(who)))
         }

@@ -15,7 +15,7 @@ extension Handlers {
         let report = state.report(today: today, register: register)
         let followUps = StatusText.followUps(state, register, today: today)
         let overview = StatusText.overview(report, today: today, width: session.width)
-        return Reply(overview + (followUps.isEmpty ? "" : "\n" + followUps), json: report)
+        return Reply(overview + (followUps.isEmpty ? "" : "\n" + followUps), json: StatusReportJSON(report))
     }
 
     static func why(_ session: Session, _ command: ParsedCommand) throws -> Reply {

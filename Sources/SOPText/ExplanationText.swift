@@ -43,17 +43,17 @@ public enum ExplanationText {
             let one = ups.count == 1
             return "Upstream \(ups.andList) \(one ? "is" : "are") no longer done, so it cannot be signed off until \(one ? "it is" : "they are") done again."
         case .reopened(let because):
-            return "It was done before and reopened because \(because)."
+            return "It was done before and reopened because \(ReasonText.cause(because))."
         case .inputRejected(let input, let by, let at, let reason):
             return "Input \(input) was rejected by \(by) at \(Stamp.minute(at)) (\(reason)) and must be resubmitted."
         case .inputMissing(let input):
             return "Input \(input) has not been submitted."
         case .submitters(let holders):
             return "To submit: \(holders.map(who).joined(separator: "; ")), or the leader."
-        case .staleSignoff(let role, let by, let because):
-            return "The \(role) sign-off by \(by) is stale: \(because)."
+        case .staleSignoff(let role, let by, let reason):
+            return "The \(role) sign-off by \(by) is stale: \(ReasonText.stale(reason))."
         case .decisionsNeeded(let unmet, let deciders):
-            let what = unmet.map { $0.replacingOccurrences(of: "decisions: ", with: "") }.joined(separator: "; ")
+            let what = unmet.map(ReasonText.unmet).joined(separator: "; ")
             return "Before its sign-off it needs every proposal decided or deferred and a decision recorded: \(what). Decides: \(deciders.map(who).joined(separator: "; "))."
         case .signoffNeeded(let holders):
             return "Needs a sign-off from \(who(holders))."
