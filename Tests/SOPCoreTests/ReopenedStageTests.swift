@@ -44,7 +44,7 @@ struct ReopenedStageTests {
         let sponsor = try c.escalate(on: try d("2026-11-30"))
         #expect(sponsor.map(\.level) == [3])
         #expect(sponsor.map(\.told) == [["omar"]])
-        #expect(sponsor.map(\.message) == ["supply is 5 workdays late, level 3"])
+        #expect(sponsor.map(EscalationWords.message) == ["supply is 5 workdays late, level 3"])
     }
 
     @Test func reopenedBeforeItsDueDayItIsStillDueOnItsDueDay() throws {
