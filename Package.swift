@@ -68,7 +68,7 @@ let package = Package(
         ),
         // Reads Sources/ and fails when a module reaches past its layer (README, "Architecture").
         .testTarget(name: "ArchitectureTests", swiftSettings: strict),
-        .testTarget(name: "SOPCoreTests", dependencies: ["SOPCore"], swiftSettings: strict),
+        .testTarget(name: "SOPCoreTests", dependencies: ["SOPCore", "SOPText"], swiftSettings: strict),
         .testTarget(name: "WorkflowFileTests", dependencies: ["WorkflowFile", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "SOPStoreTests", dependencies: ["SOPStore"], swiftSettings: strict),
         .testTarget(name: "CommandWordsTests", dependencies: ["CommandWords"], swiftSettings: strict),

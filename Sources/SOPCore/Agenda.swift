@@ -119,8 +119,10 @@ extension Agenda {
         public var stage: String
         public var stageTitle: String
         public var at: String
-        /// The change that took it out of done.
-        public var because: String
+        /// The change that took it out of done, when the log says (SOPText words it).
+        public var cause: ReopenCause?
+        /// The state it went back to.
+        public var wentBackTo: StageState
         /// Where the stage stands now.
         public var stateNow: StageState
     }
@@ -236,7 +238,7 @@ extension Agenda {
         public var stageTitle: String
         public var role: String
         public var by: String
-        public var because: String
+        public var reason: StaleReason
     }
 
     public struct WaivedStage: Sendable, Equatable, Codable {

@@ -70,7 +70,7 @@ struct AgendaBuilder {
             for stage in workflow.stages where before[stage.id] == true && !replay.state(of: stage.id).isComplete {
                 found.append(Agenda.Reopening(
                     stage: stage.id, stageTitle: stage.title, at: Stamp.minute(event.time),
-                    because: replay.record(stage.id).reopenedBecause ?? "it went back to \(replay.state(of: stage.id).rawValue)",
+                    cause: replay.record(stage.id).reopenedBecause, wentBackTo: replay.state(of: stage.id),
                     stateNow: cycle.state(of: stage.id)))
             }
         }
@@ -158,7 +158,7 @@ struct AgendaBuilder {
     var staleSignoffs: [Agenda.StaleSignoffItem] {
         workflow.stages.flatMap { stage in
             cycle.staleSignoffs(of: stage).map {
-                Agenda.StaleSignoffItem(stage: stage.id, stageTitle: stage.title, role: $0.role, by: $0.by, because: $0.because)
+                Agenda.StaleSignoffItem(stage: stage.id, stageTitle: stage.title, role: $0.role, by: $0.by, reason: $0.reason)
             }
         }
     }

@@ -39,7 +39,7 @@ public struct CycleState: Sendable {
         stages = Dictionary(uniqueKeysWithValues: workflow.stages.map { ($0.id, StageRecord()) })
         eventCount = 1
         settleOrder = Self.dependencyOrder(of: workflow)
-        settle(cause: "the cycle opened", at: event.time)
+        settle(cause: .cycleOpened, at: event.time)
     }
 
     /// Folds a whole event list (the first must be the cycle's `cycle-opened`).
@@ -57,8 +57,8 @@ public struct CycleState: Sendable {
     public mutating func apply(_ event: CycleEvent) {
         eventCount += 1
         let who = event.actor
-        // Words for `why`, needed only when the event takes a stage out of done: built only then.
-        let cause: () -> String
+        // What `why` and stale reasons downstream say took a stage out of done.
+        let cause: ReopenCause
         switch event.payload {
         case .cycleOpened:
             return
@@ -76,26 +76,22 @@ public struct CycleState: Sendable {
         case .inputSubmitted(let e):
             stages[e.stage, default: StageRecord()].inputs[e.input] = SubmissionRecord(
                 version: e.version, by: who, at: event.time, content: e.content, rejection: nil)
-            cause = {
-                e.version == 1
-                    ? "\(e.input) was submitted by \(who) at \(Stamp.minute(event.time))"
-                    : "\(e.input) was resubmitted by \(who) at \(Stamp.minute(event.time)) (version \(e.version))"
-            }
+            cause = .inputSubmitted(input: e.input, by: who, at: event.time, version: e.version)
         case .signedOff(let e):
             stages[e.stage, default: StageRecord()].signoffs[e.role] = SignoffRecord(
                 role: e.role, by: who, at: event.time, comment: e.comment, basis: e.basis)
-            cause = { "\(who) signed off \(e.stage) as \(e.role)" }
+            cause = .signedOff(stage: e.stage, role: e.role, by: who)
         case .rejected(let e):
             let rejection = RejectionRecord(by: who, at: event.time, reason: e.reason)
             for input in e.inputs { stages[e.stage, default: StageRecord()].inputs[input]?.rejection = rejection }
             stages[e.stage, default: StageRecord()].signoffs = [:]
             stages[e.stage, default: StageRecord()].lastRejection = rejection
-            cause = { "\(who) rejected \(e.stage) at \(Stamp.minute(event.time)): \(e.reason)" }
+            cause = .rejected(stage: e.stage, by: who, at: event.time, reason: e.reason)
         case .waived(let e):
             stages[e.stage, default: StageRecord()].waiver = WaiverRecord(by: who, at: event.time, reason: e.reason)
-            cause = { "\(who) waived \(e.stage)" }
+            cause = .waived(stage: e.stage, by: who)
         }
-        settle(cause: cause(), at: event.time)
+        settle(cause: cause, at: event.time)
     }
 
     /// Whether `apply` reads an event of this type. The others (a second `cycle-opened`, follow-up items,
@@ -117,7 +113,7 @@ public struct CycleState: Sendable {
 
     /// Re-derives every stage's state in workflow order (a valid workflow lists gates before... not
     /// necessarily, so walk in dependency order) and records completions and reopenings.
-    private mutating func settle(cause: @autoclosure () -> String, at time: Date) {
+    private mutating func settle(cause: ReopenCause, at time: Date) {
         for stage in settleOrder {
             var record = stages[stage.id] ?? StageRecord()
             let before = record.state
@@ -136,7 +132,7 @@ public struct CycleState: Sendable {
                     record.delivery = StageRecord.Delivery(at: time, byWaiver: record.state == .waived, due: dueDate(of: stage))
                 }
             } else if before.isComplete && !record.state.isComplete {
-                record.reopenedBecause = cause()
+                record.reopenedBecause = cause
                 record.reopenedAt = time
             }
             stages[stage.id] = record
@@ -154,25 +150,21 @@ public struct CycleState: Sendable {
     }
 
     /// Why a sign-off no longer counts, or nil while it is current.
-    public func staleness(of signoff: SignoffRecord, in stage: Stage) -> String? {
+    public func staleness(of signoff: SignoffRecord, in stage: Stage) -> StaleReason? {
         let record = record(stage.id)
         for input in stage.inputs {
             let current = record.inputs[input.id]
             if current?.version != signoff.basis.inputs[input.id], let current {
-                return current.version == 1
-                    ? "\(input.id) was submitted by \(current.by) at \(Stamp.minute(current.at)) after the sign-off"
-                    : "\(input.id) was resubmitted by \(current.by) at \(Stamp.minute(current.at)) (version \(current.version))"
+                return .inputSubmitted(input: input.id, by: current.by, at: current.at, version: current.version)
             }
         }
         for upstream in stage.after {
             let up = self.record(upstream)
             if !up.state.isComplete {
-                let because = up.reopenedBecause.map { ": \($0)" } ?? ""
-                return "upstream \(upstream) went back to \(up.state.rawValue)\(because)"
+                return .upstreamReopened(upstream: upstream, state: up.state, because: up.reopenedBecause)
             }
             if up.completions != signoff.basis.upstream[upstream] {
-                let when = up.completedAt.map { " at \(Stamp.minute($0))" } ?? ""
-                return "upstream \(upstream) was completed again\(when), after this sign-off"
+                return .upstreamCompletedAgain(upstream: upstream, at: up.completedAt)
             }
         }
         return nil
@@ -242,7 +234,7 @@ public struct StageRecord: Sendable, Equatable {
     /// escalation and the metrics.
     public internal(set) var stateSince: Date?
     /// The change that last took the stage out of done, for `why` and stale reasons downstream.
-    public internal(set) var reopenedBecause: String?
+    public internal(set) var reopenedBecause: ReopenCause?
     /// When the change that last took the stage out of done happened: a reopened stage's lateness
     /// and ladder count from that day when it is after the due day (`timing(of:today:)`).
     public internal(set) var reopenedAt: Date?

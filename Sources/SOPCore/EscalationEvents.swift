@@ -59,7 +59,7 @@ public enum EscalationSubject: Sendable, Hashable, Codable {
     }
 }
 
-/// One rung of a ladder fired: who was told, and the sentence they were told.
+/// One rung of a ladder fired: about what, how late, and who was told. SOPText words it.
 public struct EscalationRaised: Sendable, Equatable, Codable {
     /// E-N, numbered across the database.
     public var number: Int
@@ -75,9 +75,30 @@ public struct EscalationRaised: Sendable, Equatable, Codable {
     public var told: [String]
     /// Roles nobody on the team holds: named so the gap shows, since nobody got the message.
     public var unheld: [String]
-    /// `supply-review is 3 workdays late, level 2`
-    public var message: String
+    /// How late the subject was when the rung fired: a stage's workdays past due (which `workdays` may
+    /// count fewer of), the workdays in review, an action's workdays overdue. Nil in events written
+    /// before it was stored; those carry `message`.
+    public var lateness: Int?
+    /// The sentence (`supply-review is 3 workdays late, level 2`) that events stored before their data
+    /// did. Kept so old events decode and read as written; new events leave it out.
+    public var message: String?
 
+    public init(
+        number: Int, subject: EscalationSubject, level: Int, workdays: Int, roles: [String], told: [String],
+        unheld: [String], lateness: Int
+    ) {
+        self.number = number
+        self.subject = subject
+        self.level = level
+        self.workdays = workdays
+        self.roles = roles
+        self.told = told
+        self.unheld = unheld
+        self.lateness = lateness
+        self.message = nil
+    }
+
+    /// An event as written before escalations stored their lateness: with its sentence.
     public init(
         number: Int, subject: EscalationSubject, level: Int, workdays: Int, roles: [String], told: [String],
         unheld: [String], message: String
@@ -96,10 +117,35 @@ public struct EscalationRaised: Sendable, Equatable, Codable {
 /// The condition behind an escalation ended: the stage was done or waived, the action closed.
 public struct EscalationResolved: Sendable, Equatable, Codable {
     public var number: Int
-    /// `supply-review is done`, `A-3 was cancelled`
-    public var because: String
+    /// What ended it. Nil in events written before it was stored; those carry `because`.
+    public var reason: EscalationResolution?
+    /// The sentence (`supply-review is done`) events stored before their reason did; new events leave it out.
+    public var because: String?
+
+    public init(number: Int, reason: EscalationResolution) {
+        self.number = number
+        self.reason = reason
+        self.because = nil
+    }
+
+    /// An event as written before escalations stored their reason: with its sentence.
     public init(number: Int, because: String) {
         self.number = number
+        self.reason = nil
         self.because = because
     }
+}
+
+/// Why an escalation's condition ended.
+public enum EscalationResolution: Sendable, Equatable, Codable {
+    case cycleCancelled(cycle: String)
+    case cycleClosed(cycle: String)
+    case stageDone(stage: String)
+    case stageWaived(stage: String)
+    /// A late stage is not past due any more (its due day moved, or it reopened before it).
+    case noLongerPastDue(stage: String)
+    /// A stage waiting for sign-off left review for another state than done.
+    case wentBack(stage: String, to: StageState)
+    case actionDone(action: Int)
+    case actionCancelled(action: Int)
 }

@@ -26,38 +26,38 @@ public struct EscalationCheck: Sendable {
     /// no longer past due, or no longer in review), its action closed.
     public func resolutions() -> [EventPayload] {
         escalations.live.compactMap { escalation in
-            reasonResolved(escalation).map { .escalationResolved(EscalationResolved(number: escalation.number, because: $0)) }
+            reasonResolved(escalation).map { .escalationResolved(EscalationResolved(number: escalation.number, reason: $0)) }
         }
     }
 
-    private func reasonResolved(_ escalation: Escalation) -> String? {
-        if escalation.cycle == cycle.id, cycle.isCancelled, escalation.subject.stage != nil { return "cycle \(cycle.id) was cancelled" }
+    private func reasonResolved(_ escalation: Escalation) -> EscalationResolution? {
+        if escalation.cycle == cycle.id, cycle.isCancelled, escalation.subject.stage != nil { return .cycleCancelled(cycle: cycle.id) }
         switch escalation.subject {
         case .lateStage(let id):
             guard escalation.cycle == cycle.id, let stage = workflow.stage(id) else { return nil }
             if let reason = completion(id) { return reason }
-            if cycle.isClosed { return "cycle \(cycle.id) is closed" }
-            return cycle.timing(of: stage, today: today).isOverdue ? nil : "\(id) is no longer past due"
+            if cycle.isClosed { return .cycleClosed(cycle: cycle.id) }
+            return cycle.timing(of: stage, today: today).isOverdue ? nil : .noLongerPastDue(stage: id)
         case .signoffWait(let id):
             guard escalation.cycle == cycle.id else { return nil }
             if let reason = completion(id) { return reason }
-            if cycle.isClosed { return "cycle \(cycle.id) is closed" }
+            if cycle.isClosed { return .cycleClosed(cycle: cycle.id) }
             let state = cycle.state(of: id)
-            return state == .review ? nil : "\(id) went back to \(state.rawValue)"
+            return state == .review ? nil : .wentBack(stage: id, to: state)
         case .overdueAction(let number):
             guard let action = register.actions[number] else { return nil }
             switch action.state {
             case .open: return nil
-            case .done: return "\(action.label) is done"
-            case .cancelled: return "\(action.label) was cancelled"
+            case .done: return .actionDone(action: number)
+            case .cancelled: return .actionCancelled(action: number)
             }
         }
     }
 
-    private func completion(_ stage: String) -> String? {
+    private func completion(_ stage: String) -> EscalationResolution? {
         switch cycle.state(of: stage) {
-        case .done: "\(stage) is done"
-        case .waived: "\(stage) was waived"
+        case .done: .stageDone(stage: stage)
+        case .waived: .stageWaived(stage: stage)
         case .waiting, .open, .review: nil
         }
     }
@@ -70,14 +70,14 @@ public struct EscalationCheck: Sendable {
         guard !cycle.isClosed else { return [] }
         var found: [EscalationRaised] = []
         func fire(_ subject: EscalationSubject, _ ladder: [EscalationStep], workdays: Int, stage: Stage?, action: FollowUpAction?,
-                  message: String) {
+                  lateness: Int) {
             for (index, step) in ladder.enumerated() where step.after <= workdays {
                 let level = index + 1
                 guard escalations.live(subject, level: level, in: cycle.id) == nil else { continue }
                 let (roles, told, unheld) = recipients(step.notify, stage: stage, action: action)
                 found.append(EscalationRaised(
                     number: next + found.count, subject: subject, level: level, workdays: workdays, roles: roles, told: told,
-                    unheld: unheld, message: "\(message), level \(level)"))
+                    unheld: unheld, lateness: lateness))
             }
         }
         for stage in workflow.stages {
@@ -90,13 +90,13 @@ public struct EscalationCheck: Sendable {
                 // covered them) and, for a reopened stage, the days before it reopened.
                 fire(
                     .lateStage(stage.id), stage.escalation, workdays: timing.workdaysChased, stage: stage, action: nil,
-                    message: "\(stage.id) is \(Plural.workdays(timing.workdaysLate)) late")
+                    lateness: timing.workdaysLate)
             }
             if state == .review, let since = cycle.record(stage.id).stateSince {
                 let waited = workflow.calendar.workdaysBetween(Day(containing: since), today)
                 fire(
                     .signoffWait(stage.id), workflow.signoffEscalation, workdays: waited, stage: stage, action: nil,
-                    message: "\(stage.id) has waited \(Plural.workdays(waited)) for sign-off")
+                    lateness: waited)
             }
         }
         for action in register.openActions(of: cycle.id) {
@@ -104,7 +104,7 @@ public struct EscalationCheck: Sendable {
             guard late > 0 else { continue }
             fire(
                 .overdueAction(action.number), workflow.actionEscalation, workdays: late, stage: nil, action: action,
-                message: "\(action.label) is \(Plural.workdays(late)) overdue")
+                lateness: late)
         }
         return found.map { .escalationRaised($0) }
     }

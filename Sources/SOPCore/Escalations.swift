@@ -11,9 +11,16 @@ public struct Escalation: Sendable, Equatable, Codable {
     public var roles: [String]
     public var told: [String]
     public var unheld: [String]
-    public var message: String
+    /// How late the subject was when raised (`EscalationRaised.lateness`); nil for escalations raised
+    /// before it was stored, which keep their `message`.
+    public var lateness: Int?
+    /// The sentence an escalation raised before its data was stored carries; SOPText shows it as written.
+    public var message: String?
     public var raisedAt: Date
     public var resolvedAt: Date?
+    /// What ended it, for resolutions stored as data.
+    public var resolution: EscalationResolution?
+    /// The sentence a resolution stored before its reason was carries; SOPText shows it as written.
     public var resolvedBecause: String?
 
     public var label: String { "E-\(number)" }
@@ -51,12 +58,14 @@ public struct EscalationRegister: Sendable, Equatable {
         case .escalationRaised(let e):
             let escalation = Escalation(
                 number: e.number, cycle: event.cycle, subject: e.subject, level: e.level, workdays: e.workdays, roles: e.roles,
-                told: e.told, unheld: e.unheld, message: e.message, raisedAt: event.time, resolvedAt: nil, resolvedBecause: nil)
+                told: e.told, unheld: e.unheld, lateness: e.lateness, message: e.message, raisedAt: event.time, resolvedAt: nil,
+                resolution: nil, resolvedBecause: nil)
             byNumber[e.number] = escalation
             return escalation
         case .escalationResolved(let e):
             guard var escalation = byNumber[e.number] else { return nil }
             escalation.resolvedAt = event.time
+            escalation.resolution = e.reason
             escalation.resolvedBecause = e.because
             byNumber[e.number] = escalation
             return escalation

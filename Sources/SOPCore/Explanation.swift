@@ -1,90 +1,119 @@
 import Foundation
 
+/// `why STAGE` as facts, not sentences: where the stage stands, what blocks it and who must act next.
+/// SOPText words it (`ExplanationText`), so the rule and its English stay apart.
+public struct StageExplanation: Sendable, Equatable {
+    public var stage: String
+    public var title: String
+    public var state: StageState
+    /// In the order `why` says them.
+    public var facts: [Fact]
+
+    /// Who holds a role, in team order: empty when nobody does (the team file must give it to someone).
+    public struct RoleHolders: Sendable, Equatable {
+        public var role: String
+        public var people: [Participant]
+        public init(role: String, people: [Participant]) {
+            self.role = role
+            self.people = people
+        }
+    }
+
+    public enum Fact: Sendable, Equatable {
+        /// Done again after a reopening: judged, like `metrics` judges it, on its first completion.
+        case doneAgain(due: Day, firstDone: Day, late: Int, doneAgain: Day)
+        case done(due: Day, on: Day, late: Int)
+        /// Reopened and late; rework is due again the day it reopened, never before the due day.
+        case reopenedLate(due: Day, reopened: Day, late: Int, countedFrom: Day)
+        case reopenedBeforeDue(due: Day, reopened: Day)
+        case reopenedDueAgainNow(due: Day, reopened: Day)
+        case late(due: Day, workdays: Int)
+        case due(Day)
+        /// A relative due day whose anchor stage is not done yet.
+        case fallsDueAfter(anchor: String, workdays: Int, anchorState: StageState)
+        case cycleClosed(cycle: String)
+        case waived(by: String, at: Date, reason: String)
+        /// Done: the sign-offs that count, as (role, by).
+        case signedOff([CurrentSignoff])
+        case waitsFor(upstream: String, state: StageState, owner: RoleHolders)
+        /// Once workable, upstream stages that are no longer done.
+        case upstreamNotDone([String])
+        case reopened(because: ReopenCause)
+        case inputRejected(input: String, by: String, at: Date, reason: String)
+        case inputMissing(String)
+        /// Who may submit the missing inputs: owner, then contributors (the leader always may).
+        case submitters([RoleHolders])
+        case staleSignoff(role: String, by: String, reason: StaleReason)
+        case decisionsNeeded(unmet: [UnmetRequirement], deciders: [RoleHolders])
+        case signoffNeeded(RoleHolders)
+        case signoffNeededOnceInputsIn(roles: [String])
+    }
+}
+
 extension CycleState {
-    /// `why STAGE`: sentences saying where the stage stands, what blocks it, and who must act next.
-    public func explain(_ stageID: String, team: Team, today: Day, register: FollowUpRegister? = nil) throws(Refusal) -> [String] {
+    /// `why STAGE`: the facts of where the stage stands, what blocks it, and who must act next.
+    public func explain(_ stageID: String, team: Team, today: Day, register: FollowUpRegister? = nil) throws(Refusal) -> StageExplanation {
         let stage = try Rules(cycle: self, team: team).stage(stageID)
         let s = status(of: stage, today: today, register: register)
+        let timing = timing(of: stage, today: today)
         let record = record(stage.id)
-        func who(_ role: String) -> String {
-            let people = team.holders(of: role).map { "\($0.name) (\($0.id))" }
-            // A noun phrase either way, so every sentence that names who acts reads right.
-            return people.isEmpty ? "the \(role) role (nobody holds it: give it to someone in the team file)" : "\(role): \(people.orList)"
-        }
-        var lines = ["\(stage.id) (\(stage.title)) is \(s.state.rawValue)."]
-        if let due = s.due {
-            let verdict = s.completedLate > 0 ? ", \(Plural.workdays(s.completedLate)) late" : ", on time"
-            if let done = s.completedOn, let first = s.deliveredOn, first != done {
-                // Done again after a reopening: judged, like `metrics` judges it, on its first completion.
-                lines.append("It was due \(due) and was first done \(first)\(verdict); it was done again \(done).")
-            } else if let done = s.completedOn {
-                lines.append("It was due \(due) and was done \(done)\(verdict).")
-            } else if let reopened = s.reopenedOn {
-                // Rework is due again the day it reopened, never before the due day.
-                let from = max(due, reopened)
+        func who(_ role: String) -> StageExplanation.RoleHolders { .init(role: role, people: team.holders(of: role)) }
+        var facts: [StageExplanation.Fact] = []
+        if let due = timing.due {
+            if let done = timing.completedOn, let first = timing.deliveredOn, first != done {
+                facts.append(.doneAgain(due: due, firstDone: first, late: s.completedLate, doneAgain: done))
+            } else if let done = timing.completedOn {
+                facts.append(.done(due: due, on: done, late: s.completedLate))
+            } else if let reopened = timing.reopenedOn {
                 if s.overdueDays > 0 {
-                    lines.append("It was due \(due), was done, and reopened \(reopened); it is \(Plural.workdays(s.overdueDays)) late, counted from \(from).")
+                    facts.append(.reopenedLate(due: due, reopened: reopened, late: s.overdueDays, countedFrom: max(due, reopened)))
                 } else if s.workdaysLeft != nil {
-                    lines.append("It is due \(due); it was done, and reopened \(reopened).")
+                    facts.append(.reopenedBeforeDue(due: due, reopened: reopened))
                 } else {
-                    lines.append("It was due \(due), was done, and reopened \(reopened): it is due again now.")
+                    facts.append(.reopenedDueAgainNow(due: due, reopened: reopened))
                 }
             } else {
-                lines.append(s.overdueDays > 0 ? "It was due \(due) and is \(Plural.workdays(s.overdueDays)) late." : "It is due \(due).")
+                facts.append(s.overdueDays > 0 ? .late(due: due, workdays: s.overdueDays) : .due(due))
             }
         } else if case .after(let anchor, let n)? = stage.due {
-            lines.append("It falls due \(Plural.workdays(n)) after \(anchor) is done; \(anchor) is \(state(of: anchor).rawValue).")
+            facts.append(.fallsDueAfter(anchor: anchor, workdays: n, anchorState: state(of: anchor)))
         }
-        if isClosed { lines.append("Cycle \(id) is closed; nothing more can change.") }
+        if isClosed { facts.append(.cycleClosed(cycle: id)) }
+        let explanation = { StageExplanation(stage: stage.id, title: stage.title, state: s.state, facts: facts) }
         switch s.state {
         case .waived:
-            if let w = record.waiver { lines.append("\(w.by) waived it at \(Stamp.minute(w.at)): \(w.reason).") }
-            return lines
+            if let w = record.waiver { facts.append(.waived(by: w.by, at: w.at, reason: w.reason)) }
+            return explanation()
         case .done:
-            let by = s.signoffs.map { "\($0.role) by \($0.by)" }
-            lines.append("Signed off as \(by.andList); downstream stages may proceed.")
-            return lines
+            facts.append(.signedOff(s.signoffs))
+            return explanation()
         case .waiting:
             for up in s.blockedBy {
-                let upState = state(of: up)
-                let owner = workflow.stage(up)?.owner ?? "?"
-                lines.append("It waits for \(up), which is \(upState.rawValue); \(who(owner)) owns it.")
+                facts.append(.waitsFor(upstream: up, state: state(of: up), owner: who(workflow.stage(up)?.owner ?? "?")))
             }
-            return lines
+            return explanation()
         case .open, .review:
             break
         }
-        if !s.blockedBy.isEmpty {
-            lines.append("Upstream \(s.blockedBy.andList) \(s.blockedBy.count == 1 ? "is" : "are") no longer done, so it cannot be signed off until \(s.blockedBy.count == 1 ? "it is" : "they are") done again.")
-        }
-        if let because = record.reopenedBecause, record.completions > 0 {
-            lines.append("It was done before and reopened because \(because).")
-        }
+        if !s.blockedBy.isEmpty { facts.append(.upstreamNotDone(s.blockedBy)) }
+        if let because = record.reopenedBecause, record.completions > 0 { facts.append(.reopened(because: because)) }
         for input in s.missingInputs {
             if let rejection = record.inputs[input]?.rejection {
-                lines.append("Input \(input) was rejected by \(rejection.by) at \(Stamp.minute(rejection.at)) (\(rejection.reason)) and must be resubmitted.")
+                facts.append(.inputRejected(input: input, by: rejection.by, at: rejection.at, reason: rejection.reason))
             } else {
-                lines.append("Input \(input) has not been submitted.")
+                facts.append(.inputMissing(input))
             }
         }
-        if !s.missingInputs.isEmpty {
-            let submitters = [stage.owner] + stage.contributors
-            lines.append("To submit: \(submitters.map(who).joined(separator: "; ")), or the leader.")
-        }
-        for stale in s.staleSignoffs {
-            lines.append("The \(stale.role) sign-off by \(stale.by) is stale: \(stale.because).")
-        }
+        if !s.missingInputs.isEmpty { facts.append(.submitters(([stage.owner] + stage.contributors).map(who))) }
+        for stale in s.staleSignoffs { facts.append(.staleSignoff(role: stale.role, by: stale.by, reason: stale.reason)) }
         if !s.unmetRequirements.isEmpty {
-            let deciders = workflow.decisionRoles.map(who).joined(separator: "; ")
-            lines.append("Before its sign-off it needs every proposal decided or deferred and a decision recorded: \(s.unmetRequirements.map { $0.replacingOccurrences(of: "decisions: ", with: "") }.joined(separator: "; ")). Decides: \(deciders).")
+            facts.append(.decisionsNeeded(unmet: s.unmetRequirements, deciders: workflow.decisionRoles.map(who)))
         }
         if s.missingInputs.isEmpty {
-            for role in s.missingSignoffs {
-                lines.append("Needs a sign-off from \(who(role)).")
-            }
+            for role in s.missingSignoffs { facts.append(.signoffNeeded(who(role))) }
         } else if !s.missingSignoffs.isEmpty {
-            lines.append("Once the inputs are in it needs sign-off from \(s.missingSignoffs.andList).")
+            facts.append(.signoffNeededOnceInputsIn(roles: s.missingSignoffs))
         }
-        return lines
+        return explanation()
     }
 }

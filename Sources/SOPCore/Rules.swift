@@ -136,7 +136,7 @@ struct Rules {
         let fix = register.openProposals(of: cycle.id).first.map {
             "the sponsor decides with `decide \($0.label) TEXT --rationale TEXT`, or defers with `defer \($0.label) --to YYYY-MM --reason TEXT`"
         } ?? "the sponsor records one with `decide TEXT --rationale TEXT`"
-        throw Refusal(.decisionsPending, "\(stage.id) cannot be signed off yet: \(missing.joined(separator: "; "))", fix: fix)
+        throw Refusal(.decisionsPending, "\(stage.id) cannot be signed off yet: \(missing.map(\.refusalWords).joined(separator: "; "))", fix: fix)
     }
 
     func blockers(_ stage: Stage) -> [String] {

@@ -16,8 +16,8 @@ extension CycleState {
         var standing = SignoffStanding(current: [], stale: [])
         for role in stage.signoffs {
             guard let signoff = record.signoffs[role] else { continue }
-            if let because = staleness(of: signoff, in: stage) {
-                standing.stale.append(StaleSignoff(role: role, by: signoff.by, because: because))
+            if let reason = staleness(of: signoff, in: stage) {
+                standing.stale.append(StaleSignoff(role: role, by: signoff.by, reason: reason))
             } else {
                 standing.current.append(CurrentSignoff(role: role, by: signoff.by, at: Stamp.minute(signoff.at), comment: signoff.comment))
             }

@@ -45,15 +45,15 @@ public struct StageStatus: Sendable, Equatable, Codable {
     public var missingSignoffs: [String]
     public var staleSignoffs: [StaleSignoff]
     public var signoffs: [CurrentSignoff]
-    /// What the stage's `requires:` still lacks (`decisions: P-2 is open`).
-    public var unmetRequirements: [String]
+    /// What the stage's `requires:` still lacks (SOPText words it `decisions: P-2 is open`).
+    public var unmetRequirements: [UnmetRequirement]
 }
 
 /// A sign-off that no longer counts, and the change that made it so.
 public struct StaleSignoff: Sendable, Equatable, Codable {
     public var role: String
     public var by: String
-    public var because: String
+    public var reason: StaleReason
 }
 
 /// A sign-off that counts.
@@ -86,13 +86,13 @@ extension CycleState {
             unmetRequirements: record.state.isComplete ? [] : register.map { unmet(stage, $0) } ?? [])
     }
 
-    /// The stage's `requires:` that the follow-up register does not yet satisfy, in words.
-    public func unmet(_ stage: Stage, _ register: FollowUpRegister) -> [String] {
-        stage.requires.flatMap { requirement -> [String] in
+    /// The stage's `requires:` that the follow-up register does not yet satisfy.
+    public func unmet(_ stage: Stage, _ register: FollowUpRegister) -> [UnmetRequirement] {
+        stage.requires.flatMap { requirement -> [UnmetRequirement] in
             switch requirement {
             case .decisions:
-                var missing = register.openProposals(of: id).map { "decisions: \($0.label) is open" }
-                if register.decisions(of: id).isEmpty { missing.append("decisions: none recorded yet") }
+                var missing = register.openProposals(of: id).map { UnmetRequirement.proposalOpen($0.label) }
+                if register.decisions(of: id).isEmpty { missing.append(.noDecisionRecorded) }
                 return missing
             }
         }

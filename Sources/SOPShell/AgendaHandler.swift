@@ -13,9 +13,9 @@ extension Handlers {
         }
         let agenda = try AgendaQueries.agenda(session)
         switch format {
-        case "markdown": return Reply(AgendaText.markdown(agenda), json: agenda)
-        case "json": return Reply(JSONOutput.string(agenda), json: agenda)
-        default: return Reply(AgendaText.text(agenda), json: agenda)
+        case "markdown": return Reply(AgendaText.markdown(agenda), json: AgendaJSON(agenda))
+        case "json": return Reply(JSONOutput.string(AgendaJSON(agenda)), json: AgendaJSON(agenda))
+        default: return Reply(AgendaText.text(agenda), json: AgendaJSON(agenda))
         }
     }
 }

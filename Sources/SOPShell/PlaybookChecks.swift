@@ -60,7 +60,7 @@ enum PlaybookChecks {
         if live.count != count {
             throw ShellError.failed(
                 "expected \(count.counted("live escalation")), but there \(live.count == 1 ? "is" : "are") \(live.count)"
-                    + (live.isEmpty ? "" : ": " + live.map { "\($0.label) \($0.message)" }.joined(separator: "; ")),
+                    + (live.isEmpty ? "" : ": " + live.map { "\($0.label) \(EscalationWords.message($0))" }.joined(separator: "; ")),
                 fix: "`escalations` lists them")
         }
     }

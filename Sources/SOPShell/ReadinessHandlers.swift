@@ -15,14 +15,14 @@ extension Handlers {
         let report = state.report(today: today, register: register)
         let followUps = StatusText.followUps(state, register, today: today)
         let overview = StatusText.overview(report, today: today, width: session.width)
-        return Reply(overview + (followUps.isEmpty ? "" : "\n" + followUps), json: report)
+        return Reply(overview + (followUps.isEmpty ? "" : "\n" + followUps), json: StatusReportJSON(report))
     }
 
     static func why(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let today = session.today
         let (state, team, register) = try Readiness.load(session)
         let stageID = command.arguments[0]
-        let lines = try state.explain(stageID, team: team, today: today, register: register)
+        let lines = ExplanationText.lines(try state.explain(stageID, team: team, today: today, register: register))
         return WhyText.reply(stage: stageID, state: state.state(of: stageID), explanation: lines)
     }
 

@@ -427,8 +427,13 @@ public enum AgendaText {
         "\(r.stageTitle): \(r.input) version \(r.version), by \(r.by), \(r.at)"
     }
 
+    /// The change that reopened it, or the state it went back to when the log does not say.
+    public static func because(_ r: Agenda.Reopening) -> String {
+        r.cause.map(ReasonText.cause) ?? "it went back to \(r.wentBackTo.rawValue)"
+    }
+
     private static func reopening(_ r: Agenda.Reopening) -> String {
-        "\(r.stageTitle), \(r.at): \(r.because); now \(r.stateNow.rawValue)"
+        "\(r.stageTitle), \(r.at): \(because(r)); now \(r.stateNow.rawValue)"
     }
 
     private static func rejection(_ r: Agenda.RejectionItem) -> String {
@@ -437,7 +442,7 @@ public enum AgendaText {
     }
 
     private static func stale(_ s: Agenda.StaleSignoffItem) -> String {
-        "\(s.stageTitle): \(s.role) sign-off by \(s.by) is stale - \(s.because)"
+        "\(s.stageTitle): \(s.role) sign-off by \(s.by) is stale - \(ReasonText.stale(s.reason))"
     }
 
     private static func waived(_ w: Agenda.WaivedStage) -> String {

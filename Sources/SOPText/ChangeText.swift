@@ -77,7 +77,7 @@ public enum ChangeText {
             var line = "  \(stage.id): \(from.rawValue) -> \(to.rawValue)"
             if to == .open && !status.missingInputs.isEmpty { line += "; needs \(status.missingInputs.andList)" }
             if to == .review && !status.missingSignoffs.isEmpty { line += "; needs sign-off from \(status.missingSignoffs.andList)" }
-            for stale in newlyStale { line += "\n    sign-off \(stale.role) by \(stale.by) is now stale: \(stale.because)" }
+            for stale in newlyStale { line += "\n    sign-off \(stale.role) by \(stale.by) is now stale: \(ReasonText.stale(stale.reason))" }
             lines.append(line)
         }
         if after.isClosed && !before.isClosed { lines.append("Cycle \(after.id) is closed.") }

@@ -29,14 +29,14 @@ public enum EscalationText {
             subject = e.subject.name
             level = e.level
             workdays = e.workdays
-            message = e.message
+            message = EscalationWords.message(e)
             roles = e.roles
             told = e.told
             unheld = e.unheld
             raisedAt = Stamp.minute(e.raisedAt)
             if let today, let calendar { ageWorkdays = EscalationText.age(e, today: today, calendar: calendar) }
             resolvedAt = e.resolvedAt.map(Stamp.minute)
-            resolvedBecause = e.resolvedBecause
+            resolvedBecause = EscalationWords.resolution(e)
             self.notifications = notifications?.map(NotificationJSON.init)
         }
     }
@@ -87,10 +87,10 @@ public enum EscalationText {
         }
         var lines: [String] = []
         for e in run.raised {
-            lines.append("Raised \(e.label) (\(e.cycle)): \(e.message); told \(toldText(e)).")
+            lines.append("Raised \(e.label) (\(e.cycle)): \(EscalationWords.message(e)); told \(toldText(e)).")
         }
         for e in run.resolved {
-            lines.append("Resolved \(e.label) (\(e.cycle)): \(e.resolvedBecause ?? "its condition ended").")
+            lines.append("Resolved \(e.label) (\(e.cycle)): \(EscalationWords.resolution(e) ?? "its condition ended").")
         }
         if run.raised.isEmpty && run.resolved.isEmpty {
             lines.append("Nothing new to escalate at \(Stamp.minute(now)); \(live.counted("live escalation")) (`escalations` lists them).")
@@ -119,7 +119,7 @@ public enum EscalationText {
     public static func announcement(_ run: EscalationRun, actor: String?) -> String? {
         guard !run.raised.isEmpty else { return nil }
         let mine = run.raised.filter { e in actor.map(e.told.contains) ?? false }.count
-        var text = "\(run.raised.count) new: " + run.raised.map(\.message).joined(separator: "; ")
+        var text = "\(run.raised.count) new: " + run.raised.map(EscalationWords.message).joined(separator: "; ")
         text += mine > 0 ? " (\(mine) in your inbox; `escalations` lists them)" : " (`escalations` lists them)"
         return text
     }
@@ -147,8 +147,8 @@ public enum EscalationText {
         for e in items {
             let age = "\(age(e, today: today, calendar: calendar)) wd"
             let state = e.isLive ? "live" : "resolved \(e.resolvedAt.map { Day(containing: $0).description } ?? "")"
-            let what = e.message.replacingOccurrences(of: ", level \(e.level)", with: "")
-                + (e.isLive ? "" : " (\(e.resolvedBecause ?? "resolved"))")
+            let what = EscalationWords.message(e).replacingOccurrences(of: ", level \(e.level)", with: "")
+                + (e.isLive ? "" : " (\(EscalationWords.resolution(e) ?? "resolved"))")
             table.add([e.label, "\(e.level)", age, toldText(e), all ? state : Stamp.minute(e.raisedAt), what])
         }
         let live = items.filter(\.isLive).count

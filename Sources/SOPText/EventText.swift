@@ -32,9 +32,9 @@ public enum EventText {
         case .actionCancelled(let e): "cancelled \(FollowUpKind.action.label(e.number)): \(e.reason)"
         case .actionReassigned(let e): "reassigned \(FollowUpKind.action.label(e.number)) from \(e.from) to \(e.to)"
         case .escalationRaised(let e):
-            "raised E-\(e.number): \(e.message); told " + (e.told.isEmpty ? "nobody" : e.told.joined(separator: ", "))
+            "raised E-\(e.number): \(EscalationWords.message(e)); told " + (e.told.isEmpty ? "nobody" : e.told.joined(separator: ", "))
                 + (e.unheld.isEmpty ? "" : " (nobody holds \(e.unheld.joined(separator: ", ")))")
-        case .escalationResolved(let e): "resolved E-\(e.number): \(e.because)"
+        case .escalationResolved(let e): "resolved E-\(e.number): \(EscalationWords.because(e))"
         }
     }
 }

@@ -60,12 +60,12 @@ public enum StatusText {
         if !missing.isEmpty { parts.append("inputs " + missing.joined(separator: ", ")) }
         if !s.missingSignoffs.isEmpty { parts.append("sign-off " + s.missingSignoffs.joined(separator: ", ")) }
         for stale in s.staleSignoffs { parts.append("stale \(stale.role) by \(stale.by)") }
-        parts += s.unmetRequirements
+        parts += s.unmetRequirements.map(ReasonText.requirement)
         return parts.joined(separator: "; ")
     }
 
     public struct StageDetailJSON: Encodable, Sendable {
-        var status: StageStatus
+        var status: StageStatusJSON
         var inputs: [InputJSON]
         enum Keys: String, CodingKey { case inputs }
         // By hand not for nulls but to flatten: the stage's status keys and `inputs` in one object.
@@ -123,12 +123,12 @@ public enum StatusText {
             if let current = s.signoffs.first(where: { $0.role == role }) {
                 lines.append("  \(role): signed by \(current.by) at \(current.at)" + (current.comment.map { " — \"\($0)\"" } ?? ""))
             } else if let stale = s.staleSignoffs.first(where: { $0.role == role }) {
-                lines.append("  \(role): STALE (signed by \(stale.by)) — \(stale.because)")
+                lines.append("  \(role): STALE (signed by \(stale.by)) — \(ReasonText.stale(stale.reason))")
             } else {
                 lines.append("  \(role): missing — \(people(role))")
             }
         }
         if let w = record.waiver { lines.append("Waived by \(w.by) at \(Stamp.minute(w.at)): \(w.reason)") }
-        return Reply(lines.joined(separator: "\n"), json: StageDetailJSON(status: s, inputs: inputs))
+        return Reply(lines.joined(separator: "\n"), json: StageDetailJSON(status: StageStatusJSON(s), inputs: inputs))
     }
 }

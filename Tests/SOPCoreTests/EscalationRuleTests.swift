@@ -1,5 +1,6 @@
 import Foundation
 import SOPCore
+import SOPText
 import Testing
 
 // November 2026: Mon 2, Fri 6, Mon 9, Fri 13, Mon 16, Tue 17, Wed 18, Fri 20, Mon 23, Fri 27, Mon 30.
@@ -31,7 +32,7 @@ enum Ladders {
     static func lateSupply(number: Int, level: Int, workdays: Int, late: Int, roles: [String], told: [String]) -> EscalationRaised {
         EscalationRaised(
             number: number, subject: .lateStage("supply"), level: level, workdays: workdays, roles: roles, told: told, unheld: [],
-            message: "supply is \(late == 1 ? "1 workday" : "\(late) workdays") late, level \(level)")
+            lateness: late)
     }
 
     /// An `escalation-raised` event as the store records it.
@@ -54,7 +55,7 @@ enum Ladders {
         #expect(raised == [
             .escalationRaised(Ladders.lateSupply(number: 1, level: 1, workdays: 1, late: 1, roles: ["supply"], told: ["paul"]))
         ])
-        #expect(raised.first?.raised?.message == "supply is 1 workday late, level 1")
+        #expect(raised.first?.raised?.words == "supply is 1 workday late, level 1")
     }
 
     @Test func theOwnerRoleMayHaveSeveralHolders() throws {
@@ -66,7 +67,7 @@ enum Ladders {
         #expect(raised.number == 4)
         #expect(raised.roles == ["demand"])
         #expect(raised.told == ["dan", "dora", "kim"])  // team order
-        #expect(raised.message == "demand is 1 workday late, level 1")
+        #expect(raised.words == "demand is 1 workday late, level 1")
     }
 
     @Test func threeWorkdaysLateRaisesTheFirstTwoRungs() throws {
@@ -76,7 +77,7 @@ enum Ladders {
             Ladders.lateSupply(number: 1, level: 1, workdays: 3, late: 3, roles: ["supply"], told: ["paul"]),
             Ladders.lateSupply(number: 2, level: 2, workdays: 3, late: 3, roles: ["leader"], told: ["maria"]),
         ])
-        #expect(raised.map(\.message) == ["supply is 3 workdays late, level 1", "supply is 3 workdays late, level 2"])
+        #expect(raised.map(\.words) == ["supply is 3 workdays late, level 1", "supply is 3 workdays late, level 2"])
     }
 
     @Test func aJumpOfFiveWorkdaysRaisesEveryRungNumberedInTurn() throws {
@@ -103,7 +104,7 @@ enum Ladders {
             EscalationCheck(cycle: c.state, team: c.team, today: today, register: c.register, escalations: register)
         }
         #expect(check(monday).raises(numberingFrom: 2) == [])
-        #expect(check(monday).resolutions() == [])
+        #expect(check(monday).resolutions().worded == [])
         #expect(check(try d("2026-11-17")).raises(numberingFrom: 2) == [])  // 2 late: no new rung yet
 
         let wednesday = check(try d("2026-11-18")).raises(numberingFrom: 2)
@@ -215,7 +216,7 @@ enum Ladders {
         let friday = c.check(try d("2026-11-20")).raises(numberingFrom: 1).compactMap(\.raised)
         #expect(friday.map(\.level) == [1, 2])
         #expect(friday.map(\.workdays) == [3, 3])
-        #expect(friday.map(\.message) == ["supply is 5 workdays late, level 1", "supply is 5 workdays late, level 2"])
+        #expect(friday.map(\.words) == ["supply is 5 workdays late, level 1", "supply is 5 workdays late, level 2"])
     }
 
     /// A stage that could be worked before its due day is chased from the due day, as usual.
@@ -243,7 +244,7 @@ enum Ladders {
         #expect(raised.roles == ["supply"])
         #expect(raised.told == [])
         #expect(raised.unheld == ["supply"])
-        #expect(raised.message == "supply is 1 workday late, level 1")
+        #expect(raised.words == "supply is 1 workday late, level 1")
     }
 
     @Test func rolesAreListedOnceAndPeopleToldInTeamOrder() throws {
@@ -261,23 +262,23 @@ enum Ladders {
     @Test func aDoneStageResolvesItsEscalations() throws {
         var c = try Ladders.supplyOpen()
         #expect(try c.escalate(on: try d("2026-11-18")).map(\.number) == [1, 2])
-        #expect(c.check(try d("2026-11-18")).resolutions() == [])  // still late
+        #expect(c.check(try d("2026-11-18")).resolutions().worded == [])  // still late
         try c.completeSupply(on: try d("2026-11-19"))
-        #expect(c.check(try d("2026-11-19")).resolutions() == [
+        #expect(c.check(try d("2026-11-19")).resolutions().worded == [
             .escalationResolved(EscalationResolved(number: 1, because: "supply is done")),
             .escalationResolved(EscalationResolved(number: 2, because: "supply is done")),
         ])
         try c.escalate(on: try d("2026-11-19"))
         #expect(c.escalations.live == [])
-        #expect(c.escalations.all.map(\.resolvedBecause) == ["supply is done", "supply is done"])
-        #expect(c.check(try d("2026-11-20")).resolutions() == [])
+        #expect(c.escalations.all.map(EscalationWords.resolution) == ["supply is done", "supply is done"])
+        #expect(c.check(try d("2026-11-20")).resolutions().worded == [])
     }
 
     @Test func aWaivedStageResolvesItsEscalations() throws {
         var c = try Ladders.supplyOpen()
         try c.escalate(on: try d("2026-11-16"))
         try c.run(.waive("supply", "plan unchanged"), as: "maria", on: try d("2026-11-17"))
-        #expect(c.check(try d("2026-11-17")).resolutions() == [
+        #expect(c.check(try d("2026-11-17")).resolutions().worded == [
             .escalationResolved(EscalationResolved(number: 1, because: "supply was waived"))
         ])
     }
@@ -297,7 +298,7 @@ enum Ladders {
         let check = EscalationCheck(cycle: c.state, team: c.team, today: try d("2026-11-16"), register: c.register, escalations: register)
         #expect(c.state.state(of: "supply") == .done)
         #expect(c.state.state(of: "demand") == .done)
-        #expect(check.resolutions() == [])
+        #expect(check.resolutions().worded == [])
     }
 
     /// supply falls due 2 workdays after demand: when demand reopens, supply has no due date and its
@@ -310,10 +311,10 @@ enum Ladders {
         try c.completeGather(on: try d("2026-11-02"))
         try c.completeDemand(on: try d("2026-11-05"))  // supply due Mon 9
         let raised = try c.escalate(on: try d("2026-11-10"))
-        #expect(raised.map(\.message) == ["supply is 1 workday late, level 1"])
+        #expect(raised.map(\.words) == ["supply is 1 workday late, level 1"])
         try c.reopenDemand(on: try d("2026-11-11"))
         #expect(c.state.state(of: "supply") == .open)
-        #expect(c.check(try d("2026-11-11")).resolutions() == [
+        #expect(c.check(try d("2026-11-11")).resolutions().worded == [
             .escalationResolved(EscalationResolved(number: 1, because: "supply is no longer past due"))
         ])
     }
@@ -322,7 +323,7 @@ enum Ladders {
         var c = try Ladders.supplyOpen()
         try c.escalate(on: try d("2026-11-16"))
         try c.record(.cycleClosed(CycleClosed()), as: "maria", on: try d("2026-11-17"))
-        #expect(c.check(try d("2026-11-17")).resolutions() == [
+        #expect(c.check(try d("2026-11-17")).resolutions().worded == [
             .escalationResolved(EscalationResolved(number: 1, because: "cycle 2026-11 is closed"))
         ])
     }
@@ -348,7 +349,7 @@ enum Ladders {
     @Test func twoWorkdaysInReviewTellTheMissingSignersAndTheLeader() throws {
         let c = try demandWaitingForSales()
         #expect(c.check(try d("2026-11-03")).raises(numberingFrom: 1) == [])
-        #expect(c.check(try d("2026-11-04")).raises(numberingFrom: 1) == [
+        #expect(c.check(try d("2026-11-04")).raises(numberingFrom: 1).worded == [
             .escalationRaised(EscalationRaised(
                 number: 1, subject: .signoffWait("demand"), level: 1, workdays: 2, roles: ["sales", "leader"],
                 told: ["maria", "sally", "kim"], unheld: [], message: "demand has waited 2 workdays for sign-off, level 1"))
@@ -381,7 +382,7 @@ enum Ladders {
         #expect(try c.escalate(on: try d("2026-11-04")).map(\.number) == [1])
         try c.run(.reject("demand", "forecast too high in week 48", input: "forecast"), as: "sally", on: try d("2026-11-05"))
         #expect(c.state.state(of: "demand") == .open)
-        #expect(c.check(try d("2026-11-05")).resolutions() == [
+        #expect(c.check(try d("2026-11-05")).resolutions().worded == [
             .escalationResolved(EscalationResolved(number: 1, because: "demand went back to open"))
         ])
         try c.escalate(on: try d("2026-11-05"))
@@ -400,7 +401,7 @@ enum Ladders {
         try c.escalate(on: try d("2026-11-04"))
         try c.run(.sign("demand"), as: "sally", on: try d("2026-11-05"))
         #expect(c.state.state(of: "demand") == .done)
-        #expect(c.check(try d("2026-11-05")).resolutions() == [
+        #expect(c.check(try d("2026-11-05")).resolutions().worded == [
             .escalationResolved(EscalationResolved(number: 1, because: "demand is done"))
         ])
     }
@@ -411,7 +412,7 @@ enum Ladders {
         try c.fillDemand(on: try d("2026-11-02"))
         try c.escalate(on: try d("2026-11-04"))
         try c.run(.sign("demand"), as: "dan", on: try d("2026-11-05"))
-        #expect(c.check(try d("2026-11-05")).resolutions() == [])
+        #expect(c.check(try d("2026-11-05")).resolutions().worded == [])
         #expect(c.check(try d("2026-11-05")).raises(numberingFrom: 2) == [])
     }
 }
@@ -433,7 +434,7 @@ enum Ladders {
     @Test func anOverdueActionTellsItsOwnerEvenWithoutARole() throws {
         let c = try actionForEve()
         #expect(c.check(try d("2026-11-10")).raises(numberingFrom: 1) == [])
-        #expect(c.check(try d("2026-11-11")).raises(numberingFrom: 1) == [
+        #expect(c.check(try d("2026-11-11")).raises(numberingFrom: 1).worded == [
             .escalationRaised(EscalationRaised(
                 number: 1, subject: .overdueAction(1), level: 1, workdays: 1, roles: ["owner"], told: ["eve"], unheld: [],
                 message: "A-1 is 1 workday overdue, level 1"))
@@ -446,7 +447,7 @@ enum Ladders {
         #expect(raised.roles == ["owner", "leader"])
         #expect(raised.told == ["maria", "eve"])
         #expect(raised.workdays == 3)
-        #expect(raised.message == "A-1 is 3 workdays overdue, level 1")
+        #expect(raised.words == "A-1 is 3 workdays overdue, level 1")
     }
 
     /// An owner no longer on the team is still told, after the team.
@@ -462,9 +463,9 @@ enum Ladders {
     @Test func aDoneActionResolves() throws {
         var c = try actionForEve()
         #expect(try c.escalate(on: try d("2026-11-11")).map(\.number) == [1])
-        #expect(c.check(try d("2026-11-11")).resolutions() == [])
+        #expect(c.check(try d("2026-11-11")).resolutions().worded == [])
         try c.run(.completeAction(1, note: "agreed"), as: "eve", on: try d("2026-11-12"))
-        #expect(c.check(try d("2026-11-12")).resolutions() == [
+        #expect(c.check(try d("2026-11-12")).resolutions().worded == [
             .escalationResolved(EscalationResolved(number: 1, because: "A-1 is done"))
         ])
     }
@@ -473,7 +474,7 @@ enum Ladders {
         var c = try actionForEve()
         try c.escalate(on: try d("2026-11-11"))
         try c.run(.cancelAction(1, reason: "moot"), as: "maria", on: try d("2026-11-12"))
-        #expect(c.check(try d("2026-11-12")).resolutions() == [
+        #expect(c.check(try d("2026-11-12")).resolutions().worded == [
             .escalationResolved(EscalationResolved(number: 1, because: "A-1 was cancelled"))
         ])
     }
@@ -499,7 +500,7 @@ enum Ladders {
         #expect(novemberAgain.raises(numberingFrom: 2) == [])
 
         try december.run(.completeAction(1, note: nil), as: "eve", on: try d("2026-12-02"))
-        #expect(december.check(try d("2026-12-02")).resolutions() == [
+        #expect(december.check(try d("2026-12-02")).resolutions().worded == [
             .escalationResolved(EscalationResolved(number: 1, because: "A-1 is done"))
         ])
     }
@@ -523,7 +524,7 @@ enum Ladders {
     func raise(_ subject: EscalationSubject, number: Int = 4) -> EscalationRaised {
         EscalationRaised(
             number: number, subject: subject, level: 2, workdays: 3, roles: ["leader", "cfo"], told: ["maria"], unheld: ["cfo"],
-            message: "\(subject.name) is 3 workdays late, level 2")
+            lateness: 3)
     }
 
     @Test(arguments: subjects)
@@ -537,7 +538,8 @@ enum Ladders {
 
     @Test func raisedPayloadJSON() throws {
         let json = String(decoding: try EventPayload.escalationRaised(raise(.lateStage("supply"))).encoded(), as: UTF8.self)
-        #expect(json == #"{"level":2,"message":"supply is 3 workdays late, level 2","number":4,"roles":["leader","cfo"],"#
+        // Data only: the sentence is SOPText's to say (`EscalationWords`), not the event's to store.
+        #expect(json == #"{"lateness":3,"level":2,"number":4,"roles":["leader","cfo"],"#
             + #""subject":{"kind":"late-stage","stage":"supply"},"told":["maria"],"unheld":["cfo"],"workdays":3}"#)
     }
 

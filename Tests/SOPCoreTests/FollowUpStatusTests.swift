@@ -1,5 +1,6 @@
 import Foundation
 import SOPCore
+import SOPText
 import Testing
 
 /// `status` gains the counts of open proposals, open actions and overdue actions.
@@ -62,7 +63,7 @@ import Testing
     @Test func theCountsAreInTheJSON() throws {
         var c = try Cycle.exec()
         try c.run(.propose("Raise prices"), as: "maria")
-        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(c.report)) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(StatusReportJSON(c.report))) as? [String: Any]
         #expect(json?["openProposals"] as? Int == 1)
         #expect(json?["openActions"] as? Int == 0)
         #expect(json?["overdueActions"] as? Int == 0)
@@ -75,6 +76,6 @@ import Testing
         var c = try Cycle.exec()
         try c.run(.propose("Raise prices"), as: "maria")
         #expect(c.state(ExecFixture.meeting) == .waiting)
-        #expect(try c.status(ExecFixture.meeting).unmetRequirements == ["decisions: P-1 is open", "decisions: none recorded yet"])
+        #expect(try c.status(ExecFixture.meeting).unmetRequirements.map(ReasonText.requirement) == ["decisions: P-1 is open", "decisions: none recorded yet"])
     }
 }

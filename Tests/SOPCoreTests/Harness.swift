@@ -1,5 +1,6 @@
 import Foundation
 import SOPCore
+import SOPText
 import Testing
 
 /// A hand-built workflow and team, so the state-machine tests do not depend on the YAML reader.
@@ -267,7 +268,7 @@ struct Cycle {
     var report: StatusReport { state.report(today: today, register: register) }
 
     func why(_ stage: String, today: Day = Cycle.today) throws -> String {
-        try state.explain(stage, team: team, today: today).joined(separator: "\n")
+        ExplanationText.lines(try state.explain(stage, team: team, today: today)).joined(separator: "\n")
     }
 
     // MARK: Getting stages where a test needs them

@@ -1,4 +1,5 @@
 import SOPCore
+import SOPText
 import Testing
 
 /// A stage with `requires: [decisions]` (the executive meeting) signs off only when every proposal
@@ -20,7 +21,7 @@ import Testing
         #expect(r?.message.contains("executive-sop cannot be signed off yet") == true, "\(r?.message ?? "")")
         #expect(r?.message.contains("none recorded yet") == true)
         #expect(r?.fix.contains("decide TEXT --rationale TEXT") == true, "\(r?.fix ?? "")")
-        #expect(try c.status(meeting).unmetRequirements == ["decisions: none recorded yet"])
+        #expect(try c.status(meeting).unmetRequirements.map(ReasonText.requirement) == ["decisions: none recorded yet"])
     }
 
     @Test func anOpenProposalIsNamed() throws {
@@ -34,7 +35,7 @@ import Testing
         #expect(r?.message.contains("P-2") == false, "a decided proposal is not named")
         #expect(r?.message.contains("none recorded") == false, "there is a decision")
         #expect(r?.fix.contains("decide P-1") == true && r?.fix.contains("defer P-1") == true, "\(r?.fix ?? "")")
-        #expect(try c.status(meeting).unmetRequirements == ["decisions: P-1 is open"])
+        #expect(try c.status(meeting).unmetRequirements.map(ReasonText.requirement) == ["decisions: P-1 is open"])
     }
 
     @Test func bothReasonsAtOnce() throws {
@@ -42,7 +43,7 @@ import Testing
         try c.run(.propose("Add a second shift"), as: "paul")
         let r = c.refusal(.sign(meeting), as: "omar")
         #expect(r?.message.contains("P-1 is open") == true && r?.message.contains("none recorded yet") == true, "\(r?.message ?? "")")
-        #expect(try c.status(meeting).unmetRequirements == ["decisions: P-1 is open", "decisions: none recorded yet"])
+        #expect(try c.status(meeting).unmetRequirements.map(ReasonText.requirement) == ["decisions: P-1 is open", "decisions: none recorded yet"])
     }
 
     @Test func afterTheDecisionTheSignoffPasses() throws {

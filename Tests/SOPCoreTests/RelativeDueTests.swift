@@ -1,5 +1,6 @@
 import Foundation
 import SOPCore
+import SOPText
 import Testing
 
 // November 2026: Mon 2, Fri 6, Mon 9, Fri 13, Mon 16, Fri 20, Mon 23, Mon 30.
@@ -365,27 +366,27 @@ import Testing
 
     @Test func explainSaysWhenAnUndatedStageFallsDue() throws {
         var c = try DatedCycle(workflow: Self.workflow, on: try d("2026-11-02"))
-        let waiting = try c.state.explain("supply", team: c.team, today: try d("2026-11-03"))
+        let waiting = ExplanationText.lines(try c.state.explain("supply", team: c.team, today: try d("2026-11-03")))
         #expect(waiting.contains("It falls due 2 workdays after demand is done; demand is waiting."))
         #expect(!waiting.contains { $0.hasPrefix("It is due") || $0.hasPrefix("It was due") })
 
         try c.completeGather(on: try d("2026-11-02"))
         try c.fillDemand(on: try d("2026-11-03"))
-        let review = try c.state.explain("supply", team: c.team, today: try d("2026-11-03"))
+        let review = ExplanationText.lines(try c.state.explain("supply", team: c.team, today: try d("2026-11-03")))
         #expect(review.contains("It falls due 2 workdays after demand is done; demand is review."))
 
         try c.resignDemand(on: try d("2026-11-05"))
-        let dated = try c.state.explain("supply", team: c.team, today: try d("2026-11-06"))
+        let dated = ExplanationText.lines(try c.state.explain("supply", team: c.team, today: try d("2026-11-06")))
         #expect(dated.contains("It is due 2026-11-09."))
         #expect(!dated.contains { $0.hasPrefix("It falls due") })
-        let late = try c.state.explain("supply", team: c.team, today: try d("2026-11-11"))
+        let late = ExplanationText.lines(try c.state.explain("supply", team: c.team, today: try d("2026-11-11")))
         #expect(late.contains("It was due 2026-11-09 and is 2 workdays late."))
     }
 
     @Test func explainSaysOneWorkdayInTheSingular() throws {
         let workflow = Fixture.workflow().changing("supply") { $0.due = .after(stage: "demand", workdays: 1) }
         let c = try DatedCycle(workflow: workflow, on: try d("2026-11-02"))
-        let lines = try c.state.explain("supply", team: c.team, today: try d("2026-11-03"))
+        let lines = ExplanationText.lines(try c.state.explain("supply", team: c.team, today: try d("2026-11-03")))
         #expect(lines.contains("It falls due 1 workday after demand is done; demand is waiting."))
         #expect(try c.status("supply", on: try d("2026-11-03")).dueRule == "+1 after demand")
     }

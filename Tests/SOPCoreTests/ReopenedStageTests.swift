@@ -1,5 +1,6 @@
 import Foundation
 import SOPCore
+import SOPText
 import Testing
 
 // November 2026 in the Fixture workflow: supply is due Fri 13 (workday 10). Workdays after it:
@@ -43,7 +44,7 @@ struct ReopenedStageTests {
         let sponsor = try c.escalate(on: try d("2026-11-30"))
         #expect(sponsor.map(\.level) == [3])
         #expect(sponsor.map(\.told) == [["omar"]])
-        #expect(sponsor.map(\.message) == ["supply is 5 workdays late, level 3"])
+        #expect(sponsor.map(EscalationWords.message) == ["supply is 5 workdays late, level 3"])
     }
 
     @Test func reopenedBeforeItsDueDayItIsStillDueOnItsDueDay() throws {
@@ -76,7 +77,7 @@ struct ReopenedStageTests {
         // Its delivery on the 13th stands: metrics counts it on time.
         #expect(views.metrics == .onTime)
 
-        let why = try c.state.explain("supply", team: c.team, today: today)
+        let why = ExplanationText.lines(try c.state.explain("supply", team: c.team, today: today))
         #expect(why.contains("It was due 2026-11-13, was done, and reopened 2026-11-23; it is 2 workdays late, counted from 2026-11-23."))
     }
 
@@ -94,7 +95,7 @@ struct ReopenedStageTests {
         #expect(views.status.deliveredOn == "2026-11-13")
         #expect(views.agenda.timeliness == .onTime)
         #expect(views.agenda.workdays == 0)
-        let why = try c.state.explain("supply", team: c.team, today: today)
+        let why = ExplanationText.lines(try c.state.explain("supply", team: c.team, today: today))
         #expect(why.contains("It was due 2026-11-13 and was first done 2026-11-13, on time; it was done again 2026-11-25."))
     }
 
