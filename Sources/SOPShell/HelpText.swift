@@ -31,7 +31,8 @@ enum HelpText {
 
     /// `help COMMAND`; `examples` are the spec's own, adapted to the workflow at hand.
     static func detail(_ spec: CommandSpec, examples: [String]) -> String {
-        var lines = ["usage: \(spec.synopsis)", "", spec.summary + ".", "", spec.details]
+        // The explanation is wrapped at 80 columns, so a terminal never breaks it inside a word.
+        var lines = ["usage: \(spec.synopsis)", "", spec.summary + "."] + [""] + TextWrap.lines(spec.details, width: 80)
         if !spec.aliases.isEmpty {
             lines += ["", "Also: " + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")]
         }

@@ -293,11 +293,11 @@ struct AgendaSample {
     }
 
     @Test func wrappingKeepsLineBreaksAndIndents() {
-        #expect(AgendaText.wrap("one two three", first: "- ", rest: "  ", width: 9) == ["- one two", "  three"])
-        #expect(AgendaText.wrap("a\nb", first: "> ", rest: "  ") == ["> a", "  b"])
-        #expect(AgendaText.wrap("", first: "  ", rest: "  ") == [""])
+        #expect(TextWrap.lines("one two three", first: "- ", rest: "  ", width: 9) == ["- one two", "  three"])
+        #expect(TextWrap.lines("a\nb", first: "> ", rest: "  ", width: 80) == ["> a", "  b"])
+        #expect(TextWrap.lines("", first: "  ", rest: "  ", width: 80) == [""])
         #expect(
-            AgendaText.wrap("submitted by dan, 2026-11-03 09:10Z)", width: 30) == ["submitted by dan,", "2026-11-03 09:10Z)"],
+            TextWrap.lines("submitted by dan, 2026-11-03 09:10Z)", width: 30) == ["submitted by dan,", "2026-11-03 09:10Z)"],
             "a timestamp is not split")
     }
 

@@ -50,3 +50,16 @@ struct TableCoversEverythingTests {
         #expect(CommandTable.globalHelp("--no-such").isEmpty)
     }
 }
+
+@Suite("help COMMAND wraps its explanation at 80 columns, between words")
+struct HelpWrapsTests {
+    @Test func everyCommandsHelpFitsEightyColumnsExceptUnbreakableWords() {
+        for spec in CommandTable.all {
+            let text = HelpText.detail(spec, examples: spec.examples)
+            let explanation = text.split(separator: "\n").drop { !$0.isEmpty }.prefix { !$0.hasPrefix("Options:") && !$0.hasPrefix("Examples:") }
+            for line in explanation where line.count > 80 {
+                #expect(!line.contains(" "), "\(spec.name): a line of \(line.count) columns: \(line)")
+            }
+        }
+    }
+}
