@@ -87,21 +87,22 @@ public struct EscalationRaised: Sendable, Equatable, Codable {
         number: Int, subject: EscalationSubject, level: Int, workdays: Int, roles: [String], told: [String],
         unheld: [String], lateness: Int
     ) {
-        self.number = number
-        self.subject = subject
-        self.level = level
-        self.workdays = workdays
-        self.roles = roles
-        self.told = told
-        self.unheld = unheld
-        self.lateness = lateness
-        self.message = nil
+        self.init(number: number, subject: subject, level: level, workdays: workdays, roles: roles, told: told,
+                  unheld: unheld, lateness: lateness, message: nil)
     }
 
     /// An event as written before escalations stored their lateness: with its sentence.
     public init(
         number: Int, subject: EscalationSubject, level: Int, workdays: Int, roles: [String], told: [String],
         unheld: [String], message: String
+    ) {
+        self.init(number: number, subject: subject, level: level, workdays: workdays, roles: roles, told: told,
+                  unheld: unheld, lateness: nil, message: message)
+    }
+
+    private init(
+        number: Int, subject: EscalationSubject, level: Int, workdays: Int, roles: [String], told: [String],
+        unheld: [String], lateness: Int?, message: String?
     ) {
         self.number = number
         self.subject = subject
@@ -110,6 +111,7 @@ public struct EscalationRaised: Sendable, Equatable, Codable {
         self.roles = roles
         self.told = told
         self.unheld = unheld
+        self.lateness = lateness
         self.message = message
     }
 }
