@@ -88,7 +88,7 @@ extension Agenda {
     public struct PreviousMeetingInfo: Sendable, Equatable, Codable {
         public var cycle: String
         /// When the previous cycle's meeting stage was done; nil when it never was.
-        public var heldAt: String?
+        public var heldAt: Date?
     }
 
     // MARK: 1. changes
@@ -110,7 +110,7 @@ extension Agenda {
         public var input: String
         public var version: Int
         public var by: String
-        public var at: String
+        public var at: Date
         /// What was handed in: the note text, file name or link.
         public var content: Content
     }
@@ -118,7 +118,7 @@ extension Agenda {
     public struct Reopening: Sendable, Equatable, Codable {
         public var stage: String
         public var stageTitle: String
-        public var at: String
+        public var at: Date
         /// The change that took it out of done, when the log says (SOPText words it).
         public var cause: ReopenCause?
         /// The state it went back to.
@@ -178,7 +178,7 @@ extension Agenda {
         /// 0 when nothing was submitted.
         public var version: Int
         public var by: String?
-        public var at: String?
+        public var at: Date?
         /// Set when the latest submission was rejected and waits for a resubmission.
         public var rejected: Bool
     }
@@ -199,13 +199,13 @@ extension Agenda {
     public struct SignoffNote: Sendable, Equatable, Codable {
         public var role: String
         public var by: String
-        public var at: String
+        public var at: Date
         public var comment: String?
     }
 
     public struct WaiverNote: Sendable, Equatable, Codable {
         public var by: String
-        public var at: String
+        public var at: Date
         public var reason: String
     }
 
@@ -225,7 +225,7 @@ extension Agenda {
         public var stageTitle: String
         public var inputs: [String]
         public var by: String
-        public var at: String
+        public var at: Date
         public var reason: String
         /// Every rejected input was submitted again after the rejection.
         public var resubmitted: Bool
@@ -245,7 +245,7 @@ extension Agenda {
         public var stage: String
         public var title: String
         public var by: String
-        public var at: String
+        public var at: Date
         public var reason: String
     }
 
@@ -259,7 +259,7 @@ extension Agenda {
         public var stageTitle: String?
         public var options: [String]
         public var raisedBy: String
-        public var raisedAt: String
+        public var raisedAt: Date
         /// The cycle it was raised in.
         public var raisedIn: String
         /// As this cycle sees it: open, decided or deferred.
@@ -281,7 +281,7 @@ extension Agenda {
         public var proposal: String?
         public var proposalText: String?
         public var by: String
-        public var at: String
+        public var at: Date
         /// The cycle it was recorded in (an earlier one for a decision this cycle superseded).
         public var cycle: String
         public var supersedes: String?

@@ -32,7 +32,7 @@ struct AgendaBuilder {
                     stage: stage.id, title: stage.title, due: cycle.dueDate(of: stage), state: status.state,
                     overdueDays: status.overdueDays)
             },
-            previousMeeting: previous.map { Agenda.PreviousMeetingInfo(cycle: $0.cycle, heldAt: $0.heldAt.map(Stamp.minute)) },
+            previousMeeting: previous.map { Agenda.PreviousMeetingInfo(cycle: $0.cycle, heldAt: $0.heldAt) },
             changes: Agenda.Changes(resubmissions: resubmissions, reopenedStages: reopenings, newProposals: newProposals),
             stagePerformance: workflow.stages.map(performance),
             reviews: reviewedStages.map(review),
@@ -56,7 +56,7 @@ struct AgendaBuilder {
             guard case .inputSubmitted(let e) = event.payload, e.version > 1 else { return nil }
             return Agenda.Resubmission(
                 stage: e.stage, stageTitle: title(e.stage), input: e.input, version: e.version, by: event.actor,
-                at: Stamp.minute(event.time), content: Self.content(e.content))
+                at: event.time, content: Self.content(e.content))
         }
     }
 
@@ -69,7 +69,7 @@ struct AgendaBuilder {
             replay.apply(event)
             for stage in workflow.stages where before[stage.id] == true && !replay.state(of: stage.id).isComplete {
                 found.append(Agenda.Reopening(
-                    stage: stage.id, stageTitle: stage.title, at: Stamp.minute(event.time),
+                    stage: stage.id, stageTitle: stage.title, at: event.time,
                     cause: replay.record(stage.id).reopenedBecause, wentBackTo: replay.state(of: stage.id),
                     stateNow: cycle.state(of: stage.id)))
             }
@@ -131,10 +131,10 @@ struct AgendaBuilder {
                 }
                 return Agenda.InputRecord(
                     input: spec.id, title: spec.title, content: Self.content(submission.content), version: submission.version,
-                    by: submission.by, at: Stamp.minute(submission.at), rejected: submission.rejection != nil)
+                    by: submission.by, at: submission.at, rejected: submission.rejection != nil)
             },
             signoffs: status.signoffs.map { Agenda.SignoffNote(role: $0.role, by: $0.by, at: $0.at, comment: $0.comment) },
-            waiver: record.waiver.map { Agenda.WaiverNote(by: $0.by, at: Stamp.minute($0.at), reason: $0.reason) })
+            waiver: record.waiver.map { Agenda.WaiverNote(by: $0.by, at: $0.at, reason: $0.reason) })
     }
 
     // MARK: 4. risks
@@ -150,7 +150,7 @@ struct AgendaBuilder {
                 }
             }
             return Agenda.RejectionItem(
-                stage: e.stage, stageTitle: title(e.stage), inputs: e.inputs, by: event.actor, at: Stamp.minute(event.time),
+                stage: e.stage, stageTitle: title(e.stage), inputs: e.inputs, by: event.actor, at: event.time,
                 reason: e.reason, resubmitted: awaiting.isEmpty, awaitingInputs: awaiting)
         }
     }
@@ -166,7 +166,7 @@ struct AgendaBuilder {
     var waivedStages: [Agenda.WaivedStage] {
         workflow.stages.compactMap { stage in
             cycle.record(stage.id).waiver.map {
-                Agenda.WaivedStage(stage: stage.id, title: stage.title, by: $0.by, at: Stamp.minute($0.at), reason: $0.reason)
+                Agenda.WaivedStage(stage: stage.id, title: stage.title, by: $0.by, at: $0.at, reason: $0.reason)
             }
         }
     }
@@ -179,7 +179,7 @@ struct AgendaBuilder {
         let deferral = p.deferrals.last.flatMap { $0.to <= id && $0.from != id ? $0 : nil }
         return Agenda.ProposalItem(
             id: p.label, text: p.text, stage: p.stage, stageTitle: p.stage.map(title), options: p.options, raisedBy: p.by,
-            raisedAt: Stamp.minute(p.at), raisedIn: p.cycle, state: p.state(in: id), deferredFrom: deferral?.from,
+            raisedAt: p.at, raisedIn: p.cycle, state: p.state(in: id), deferredFrom: deferral?.from,
             deferralReason: deferral?.reason, decision: p.decision.map(FollowUpKind.decision.label))
     }
 
@@ -191,7 +191,7 @@ struct AgendaBuilder {
             Agenda.DecisionItem(
                 id: d.label, text: d.text, rationale: d.rationale, option: d.option,
                 proposal: d.proposal.map(FollowUpKind.proposal.label), proposalText: d.proposal.flatMap { register.proposals[$0]?.text },
-                by: d.by, at: Stamp.minute(d.at), cycle: d.cycle, supersedes: d.supersedes.map(FollowUpKind.decision.label),
+                by: d.by, at: d.at, cycle: d.cycle, supersedes: d.supersedes.map(FollowUpKind.decision.label),
                 supersededBy: d.supersededBy.map(FollowUpKind.decision.label), inForce: d.isInForce)
         }
     }

@@ -282,7 +282,10 @@ public struct WaiverRecord: Sendable, Equatable {
     public var reason: String
 }
 
-/// Timestamps in messages: UTC, to the minute, the same on every machine.
+/// The one way a time is written, everywhere: messages, tables, JSON and the stored record. Always
+/// UTC, so two machines never write the same moment two ways. Pure (no clock): it formats the `Date`
+/// it is given. It lives in SOPCore, not SOPText, because refusals (the clock rule, a closed action)
+/// name a time too.
 public enum Stamp {
     private static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
@@ -290,9 +293,27 @@ public enum Stamp {
         return calendar
     }()
 
+    /// `2026-11-05 09:00Z`: messages, tables and `--json` times.
     public static func minute(_ date: Date) -> String {
         let p = utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         let day = Day(year: p.year ?? 1970, month: p.month ?? 1, day: p.day ?? 1)
         return "\(day) \(String(pad2: p.hour ?? 0)):\(String(pad2: p.minute ?? 0))Z"
+    }
+
+    /// `2026-11-05 09:00:07Z`: the access log's table, where refused attempts come in bursts.
+    public static func second(_ date: Date) -> String {
+        exact(date, fractions: false).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// `2026-11-05T09:00:07.250Z`: ISO 8601 to the millisecond, as the record stores event times.
+    public static func iso(_ date: Date) -> String { exact(date, fractions: true) }
+
+    /// Reads what `iso` wrote.
+    public static func parseISO(_ text: String) -> Date? {
+        try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(text)
+    }
+
+    private static func exact(_ date: Date, fractions: Bool) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: fractions, timeZone: .gmt))
     }
 }

@@ -19,7 +19,7 @@ extension CycleState {
             if let reason = staleness(of: signoff, in: stage) {
                 standing.stale.append(StaleSignoff(role: role, by: signoff.by, reason: reason))
             } else {
-                standing.current.append(CurrentSignoff(role: role, by: signoff.by, at: Stamp.minute(signoff.at), comment: signoff.comment))
+                standing.current.append(CurrentSignoff(role: role, by: signoff.by, at: signoff.at, comment: signoff.comment))
             }
         }
         if record.state == .waived { standing.stale = [] }

@@ -60,7 +60,7 @@ public struct StaleSignoff: Sendable, Equatable, Codable {
 public struct CurrentSignoff: Sendable, Equatable, Codable {
     public var role: String
     public var by: String
-    public var at: String
+    public var at: Date
     public var comment: String?
 }
 

@@ -1,14 +1,11 @@
 import Foundation
+import SOPCore
 
 /// How event times are written in the `time` column: ISO 8601, UTC, milliseconds.
 enum Timestamps {
-    static func format(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
-    }
+    static func format(_ date: Date) -> String { Stamp.iso(date) }
 
-    static func parse(_ text: String) -> Date? {
-        try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(text)
-    }
+    static func parse(_ text: String) -> Date? { Stamp.parseISO(text) }
 }
 
 /// JSON for everything the store keeps beside the log — the `follow_ups` and `escalations` records, a

@@ -9,7 +9,7 @@ public enum AccessLogText {
         if attempts.isEmpty { return Reply("No refused attempts on record.", json: json) }
         var table = TextTable(["#", "TIME (UTC)", "ACCOUNT", "AS", "RULE", "COMMAND", "REFUSED BECAUSE"], width: width)
         for a in attempts {
-            table.add(["\(a.number)", AccessLogTime.second(a.time), a.account, a.actor ?? "-", a.rule, a.command, a.message])
+            table.add(["\(a.number)", Stamp.second(a.time), a.account, a.actor ?? "-", a.rule, a.command, a.message])
         }
         return Reply(table.rendered, json: json)
     }
@@ -26,24 +26,12 @@ public enum AccessLogText {
 
         public init(_ a: RefusedAttempt) {
             number = a.number
-            time = AccessLogTime.iso(a.time)
+            time = Stamp.iso(a.time)
             account = a.account
             actor = a.actor
             command = a.command
             rule = a.rule
             message = a.message
         }
-    }
-}
-
-/// Times of refused attempts: to the second in the table (attempts come in bursts), as stored in JSON.
-public enum AccessLogTime {
-    public static func second(_ date: Date) -> String {
-        let text = date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))  // 2026-11-05T09:00:00Z
-        return text.replacingOccurrences(of: "T", with: " ")
-    }
-
-    public static func iso(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
     }
 }

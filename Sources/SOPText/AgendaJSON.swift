@@ -1,3 +1,4 @@
+import Foundation
 import SOPCore
 
 /// `agenda --format json` (and `--json agenda`): SOPCore's agenda with its reopening causes and stale
@@ -12,7 +13,7 @@ public struct AgendaJSON: Encodable, Sendable {
     struct Reopening: Encodable, Sendable {
         var stage: String
         var stageTitle: String
-        var at: String
+        var at: Date
         var because: String
         var stateNow: StageState
     }

@@ -158,7 +158,7 @@ public enum AgendaText {
     private static func stageText(_ review: Agenda.StageReview, noteLines: Int, into out: inout Lines) {
         out.wrap("\(review.title) (\(review.stage)) - \(review.state.rawValue)")
         if let waiver = review.waiver {
-            out.wrap("Waived by \(waiver.by), \(waiver.at): \(waiver.reason)", first: "  ", rest: "    ")
+            out.wrap("Waived by \(waiver.by), \(Stamp.minute(waiver.at)): \(waiver.reason)", first: "  ", rest: "    ")
         }
         if review.isEmpty {
             out.wrap("Nothing recorded yet: no input submitted, no sign-off.", first: "  ", rest: "  ")
@@ -184,7 +184,7 @@ public enum AgendaText {
             out.add("    None current.")
         }
         for s in review.signoffs {
-            out.wrap("\(s.role): \(s.by), \(s.at)" + (s.comment.map { " - \"\($0)\"" } ?? " - no comment"), first: "    - ", rest: "      ")
+            out.wrap("\(s.role): \(s.by), \(Stamp.minute(s.at))" + (s.comment.map { " - \"\($0)\"" } ?? " - no comment"), first: "    - ", rest: "      ")
         }
     }
 
@@ -317,7 +317,7 @@ public enum AgendaText {
         md.append("### \(review.title) — \(review.state.rawValue)")
         md.append("")
         if let waiver = review.waiver {
-            md.append("Waived by \(waiver.by), \(waiver.at): \(inline(waiver.reason))")
+            md.append("Waived by \(waiver.by), \(Stamp.minute(waiver.at)): \(inline(waiver.reason))")
             md.append("")
         }
         if review.isEmpty {
@@ -353,7 +353,7 @@ public enum AgendaText {
         md.append("")
         if review.signoffs.isEmpty { md.append("- None current.") }
         for s in review.signoffs {
-            md.append("- \(s.role): \(s.by), \(s.at)" + (s.comment.map { " — “\(inline($0))”" } ?? " — no comment"))
+            md.append("- \(s.role): \(s.by), \(Stamp.minute(s.at))" + (s.comment.map { " — “\(inline($0))”" } ?? " — no comment"))
         }
         md.append("")
     }
@@ -374,7 +374,7 @@ public enum AgendaText {
     private static func sinceLine(_ agenda: Agenda) -> String {
         guard let previous = agenda.previousMeeting else { return "no earlier cycle on record" }
         guard let held = previous.heldAt else { return "\(previous.cycle) (its executive meeting is not recorded as held)" }
-        return "the \(previous.cycle) executive meeting, held \(held)"
+        return "the \(previous.cycle) executive meeting, held \(Stamp.minute(held))"
     }
 
     private static func sinceShort(_ agenda: Agenda) -> String {
@@ -424,7 +424,7 @@ public enum AgendaText {
     }
 
     private static func resubmission(_ r: Agenda.Resubmission) -> String {
-        "\(r.stageTitle): \(r.input) version \(r.version), by \(r.by), \(r.at)"
+        "\(r.stageTitle): \(r.input) version \(r.version), by \(r.by), \(Stamp.minute(r.at))"
     }
 
     /// The change that reopened it, or the state it went back to when the log does not say.
@@ -433,12 +433,12 @@ public enum AgendaText {
     }
 
     private static func reopening(_ r: Agenda.Reopening) -> String {
-        "\(r.stageTitle), \(r.at): \(because(r)); now \(r.stateNow.rawValue)"
+        "\(r.stageTitle), \(Stamp.minute(r.at)): \(because(r)); now \(r.stateNow.rawValue)"
     }
 
     private static func rejection(_ r: Agenda.RejectionItem) -> String {
         let outcome = r.resubmitted ? "resubmitted since" : "awaiting resubmission of \(r.awaitingInputs.joined(separator: ", "))"
-        return "\(r.stageTitle): \(r.inputs.joined(separator: ", ")) rejected by \(r.by), \(r.at): \"\(r.reason)\" - \(outcome)"
+        return "\(r.stageTitle): \(r.inputs.joined(separator: ", ")) rejected by \(r.by), \(Stamp.minute(r.at)): \"\(r.reason)\" - \(outcome)"
     }
 
     private static func stale(_ s: Agenda.StaleSignoffItem) -> String {
@@ -446,7 +446,7 @@ public enum AgendaText {
     }
 
     private static func waived(_ w: Agenda.WaivedStage) -> String {
-        "\(w.title): waived by \(w.by), \(w.at): \(w.reason)"
+        "\(w.title): waived by \(w.by), \(Stamp.minute(w.at)): \(w.reason)"
     }
 
     private static func action(_ a: Agenda.ActionItem) -> String {
@@ -476,7 +476,7 @@ public enum AgendaText {
     private static func proposalDetails(_ p: Agenda.ProposalItem, in cycle: String) -> [String] {
         var lines: [String] = []
         lines.append("Stage: " + (p.stage.map { "\(p.stageTitle ?? $0) (\($0))" } ?? "none named"))
-        lines.append("Raised by \(p.raisedBy), \(p.raisedAt)" + (p.raisedIn == cycle ? "" : ", in \(p.raisedIn)"))
+        lines.append("Raised by \(p.raisedBy), \(Stamp.minute(p.raisedAt))" + (p.raisedIn == cycle ? "" : ", in \(p.raisedIn)"))
         if let from = p.deferredFrom {
             lines.append("Deferred from \(from)" + (p.deferralReason.map { ": \($0)" } ?? ""))
         }
@@ -495,7 +495,7 @@ public enum AgendaText {
         if let p = d.proposal { lines.append("Answers \(p)" + (d.proposalText.map { ": \($0)" } ?? "")) }
         if let option = d.option { lines.append("Option: \(option)") }
         lines.append("Rationale: \(d.rationale)")
-        lines.append("Decided by \(d.by), \(d.at)" + (d.cycle == cycle ? "" : ", in \(d.cycle)") + (d.inForce ? "" : "; no longer in force"))
+        lines.append("Decided by \(d.by), \(Stamp.minute(d.at))" + (d.cycle == cycle ? "" : ", in \(d.cycle)") + (d.inForce ? "" : "; no longer in force"))
         return lines
     }
 
@@ -516,7 +516,7 @@ public enum AgendaText {
     private static func submission(_ input: Agenda.InputRecord) -> String {
         var words = "version \(input.version)"
         if let by = input.by { words += ", \(by)" }
-        if let at = input.at { words += ", \(at)" }
+        if let at = input.at { words += ", \(Stamp.minute(at))" }
         if input.rejected { words += ", rejected" }
         return words
     }

@@ -121,7 +121,7 @@ public enum StatusText {
         lines += ["", "Sign-offs:"]
         for role in stage.signoffs {
             if let current = s.signoffs.first(where: { $0.role == role }) {
-                lines.append("  \(role): signed by \(current.by) at \(current.at)" + (current.comment.map { " — \"\($0)\"" } ?? ""))
+                lines.append("  \(role): signed by \(current.by) at \(Stamp.minute(current.at))" + (current.comment.map { " — \"\($0)\"" } ?? ""))
             } else if let stale = s.staleSignoffs.first(where: { $0.role == role }) {
                 lines.append("  \(role): STALE (signed by \(stale.by)) — \(ReasonText.stale(stale.reason))")
             } else {
