@@ -13,7 +13,7 @@ extension Handlers {
             return StatusText.stageDetail(state, stage, team: team, today: today)
         }
         let report = state.report(today: today, register: register)
-        let followUps = StatusText.followUps(state, register, today: today)
+        let followUps = StatusText.followUps(state, register, today: today, width: session.width)
         let overview = StatusText.overview(report, today: today, width: session.width)
         return Reply(overview + (followUps.isEmpty ? "" : "\n" + followUps), json: StatusReportJSON(report))
     }

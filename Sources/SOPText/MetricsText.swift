@@ -14,7 +14,9 @@ public enum MetricsText {
                 s.medianWorkdaysLate.map(workdays) ?? "-", s.medianSignoffWaitHours.map(wait) ?? "-", "\(s.waived)",
             ])
         }
-        return ([header(m), table.rendered] + decisions(m.decisions, width: width) + actions(m.actions, width: width) + [legend]).joined(separator: "\n")
+        let head = TextTable.flow(header(m), separator: " · ", width: width)
+        return ([head, table.rendered] + decisions(m.decisions, width: width) + actions(m.actions, width: width)
+            + TextWrap.lines(legend, width: width)).joined(separator: "\n")
     }
 
     static func header(_ m: ProcessMetrics) -> String {

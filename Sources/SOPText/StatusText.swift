@@ -13,23 +13,25 @@ public enum StatusText {
         return TextTable.flow(head, separator: " · ", width: width) + "\n" + table.rendered
     }
 
-    /// The executive side under the stage table: open proposals and open actions, carried-over included.
-    public static func followUps(_ state: CycleState, _ register: FollowUpRegister, today: Day) -> String {
+    /// The executive side under the stage table: open proposals and open actions, carried-over
+    /// included, wrapped within `width` like the table above them.
+    public static func followUps(_ state: CycleState, _ register: FollowUpRegister, today: Day, width: Int = 80) -> String {
         var lines: [String] = []
         let proposals = register.openProposals(of: state.id)
         if !proposals.isEmpty {
-            lines.append("Open proposals: " + proposals.map { "\($0.label) \($0.text)" }.joined(separator: "; "))
+            let text = "Open proposals: " + proposals.map { "\($0.label) \($0.text)" }.joined(separator: "; ")
+            lines += TextWrap.lines(text, rest: "  ", width: width)
         }
         let actions = register.openActions(of: state.id)
         if !actions.isEmpty {
             let overdue = actions.filter { $0.isOverdue(on: today) }.count
             lines.append("Open actions: \(actions.count)\(overdue > 0 ? ", \(overdue) overdue" : "")")
             for a in actions {
-                var line = "  \(a.label) \(a.owner) due \(a.due)"
+                var line = "\(a.label) \(a.owner) due \(a.due)"
                 let late = a.workdaysOverdue(on: today, calendar: state.workflow.calendar)
                 if late > 0 { line += " (\(late.counted("workday")) late)" }
                 if let from = a.carriedOver(into: state.id) { line += " [from \(from)]" }
-                lines.append(line + ": \(a.title)")
+                lines += TextWrap.lines(line + ": \(a.title)", first: "  ", rest: "    ", width: width)
             }
         }
         return lines.joined(separator: "\n")

@@ -100,3 +100,55 @@ import Testing
         #expect(try session.run(line: "actions").text.split(separator: "\n").last?.hasSuffix(EveryTableTheREPLPrintsFitsTheTerminalsWidth.long) == true)
     }
 }
+
+/// Any column may wrap, not only the last: the prose column gives way first, then the widest other
+/// column, each down to its longest word; rows keep their columns aligned over their lines.
+@Suite struct EveryColumnOfATableMayWrap {
+    @Test func aLongMiddleCellWrapsInItsOwnColumn() {
+        var table = TextTable(["ID", "DECISION", "OWNER"], width: 40)
+        table.add(["D-1", "Run a Saturday overtime shift on line 2 through December", "omar"])
+        table.add(["D-2", "Hold", "sam"])
+        let lines = table.rendered.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        #expect(lines.count > 3, "the long decision takes several lines: \(lines)")
+        // The owner column starts at the same place on every row that has one.
+        let owner = lines[0].range(of: "OWNER").map { lines[0].distance(from: lines[0].startIndex, to: $0.lowerBound) }
+        #expect(lines.filter { $0.hasSuffix("omar") || $0.hasSuffix("sam") }.allSatisfy { line in
+            line.count - (line.hasSuffix("omar") ? 4 : 3) == owner
+        }, "\(lines)")
+        // Read down the column: every word of the decision, in order (the owner sits on its first line).
+        let words = lines.joined(separator: " ").split(separator: " ").filter { $0 != "omar" }.joined(separator: " ")
+        #expect(words.contains("Run a Saturday overtime shift on line 2 through"), "\(lines)")
+    }
+
+    @Test func headersWrapBetweenWordsWhenFiguresNeedTheRoom() throws {
+        let session = try EveryTableTheREPLPrintsFitsTheTerminalsWidth.session(width: 60)
+        let text = try session.run(line: "metrics").text
+        let lines = text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 60 }, "\(text)")
+        #expect(text.contains("MEDIAN") && text.contains("SIGN-OFF"), "\(text)")
+    }
+
+    @Test func aTableThatFitsIsLeftAlone() {
+        var table = TextTable(["ID", "WHAT"], width: 80)
+        table.add(["A-1", "short"])
+        #expect(table.rendered == "ID   WHAT\nA-1  short")
+    }
+
+    @Test func tooNarrowForTheColumnsPutsTheLastCellUnderItsRow() {
+        var table = TextTable(["IDENTIFIER", "ANOTHER-LONG-WORD", "WHAT"], width: 30)
+        table.add(["A-1", "x", "a sentence that needs more room than is left here"])
+        let lines = table.rendered.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 30 }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("    a sentence") }, "\(lines)")
+    }
+
+    @Test func openActionsUnderStatusWrapWithinTheWidth() throws {
+        let session = try EveryTableTheREPLPrintsFitsTheTerminalsWidth.session(width: 60)
+        let text = try session.run(line: "status").text
+        let actions = text.components(separatedBy: "Open actions").last ?? ""
+        #expect(text.contains("Open actions"), "\(text)")
+        #expect(actions.split(separator: "\n").allSatisfy { $0.count <= 60 }, "\(text)")
+        #expect(actions.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(text)")
+    }
+}
