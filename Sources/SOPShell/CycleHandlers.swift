@@ -7,29 +7,19 @@ import SOPText
 extension Handlers {
     static func cycleList(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let rows = try CycleQueries.summaries(session)
-        if rows.isEmpty { return Reply("No cycles yet; the leader opens one with `cycle open`.", json: rows) }
-        var table = TextTable(["", "CYCLE", "WORKFLOW", "STATE", "STAGES DONE"], width: session.tableWidth)
-        for row in rows {
-            table.add([row.current ? "*" : "", row.id, row.workflow, row.state, "\(row.stagesComplete)/\(row.stages)"])
-        }
-        return Reply(table.rendered, json: rows)
+        return Reply(CycleText.list(rows, width: session.tableWidth), json: rows)
     }
 
     static func cycleUse(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let id = try cycleArgument(command.arguments[0])
         try session.use(cycle: id)
-        return Reply("Now working on cycle \(id).")
+        return CycleText.nowWorking(on: id)
     }
 
     static func cycleOpen(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let month = try command.argument(0).map(cycleArgument).flatMap(CycleMonth.init) ?? CycleMonth(session.today)
         let opened = try CycleOpening.open(session, month: month, workflowFile: command.option("--workflow"), force: command.flag("--force"))
-        let (version, unheld) = (opened.version, opened.unheldRoles)
-        var text = "Opened cycle \(month) on workflow \(version.workflow.id) (version \(version.hash.prefix(12)), from \(version.sourceName))."
-        if !unheld.isEmpty {
-            text += "\nWarning: nobody on the team holds \(unheld.andList); stages that need \(unheld.count == 1 ? "that role" : "those roles") cannot be signed off."
-        }
-        return Reply(text, json: ChangeText.EventsJSON(cycle: month.description, events: opened.events.map(ChangeText.EventJSON.init)))
+        return CycleText.opened(opened)
     }
 
     static func cycleCancel(_ session: Session, _ command: ParsedCommand) throws -> Reply {

@@ -31,15 +31,10 @@ extension Handlers {
         let team = try session.team()
         let cycle = CycleQueries.currentID(session)
         guard let id = session.actorID, let me = team.participant(id) else {
-            if let why = session.accountNotOnTeam {
-                return Reply("Nobody is acting: \(why). Cycle: \(cycle ?? "none").", json: TeamText.WhoAmIJSON(participant: nil, cycle: cycle))
-            }
-            let how = session.mode == .repl ? "`as PARTICIPANT`" : "--as PARTICIPANT or SOP_USER"
-            return Reply("Nobody is acting; choose with \(how). Cycle: \(cycle ?? "none").", json: TeamText.WhoAmIJSON(participant: nil, cycle: cycle))
+            let nobody: TeamText.Nobody = session.accountNotOnTeam.map { .accountNotOnTeam($0) } ?? .notChosen(repl: session.mode == .repl)
+            return TeamText.whoami(nil, nobody: nobody, cycle: cycle)
         }
-        return Reply(
-            "\(me.id) (\(me.name)): \(me.roles.joined(separator: ", ")), acting on cycle \(cycle ?? "none")",
-            json: TeamText.WhoAmIJSON(participant: TeamText.ParticipantJSON(me), cycle: cycle))
+        return TeamText.whoami(me, cycle: cycle)
     }
 
     static func team(_ session: Session, _ command: ParsedCommand) throws -> Reply {
@@ -51,7 +46,7 @@ extension Handlers {
         let id = command.arguments[0]
         try session.act(as: id, claim: .asCommand)
         let me = try session.team().participant(id)
-        let now = "Now acting as \(id) (\(me?.name ?? id): \(me?.roles.joined(separator: ", ") ?? ""))."
+        let now = TeamText.nowActing(as: id, me)
         // In the REPL, switching is like starting as them: they hear what waits for them.
         guard session.mode == .repl, let greeting = InboxGreeting.text(session) else { return Reply(now) }
         return Reply(now + "\n" + greeting)

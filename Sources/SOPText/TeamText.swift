@@ -35,4 +35,32 @@ public enum TeamText {
         }
         return table.rendered
     }
+
+    /// Why nobody acts: the OS account is not on the team (the sentence says whose), or nobody was
+    /// chosen (the fix names the way that works where the user is).
+    public enum Nobody {
+        case accountNotOnTeam(String)
+        case notChosen(repl: Bool)
+    }
+
+    public static func whoami(_ me: Participant?, nobody: Nobody = .notChosen(repl: false), cycle: String?) -> Reply {
+        let on = cycle ?? "none"
+        guard let me else {
+            let json = WhoAmIJSON(participant: nil, cycle: cycle)
+            switch nobody {
+            case .accountNotOnTeam(let why): return Reply("Nobody is acting: \(why). Cycle: \(on).", json: json)
+            case .notChosen(let repl):
+                let how = repl ? "`as PARTICIPANT`" : "--as PARTICIPANT or SOP_USER"
+                return Reply("Nobody is acting; choose with \(how). Cycle: \(on).", json: json)
+            }
+        }
+        return Reply(
+            "\(me.id) (\(me.name)): \(me.roles.joined(separator: ", ")), acting on cycle \(on)",
+            json: WhoAmIJSON(participant: ParticipantJSON(me), cycle: cycle))
+    }
+
+    /// What `as ID` answers before the greeting.
+    public static func nowActing(as id: String, _ me: Participant?) -> String {
+        "Now acting as \(id) (\(me?.name ?? id): \(me?.roles.joined(separator: ", ") ?? ""))."
+    }
 }
