@@ -36,7 +36,7 @@ public struct CommandSpec: Sendable {
     public enum CommandLineCommand: Sendable { case initialize, play, checkWorkflows }
 
     /// The lines of a `.sop` playbook that are not REPL commands.
-    public enum PlaybookDirective: Sendable { case expect, expectRefused, expectInbox, expectEscalations, clock }
+    public enum PlaybookDirective: Sendable { case expect, expectRefused, expectFigure, expectInbox, expectEscalations, clock }
 
     /// The directive, when this entry is a playbook line.
     public var playbookDirective: PlaybookDirective? {

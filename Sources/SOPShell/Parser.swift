@@ -53,7 +53,9 @@ public enum Parser {
         var positional: [String] = []
         var options: [String: String] = [:]
         var index = 0
-        var onlyPositional = false
+        // A playbook line that holds a command (`expect-refused`, `expect-figure`) takes its words as
+        // they are: the options belong to the command inside.
+        var onlyPositional = spec.playbookDirective != nil && spec.arguments.first?.kind == .command
         // Built only for a message: the synopsis is put together from the table entry.
         var usage: String { "usage: \(spec.synopsis)" }
         while index < words.count {
@@ -111,7 +113,8 @@ public enum Parser {
             let or = missing.name == spec.arguments.last?.name && !alt.isEmpty ? " (or \(alt.orList))" : ""
             throw ShellError.usage("\(spec.name) needs \(missing.name)\(or)", fix: usage)
         }
-        if positional.count > expected.count && expected.last?.repeating != true {
+        let repeating = expected.firstIndex(where: \.repeating)
+        if positional.count > expected.count && repeating == nil {
             let extra = positional[expected.count]
             throw ShellError.usage("unexpected argument '\(extra)' for \(spec.name)", fix: "quote text that has spaces; \(usage)")
         }
@@ -122,6 +125,10 @@ public enum Parser {
         var kinds = expected
         if positional.count < expected.count, let skipped = expected.firstIndex(where: \.optional), !expected[skipped].repeating {
             kinds.remove(at: skipped)
+        }
+        // A repeating argument takes the words the arguments around it leave (`COMMAND... PATH VALUE`).
+        if let r = repeating, positional.count > kinds.count {
+            kinds.insert(contentsOf: Array(repeating: expected[r], count: positional.count - kinds.count), at: r)
         }
         for (value, argument) in zip(positional, kinds) { try check(value, argument.kind, what: argument.name, usage: usage) }
         if positional.count < expected.count, let first = expected.first, first.optional, let value = positional.first,

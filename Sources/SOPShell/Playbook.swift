@@ -6,7 +6,8 @@ import SOPText
 
 /// Runs scripted sessions: REPL command lines, `# comments`, and assertion lines —
 /// `expect STAGE STATE` (or `expect P-1 decided`, `expect A-2 open`, `expect E-1 resolved` for
-/// follow-up items and escalations), `expect-refused COMMAND...`, `expect-inbox PARTICIPANT N [TEXT]`
+/// follow-up items and escalations), `expect-refused COMMAND...`, `expect-figure COMMAND... PATH VALUE`,
+/// `expect-inbox PARTICIPANT N [TEXT]`
 /// and `expect-escalations N` — plus `clock YYYY-MM-DD[THH:MM]`, which moves the playbook's clock,
 /// stopping at the first failure with FILE:LINE:.
 public enum Playbook {
@@ -33,6 +34,9 @@ public enum Playbook {
                     switch CommandTable.playbookDirective(named: word) {
                     case .expectRefused?:
                         try expectRefused(rest, session: session, console: console)
+                        checks += 1
+                    case .expectFigure?:
+                        try FigureCheck.check(rest, session: session)
                         checks += 1
                     case .expectInbox?:
                         try PlaybookChecks.inbox(rest, session: session)
