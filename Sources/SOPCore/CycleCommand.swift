@@ -8,7 +8,10 @@ public enum CycleCommand: Sendable, Equatable {
     case waive(stage: String, reason: String)
     case close
     case cancel(reason: String)
-    case propose(text: String, stage: String?, options: [String])
+    /// `scenarios` (`propose --scenarios A,B`) makes the named scenarios the options.
+    case propose(text: String, stage: String?, options: [String], scenarios: [String] = [])
+    /// `scenario add NAME STAGE INPUT FILE`: an alternative plan beside the input's submitted version.
+    case addScenario(name: String, stage: String, input: String, content: Submission)
     case decide(proposal: Int?, text: String, rationale: String, option: String?, supersedes: Int?)
     case deferProposal(Int, to: String, reason: String)
     case addAction(title: String, owner: String, due: Day, decision: Int?, stage: String?)
@@ -133,6 +136,9 @@ extension CycleState {
             }
             return [.waived(Waived(stage: stage.id, reason: reason))]
 
+        case .addScenario(let name, let stageID, let inputID, let content):
+            return [.scenarioAdded(try decideScenario(name, stageID, inputID, content, by: actor, rules: rules))]
+
         case .close:
             try rules.permit(.cycleClose, actor)
             var reasons = workflow.stages.filter { !state(of: $0.id).isComplete }.map { "\($0.id) is \(state(of: $0.id).rawValue)" }
@@ -175,6 +181,29 @@ extension CycleState {
 
 extension CycleState {
     /// A closed or cancelled cycle takes no changes.
+    /// A scenario needs the right to submit its input, and passes the input's own checks (a plan
+    /// file is read value by value), so comparing it can never fail on a bad number later.
+    private func decideScenario(
+        _ name: String, _ stageID: String, _ inputID: String, _ content: Submission, by actor: Participant, rules: Rules
+    ) throws(Refusal) -> ScenarioAdded {
+        try Scenarios.requireName(name)
+        if scenarios.contains(where: { $0.name == name }) {
+            throw Refusal(.badArgument, "cycle \(id) already has a scenario '\(name)'", fix: "give it another name; `scenario list` shows the names taken")
+        }
+        let stage = try rules.stage(stageID)
+        guard let input = stage.input(inputID) else {
+            throw Refusal(.unknownInput, "\(stage.id) has no input '\(inputID)'", fix: "use one of: \(stage.inputs.map(\.id).orList)")
+        }
+        guard input.format == .csv, case .file = content else {
+            throw Refusal(
+                .inputFormat, "a scenario is an alternative plan file; \(stage.id) \(input.id) is not a CSV plan input",
+                fix: "add scenarios of CSV plan inputs, e.g. the supply plan")
+        }
+        try rules.mayChangeInputs(stage, by: actor)
+        try rules.accepts(content, for: input, of: stage)
+        return ScenarioAdded(name: name, stage: stage.id, input: input.id, content: content.recorded)
+    }
+
     func requireOpen() throws(Refusal) {
         if let reason = cancelReason {
             throw Refusal(
@@ -242,7 +271,7 @@ extension CycleCommand {
         case .deferProposal(let n, _, _): [FollowUpKind.proposal.label(n)]
         case .addAction(_, _, _, let decision, _): decision.map { [FollowUpKind.decision.label($0)] } ?? []
         case .completeAction(let n, _), .cancelAction(let n, _), .reassignAction(let n, _): [FollowUpKind.action.label(n)]
-        case .submit, .signoff, .reject, .waive, .close, .cancel, .propose: []
+        case .submit, .signoff, .reject, .waive, .close, .cancel, .propose, .addScenario: []
         }
     }
 }

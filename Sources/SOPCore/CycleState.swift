@@ -16,6 +16,8 @@ public struct CycleState: Sendable {
     public private(set) var cancelledAt: Date?
     public private(set) var cancelReason: String?
     public private(set) var stages: [String: StageRecord]
+    /// What-if plans added this cycle (`scenario add`), oldest first.
+    public private(set) var scenarios: [Scenario] = []
     /// How many events were folded; the next event's position in this cycle.
     public private(set) var eventCount: Int
     /// `dependencyOrder`, worked out once: every event settles the stages in this order.
@@ -69,6 +71,10 @@ public struct CycleState: Sendable {
             cancelledAt = event.time
             cancelReason = e.reason
             return
+        case .scenarioAdded(let e):
+            // A scenario is an alternative beside the input, not a new version of it: no stage moves.
+            scenarios.append(Scenario(name: e.name, stage: e.stage, input: e.input, by: who, at: event.time, content: e.content))
+            return
         case .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled, .actionReassigned,
             .escalationRaised, .escalationResolved:
             // Follow-up items and escalations are folded by their own registers; they change no stage.
@@ -98,7 +104,7 @@ public struct CycleState: Sendable {
     /// escalations) are only counted, so a reader may `count` them without decoding their payloads.
     public static func reads(_ type: EventType) -> Bool {
         switch type {
-        case .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed, .cycleCancelled: true
+        case .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed, .cycleCancelled, .scenarioAdded: true
         case .cycleOpened, .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled,
             .actionReassigned, .escalationRaised, .escalationResolved:
             false

@@ -48,6 +48,7 @@ public enum EventPayload: Sendable, Equatable {
     case actionReassigned(ActionReassigned)
     case escalationRaised(EscalationRaised)
     case escalationResolved(EscalationResolved)
+    case scenarioAdded(ScenarioAdded)
 
     /// The `type` column of the events table.
     public var type: EventType {
@@ -68,6 +69,7 @@ public enum EventPayload: Sendable, Equatable {
         case .actionReassigned: .actionReassigned
         case .escalationRaised: .escalationRaised
         case .escalationResolved: .escalationResolved
+        case .scenarioAdded: .scenarioAdded
         }
     }
 
@@ -81,6 +83,7 @@ public enum EventPayload: Sendable, Equatable {
         case .proposalRaised(let e): e.stage
         case .actionAdded(let e): e.stage
         case .escalationRaised(let e): e.subject.stage
+        case .scenarioAdded(let e): e.stage
         case .cycleOpened, .cycleClosed, .cycleCancelled, .decisionRecorded, .proposalDeferred, .actionDone, .actionCancelled, .actionReassigned,
             .escalationResolved:
             nil
@@ -109,6 +112,7 @@ public enum EventPayload: Sendable, Equatable {
         case .actionReassigned(let e): return try encoder.encode(e)
         case .escalationRaised(let e): return try encoder.encode(e)
         case .escalationResolved(let e): return try encoder.encode(e)
+        case .scenarioAdded(let e): return try encoder.encode(e)
         }
     }
 
@@ -131,6 +135,7 @@ public enum EventPayload: Sendable, Equatable {
         case .actionReassigned: return .actionReassigned(try decoder.decode(ActionReassigned.self, from: json))
         case .escalationRaised: return .escalationRaised(try decoder.decode(EscalationRaised.self, from: json))
         case .escalationResolved: return .escalationResolved(try decoder.decode(EscalationResolved.self, from: json))
+        case .scenarioAdded: return .scenarioAdded(try decoder.decode(ScenarioAdded.self, from: json))
         }
     }
 }
@@ -153,12 +158,13 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case escalationRaised = "escalation-raised"
     case escalationResolved = "escalation-resolved"
     case cycleCancelled = "cycle-cancelled"
+    case scenarioAdded = "scenario-added"
 
     /// Events about proposals, decisions and actions rather than stages.
     public var isFollowUp: Bool {
         switch self {
         case .cycleOpened, .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed, .cycleCancelled, .escalationRaised,
-            .escalationResolved:
+            .escalationResolved, .scenarioAdded:
             false
         case .proposalRaised, .decisionRecorded, .proposalDeferred, .actionAdded, .actionDone, .actionCancelled, .actionReassigned: true
         }

@@ -10,12 +10,13 @@ struct FollowUpRules {
 
     func decide(_ command: CycleCommand, by actor: Participant) throws(Refusal) -> [EventPayload] {
         switch command {
-        case .propose(let text, let stageID, let options):
+        case .propose(let text, let stageID, let options, let scenarios):
             try rules.permit(.propose, actor)
             let text = try required(text, "the proposal's text", example: "propose \"Add a second shift on line 2\"")
             var stage: String? = nil
             if let stageID { stage = try rules.stage(stageID).id }
-            return [.proposalRaised(ProposalRaised(number: context.next.proposal, text: text, stage: stage, options: try choices(options)))]
+            let offered = scenarios.isEmpty ? options : try scenarioChoices(scenarios, besides: options)
+            return [.proposalRaised(ProposalRaised(number: context.next.proposal, text: text, stage: stage, options: try choices(offered)))]
 
         case .decide(let proposalNumber, let text, let rationale, let option, let supersedes):
             try rules.permit(.decide, actor)
@@ -93,7 +94,7 @@ struct FollowUpRules {
             }
             return [.actionReassigned(ActionReassigned(number: action.number, from: action.owner, to: owner.id))]
 
-        case .submit, .signoff, .reject, .waive, .close, .cancel:
+        case .submit, .signoff, .reject, .waive, .close, .cancel, .addScenario:
             // Stage commands are decided by `CycleState.decide` itself.
             return []
         }
@@ -163,6 +164,21 @@ struct FollowUpRules {
     }
 
     /// `--options "A|B|C"`, already split: at least two distinct, non-empty choices.
+    /// `--scenarios A,B`: scenarios of this cycle (or `baseline`, the submitted plan) as the options.
+    func scenarioChoices(_ names: [String], besides options: [String]) throws(Refusal) -> [String] {
+        guard options.isEmpty else {
+            throw Refusal(.badArgument, "give either --options or --scenarios, not both", fix: "with --scenarios the scenarios are the options")
+        }
+        let known = cycle.scenarios.map(\.name)
+        let names = names.map { $0.trimmingCharacters(in: .whitespaces) }
+        for name in names where name != Scenarios.baseline && !known.contains(name) {
+            throw Refusal(
+                .badArgument, "cycle \(cycle.id) has no scenario '\(name)'",
+                fix: known.isEmpty ? "add one first with `scenario add NAME STAGE INPUT FILE`" : "use \((known + [Scenarios.baseline]).orList)")
+        }
+        return names
+    }
+
     func choices(_ options: [String]) throws(Refusal) -> [String] {
         let cleaned = options.map { $0.trimmingCharacters(in: .whitespaces) }
         if cleaned.isEmpty { return [] }

@@ -215,7 +215,8 @@ public struct FollowUpRegister: Sendable, Equatable {
             a.owner = e.to
             actions[e.number] = a
             return [.action(a)]
-        case .cycleOpened, .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed, .cycleCancelled, .escalationRaised, .escalationResolved:
+        case .cycleOpened, .inputSubmitted, .signedOff, .rejected, .waived, .cycleClosed, .cycleCancelled, .escalationRaised, .escalationResolved,
+            .scenarioAdded:
             return []
         }
     }

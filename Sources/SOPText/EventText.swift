@@ -35,6 +35,7 @@ public enum EventText {
             "raised E-\(e.number): \(EscalationWords.message(e)); told " + (e.told.isEmpty ? "nobody" : e.told.joined(separator: ", "))
                 + (e.unheld.isEmpty ? "" : " (nobody holds \(e.unheld.joined(separator: ", ")))")
         case .escalationResolved(let e): "resolved E-\(e.number): \(EscalationWords.because(e))"
+        case .scenarioAdded(let e): "added scenario \(e.name) of \(e.stage) \(e.input): \(e.content.summary)"
         }
     }
 }
