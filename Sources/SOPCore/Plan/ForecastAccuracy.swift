@@ -45,39 +45,72 @@ public struct AccuracyFigures: Sendable, Equatable {
     public var fva: Double?
 
     public init(_ points: [AccuracyPoint]) {
-        pairs = points.count
-        var absError: Decimal = 0, error: Decimal = 0, actual: Decimal = 0
-        var ratios: [Double] = []
-        var naiveAbs: Decimal = 0, naiveForecastAbs: Decimal = 0, naiveActual: Decimal = 0
-        var naivePairs = 0
-        for p in points {
-            let e = p.forecast - p.actual
-            absError += abs(e)
-            error += e
-            actual += p.actual
-            if p.actual > 0 { ratios.append((abs(e) / p.actual).ratioValue) }
-            if let naive = p.naive {
-                naivePairs += 1
-                naiveAbs += abs(naive - p.actual)
-                naiveForecastAbs += abs(e)
-                naiveActual += p.actual
-            }
-        }
-        let sumA = actual.ratioValue
-        wmape = pairs > 0 && actual != 0 ? absError.ratioValue / sumA : nil
-        bias = pairs > 0 && actual != 0 ? error.ratioValue / sumA : nil
-        mape = ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count)
-        let mad = pairs > 0 ? absError.ratioValue / Double(pairs) : nil
+        var sums = AccuracySums()
+        for p in points { sums.add(p) }
+        self.init(sums)
+    }
+
+    init(_ sums: AccuracySums) {
+        pairs = sums.pairs
+        let sumA = sums.actual.ratioValue
+        wmape = sums.pairs > 0 && sums.actual != 0 ? sums.absError.ratioValue / sumA : nil
+        bias = sums.pairs > 0 && sums.actual != 0 ? sums.error.ratioValue / sumA : nil
+        mape = sums.ratioCount > 0 ? sums.ratios / Double(sums.ratioCount) : nil
+        let mad = sums.pairs > 0 ? sums.absError.ratioValue / Double(sums.pairs) : nil
         self.mad = mad
-        trackingSignal = mad.flatMap { $0 > 0 ? (-error).ratioValue / $0 : nil }
-        if naivePairs > 0, naiveActual != 0 {
-            let naive = naiveAbs.ratioValue / naiveActual.ratioValue
+        trackingSignal = mad.flatMap { $0 > 0 ? (-sums.error).ratioValue / $0 : nil }
+        if sums.naivePairs > 0, sums.naiveActual != 0 {
+            let naive = sums.naiveAbs.ratioValue / sums.naiveActual.ratioValue
             naiveWmape = naive
-            fva = naive - naiveForecastAbs.ratioValue / naiveActual.ratioValue
+            fva = naive - sums.naiveForecastAbs.ratioValue / sums.naiveActual.ratioValue
         } else {
             naiveWmape = nil
             fva = nil
         }
+    }
+}
+
+/// The running sums the measures are made of: each point is added once per set it belongs to
+/// (its family, its target month), and the total is the families' sums added up, so the figures
+/// stay linear in the points.
+struct AccuracySums {
+    var pairs = 0
+    var absError: Decimal = 0, error: Decimal = 0, actual: Decimal = 0
+    /// Σ|F−A|/A over the points with A > 0, and how many those are.
+    var ratios: Double = 0, ratioCount = 0
+    var naivePairs = 0
+    var naiveAbs: Decimal = 0, naiveForecastAbs: Decimal = 0, naiveActual: Decimal = 0
+
+    mutating func add(_ p: AccuracyPoint) {
+        let e = p.forecast - p.actual
+        pairs += 1
+        absError += abs(e)
+        error += e
+        actual += p.actual
+        if p.actual > 0 {
+            // A per-point ratio only feeds a mean: the quick conversion is close enough here.
+            ratios += NSDecimalNumber(decimal: abs(e)).doubleValue / NSDecimalNumber(decimal: p.actual).doubleValue
+            ratioCount += 1
+        }
+        if let naive = p.naive {
+            naivePairs += 1
+            naiveAbs += abs(naive - p.actual)
+            naiveForecastAbs += abs(e)
+            naiveActual += p.actual
+        }
+    }
+
+    mutating func add(_ other: AccuracySums) {
+        pairs += other.pairs
+        absError += other.absError
+        error += other.error
+        actual += other.actual
+        ratios += other.ratios
+        ratioCount += other.ratioCount
+        naivePairs += other.naivePairs
+        naiveAbs += other.naiveAbs
+        naiveForecastAbs += other.naiveForecastAbs
+        naiveActual += other.naiveActual
     }
 }
 
@@ -134,8 +167,12 @@ public struct ForecastAccuracy: Sendable, Equatable {
         var points: [String: [AccuracyPoint]] = [:]
         for cycle in counted {
             let target = cycle.month.adding(lag)
-            for row in cycle.demand?.rows ?? [] {
-                guard row.month == target, let f = row.family, family == nil || f == family, let forecast = row[.quantity],
+            let rows = cycle.demand?.rows ?? []
+            // Only month c+lag of each plan is read; the index loop looks at a row's month without
+            // copying the row (most rows are other months).
+            for i in rows.indices where rows[i].month == target {
+                let row = rows[i]
+                guard let f = row.family, family == nil || f == family, let forecast = row[.quantity],
                     let byMonth = actuals[f], let actual = byMonth[target]
                 else { continue }
                 // The naive forecast for target m is A(m−lag): m−lag is the forecasting cycle's month.
@@ -146,20 +183,24 @@ public struct ForecastAccuracy: Sendable, Equatable {
         let window = Array(Set(points.values.flatMap { $0.map(\.month) }).sorted().suffix(months))
         let first = window.first
         var families: [FamilyAccuracy] = []
-        var all: [AccuracyPoint] = []
+        var total = AccuracySums()
+        var byMonth: [CycleMonth: AccuracySums] = [:]
         for f in points.keys.sorted() {
             let kept = (points[f] ?? []).filter { p in first.map { p.month >= $0 } ?? false }.sorted { $0.month < $1.month }
             guard !kept.isEmpty else { continue }
-            families.append(FamilyAccuracy(family: f, figures: AccuracyFigures(kept), points: kept))
-            all += kept
+            var sums = AccuracySums()
+            for p in kept {
+                sums.add(p)
+                byMonth[p.month, default: AccuracySums()].add(p)
+            }
+            families.append(FamilyAccuracy(family: f, figures: AccuracyFigures(sums), points: kept))
+            total.add(sums)
         }
         self.window = window
         self.families = families
-        total = AccuracyFigures(all)
-        var byMonth: [CycleMonth: [AccuracyPoint]] = [:]
-        for p in all { byMonth[p.month, default: []].append(p) }
+        self.total = AccuracyFigures(total)
         trend = window.map { m in
-            let figures = AccuracyFigures(byMonth[m] ?? [])
+            let figures = AccuracyFigures(byMonth[m] ?? AccuracySums())
             return AccuracyTrendPoint(month: m, pairs: figures.pairs, wmape: figures.wmape)
         }
     }
