@@ -10,7 +10,7 @@ import Testing
         let bad = Sample.path("forecast-bad-month.csv")
         let events = try box.eventCount()
         let log = try box.ok(["log"]).out
-        let history = try box.ok(["show", "demand-review", "unconstrained-forecast", "--history"]).out
+        let history = try box.ok(["show", "data-gathering", "sales-actuals", "--history"]).out
         let result = try box.run(["--as", "dan", "submit", "demand-review", "unconstrained-forecast", bad])
         #expect(result.code == 1, "\(result)")
         #expect(result.out.isEmpty, "\(result)")
@@ -19,7 +19,7 @@ import Testing
                 + "(write YYYY-MM, e.g. 2026-11)\n", "\(result)")
         #expect(try box.eventCount() == events)
         #expect(try box.ok(["log"]).out == log)
-        #expect(try box.ok(["show", "demand-review", "unconstrained-forecast", "--history"]).out == history)
+        #expect(try box.ok(["show", "data-gathering", "sales-actuals", "--history"]).out == history)
         // The JSON error names the rule, for scripts.
         let json = try box.run(["--json", "--as", "dan", "submit", "demand-review", "unconstrained-forecast", bad])
         #expect(json.code == 1 && (json.out + json.err).contains("plan-value"), "\(json)")
@@ -61,13 +61,13 @@ import Testing
         #expect(result.errLines == [
             "\(file):3:29: error: bad below-budget '5%' in exceptions (not a number: how far below budget revenue may fall, "
                 + "as a fraction: 0.05 is 5 %; write it as a decimal like 0.05, the default)",
-            "\(file):9:43: error: unknown plan kind 'forecast' for input 'forecast' of stage 'review' (plan kinds are: "
+            "\(file):9:44: error: unknown plan kind 'forecast' for input 'forecast' of stage 'review' (plan kinds are: "
                 + "demand, supply, actuals, inventory, capacity, finance, budget)",
-            "\(file):10:40: error: plan given for input 'budget' of stage 'review' whose format is text (a plan is read "
+            "\(file):10:37: error: plan given for input 'budget' of stage 'review' whose format is text (a plan is read "
                 + "from a CSV file: add `format: csv` or remove plan)",
-            "\(file):11:62: error: 'units' in columns of input 'supply' of stage 'review' is not a column of a supply plan "
+            "\(file):11:61: error: 'units' in columns of input 'supply' of stage 'review' is not a column of a supply plan "
                 + "(its columns are: family, month, quantity)",
-            "\(file):12:45: error: a second supply plan: input 'supply-2' of stage 'review' (the supply plan is already "
+            "\(file):12:44: error: a second supply plan: input 'supply-2' of stage 'review' (the supply plan is already "
                 + "input 'supply' of stage 'review', line 11; a workflow has one input of each plan kind)",
         ], "\(result)")
     }

@@ -31,10 +31,10 @@ import WorkflowFile
 
     @Test(arguments: [
         BrokenFile(
-            name: "unknown kind", yaml: "      - { id: f, format: csv, plan: demnd }\n", prefix: "w.yaml:11:42: error:",
+            name: "unknown kind", yaml: "      - { id: f, format: csv, plan: demnd }\n", prefix: "w.yaml:11:37: error:",
             phrase: "unknown plan kind 'demnd' for input 'f' of stage 'demand' (did you mean 'demand'? plan kinds are: demand, supply, actuals, inventory, capacity, finance, budget)"),
         BrokenFile(
-            name: "plan on a text input", yaml: "      - { id: f, format: text, plan: demand }\n", prefix: "w.yaml:11:33: error:",
+            name: "plan on a text input", yaml: "      - { id: f, format: text, plan: demand }\n", prefix: "w.yaml:11:32: error:",
             phrase: "plan given for input 'f' of stage 'demand' whose format is text"),
         BrokenFile(
             name: "plan without format", yaml: "      - { id: f, plan: demand }\n", prefix: "w.yaml:11:18: error:",
@@ -42,16 +42,16 @@ import WorkflowFile
         BrokenFile(
             name: "mapping key not a column of the kind",
             yaml: "      - { id: f, format: csv, plan: demand, columns: { family: Fam, units: Units } }\n",
-            prefix: "w.yaml:11:68: error:", phrase: "'units' in columns of input 'f' of stage 'demand' is not a column of a demand plan"),
+            prefix: "w.yaml:11:69: error:", phrase: "'units' in columns of input 'f' of stage 'demand' is not a column of a demand plan"),
         BrokenFile(
             name: "a column of another kind", yaml: "      - { id: f, format: csv, plan: budget, columns: { margin: GM } }\n",
-            prefix: "w.yaml:11:55: error:", phrase: "its columns are: family, month, revenue"),
+            prefix: "w.yaml:11:56: error:", phrase: "its columns are: family, month, revenue"),
         BrokenFile(
             name: "empty header", yaml: "      - { id: f, format: csv, plan: demand, columns: { family: \"  \" } }\n",
-            prefix: "w.yaml:11:63: error:", phrase: "the header for family in columns of input 'f' of stage 'demand' is empty"),
+            prefix: "w.yaml:11:64: error:", phrase: "the header for family in columns of input 'f' of stage 'demand' is empty"),
         BrokenFile(
             name: "one header for two columns", yaml: "      - { id: f, format: csv, plan: demand, columns: { family: X, month: x } }\n",
-            prefix: "w.yaml:11:71: error:", phrase: "header 'x' in columns of input 'f' of stage 'demand' is given for both family and month"),
+            prefix: "w.yaml:11:74: error:", phrase: "header 'x' in columns of input 'f' of stage 'demand' is given for both family and month"),
         BrokenFile(
             name: "a mapping without plan", yaml: "      - { id: f, format: csv, columns: { family: X } }\n",
             prefix: "w.yaml:11:40: error:", phrase: "is a mapping, which maps a plan's columns to the file's headers (add `plan: KIND`"),
@@ -61,7 +61,7 @@ import WorkflowFile
         BrokenFile(
             name: "two inputs of one kind",
             yaml: "      - { id: f, format: csv, plan: demand }\n      - { id: g, format: csv, plan: demand }\n",
-            prefix: "w.yaml:12:42: error:",
+            prefix: "w.yaml:12:37: error:",
             phrase: "a second demand plan: input 'g' of stage 'demand' (the demand plan is already input 'f' of stage 'demand', line 11"),
     ])
     func badPlanInputsAreDiagnosedWhereTheyAreWritten(_ broken: BrokenFile) {
@@ -73,7 +73,7 @@ import WorkflowFile
             + "  - { id: supply, owner: demand, after: [demand], signoffs: [demand], inputs: [{ id: g, format: csv, plan: supply }] }\n"
         expectSingle(
             workflowDiagnostics(yaml),
-            BrokenFile(name: "", yaml: "", prefix: "w.yaml:12:100: error:", phrase: "a second supply plan: input 'g' of stage 'supply'"))
+            BrokenFile(name: "", yaml: "", prefix: "w.yaml:12:108: error:", phrase: "a second supply plan: input 'g' of stage 'supply'"))
     }
 
     @Test(arguments: [
