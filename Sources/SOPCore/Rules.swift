@@ -39,7 +39,7 @@ struct Rules {
         case (.csv, .file(let name, let bytes, _)):
             if let kind = input.plan {
                 // Read into values here so a file the plan figures could not use never becomes a version.
-                _ = try PlanFileReading.read(bytes, fileName: name, input: input, kind: kind)
+                _ = try PlanFileReading.table(bytes, fileName: name, input: input, kind: kind)
             } else {
                 try CSVCheck.check(bytes, fileName: name, required: input.columns)
             }

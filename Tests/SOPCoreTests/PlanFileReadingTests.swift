@@ -10,7 +10,7 @@ import Testing
         planHeaders: [.family: "Product family", .month: "Period", .quantity: "Units"])
 
     func read(_ text: String, _ input: InputSpec = PlanFileReadingTests.demand, file: String = "forecast.csv") throws(Refusal) -> PlanTable {
-        try PlanFileReading.read(Data(text.utf8), fileName: file, input: input, kind: input.plan ?? .demand)
+        try PlanFileReading.table(Data(text.utf8), fileName: file, input: input, kind: input.plan ?? .demand)
     }
 
     func refusal(_ text: String, _ input: InputSpec = PlanFileReadingTests.demand) -> Refusal? {

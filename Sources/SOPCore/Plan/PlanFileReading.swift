@@ -14,7 +14,7 @@ public enum PlanFileReading {
 
     /// The file's bytes as the plan they hold; the structure (UTF-8, header, field counts) is checked
     /// first by `CSVCheck`, with the same RFC 4180 reader.
-    public static func read(_ bytes: Data, fileName: String, input: InputSpec, kind: PlanKind) throws(Refusal) -> PlanTable {
+    public static func table(_ bytes: Data, fileName: String, input: InputSpec, kind: PlanKind) throws(Refusal) -> PlanTable {
         try CSVCheck.check(bytes, fileName: fileName, required: requiredHeaders(of: input, kind: kind))
         guard let text = String(data: bytes, encoding: .utf8) else {
             throw Refusal(.inputFormat, "\(fileName) is not UTF-8 text", fix: "save the file as UTF-8 CSV and submit it again")
