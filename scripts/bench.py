@@ -71,11 +71,15 @@ def write_data_files(folder):
     """Ten versions of each CSV input, so drafts differ as real ones do."""
     os.makedirs(folder, exist_ok=True)
     heads = {
-        "sales-actuals": ("family,month,quantity", lambda k, i: f"family{i},2026-10,{12000 + 37 * k + i}"),
-        "inventory": ("item,location,on-hand", lambda k, i: f"X{90 + i},DC-North,{1200 + 11 * k + i}"),
+        # The bundled workflow's plan inputs: the ERP headers it maps, one row per family (and month).
+        "sales-actuals": ("Product Family,Period,Units Shipped,Net Sales",
+                          lambda k, i: f"family{i},2026-10,{12000 + 37 * k + i},{5400000 + 370 * k + i}"),
+        "inventory": ("Family,On Hand,Safety Stock", lambda k, i: f"family{i},{1200 + 11 * k + i},400"),
         "forecast": ("family,month,quantity", lambda k, i: f"family{i},2026-12,{14000 + 53 * k + i}"),
-        "supply-plan": ("family,month,quantity,capacity", lambda k, i: f"family{i},2026-12,{13000 + 29 * k + i},13500"),
-        "financial": ("month,revenue,margin", lambda k, i: f"2027-{i + 1:02d},{4100000 + 1000 * k + i},0.31"),
+        "supply-plan": ("family,month,quantity", lambda k, i: f"family{i},2026-12,{13000 + 29 * k + i}"),
+        "capacity": ("Work Centre,Month,Available Hours,Load Hours", lambda k, i: f"line-{i},2026-12,1280,{1100 + k + i}"),
+        "financial": ("family,month,revenue,margin", lambda k, i: f"family{i},2027-01,{4100000 + 1000 * k + i},{1270000 + k}"),
+        "budget": ("family,month,revenue", lambda k, i: f"family{i},2027-01,{4200000 + i}"),
     }
     for name, (head, row) in heads.items():
         for k in range(10):
@@ -146,7 +150,7 @@ def month_playbook(cycle, sizes, numbers, carried, last, close_all):
     add_actions(per_phase, close_day)
 
     at(6, "10:00")
-    drafts_of("omar", "supply-review", [("supply-plan", "supply-plan"), ("constraints", "note")])
+    drafts_of("omar", "supply-review", [("supply-plan", "supply-plan"), ("capacity-plan", "capacity"), ("constraints", "note")])
     add_actions(per_phase, close_day)
     # The supply review slips a day past its due date (workday 9): the ladders tell its owner.
     at(9, "08:00")
@@ -155,7 +159,7 @@ def month_playbook(cycle, sizes, numbers, carried, last, close_all):
     lines += ["as omar", 'signoff supply-review --comment "Late: resin allocation"']
 
     at(10, "09:00")
-    drafts_of("fiona", "financial-review", [("financial-projection", "financial"), ("gap-to-budget", "note")])
+    drafts_of("fiona", "financial-review", [("financial-projection", "financial"), ("operating-budget", "budget"), ("gap-to-budget", "note")])
     close_actions(keep=len(actions_open) // 2)
     if last:
         add_actions(per_phase, close_day)

@@ -54,6 +54,17 @@ action-escalation:
   - { after: 1, notify: [owner] }
   - { after: 5, notify: [leader] }
 
+# Plan inputs (`plan: KIND` on a CSV input) are read into numbers at submit, so
+# the cycle can show balance, cover and accuracy. These limits decide when a
+# figure becomes an exception the executive meeting sees:
+#   over-capacity   a resource loaded above this share of what it has (1.0 = 100 %)
+#   below-budget    revenue this fraction under the operating budget (0.05 = 5 %)
+#   forecast-error  a family's lag-1 forecast error (WMAPE) above this fraction
+exceptions:
+  over-capacity: 1.0
+  below-budget: 0.05
+  forecast-error: 0.4
+
 # Every escalation lands in the inbox of each person it names (`inbox`, `ack`).
 # To also send it by mail or chat, name a command that is run once per
 # notification: recipient, e-mail, subject and level arrive in SOP_RECIPIENT,
@@ -75,14 +86,18 @@ stages:
     owner: demand
     due: 2
     inputs:
+      # `plan: KIND` reads the file into numbers at submit; `columns:` maps the
+      # kind's column names to the headers the ERP export really uses.
       - id: sales-actuals
         title: Sales actuals by product family
         format: csv
-        columns: [family, month, quantity]
+        plan: actuals
+        columns: { family: Product Family, month: Period, quantity: Units Shipped, revenue: Net Sales }
       - id: inventory-snapshot
         title: Inventory on hand at month end
         format: csv
-        columns: [item, location, on-hand]
+        plan: inventory
+        columns: { family: Family, quantity: On Hand, safety_stock: Safety Stock }
     signoffs: [demand]
     escalation:
       - { after: 1, notify: [owner] }
@@ -117,9 +132,11 @@ stages:
     due: 6
     contributors: [sales]
     inputs:
+      # Written with the plan's own column names, so a list, not a mapping.
       - id: unconstrained-forecast
         title: Unconstrained demand forecast
         format: csv
+        plan: demand
         columns: [family, month, quantity]
       - id: demand-assumptions
         title: Demand assumptions and risks
@@ -141,7 +158,12 @@ stages:
       - id: supply-plan
         title: Constrained supply plan
         format: csv
-        columns: [family, month, quantity, capacity]
+        plan: supply
+      - id: capacity-plan
+        title: Available and required hours per work centre
+        format: csv
+        plan: capacity
+        columns: { resource: Work Centre, month: Month, available: Available Hours, required: Load Hours }
       - id: constraints
         title: Capacity and material constraints
         format: text
@@ -162,7 +184,11 @@ stages:
       - id: financial-projection
         title: Revenue and margin projection
         format: csv
-        columns: [month, revenue, margin]
+        plan: finance
+      - id: operating-budget
+        title: Operating budget by family and month
+        format: csv
+        plan: budget
       - id: gap-to-budget
         title: Gap to budget and options to close it
         format: text
@@ -286,11 +312,12 @@ stages:
       - id: sales-actuals
         title: Sales actuals by product family
         format: csv
-        columns: [family, month, quantity]
+        plan: actuals
+        columns: { family: Product Family, month: Period, quantity: Units Shipped, revenue: Net Sales }
       - id: unconstrained-forecast
         title: Unconstrained demand forecast
         format: csv
-        columns: [family, month, quantity]
+        plan: demand
       - id: demand-assumptions
         title: Demand assumptions and risks
         format: text
@@ -311,7 +338,7 @@ stages:
       - id: supply-plan
         title: Constrained supply plan
         format: csv
-        columns: [family, month, quantity, capacity]
+        plan: supply
       - id: constraints
         title: Capacity and material constraints
         format: text
@@ -330,7 +357,7 @@ stages:
       - id: financial-projection
         title: Revenue and margin projection
         format: csv
-        columns: [month, revenue, margin]
+        plan: finance
       - id: gap-to-budget
         title: Gap to budget and options to close it
         format: text

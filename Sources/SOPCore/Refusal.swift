@@ -51,6 +51,9 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case identity
         /// `show --version N` of a version the input does not have, or of an input never submitted.
         case unknownVersion = "unknown-version"
+        /// A value in a plan file (`plan: KIND`) that cannot be planned with: not a month, not a
+        /// number, a negative quantity, an empty family, a row given twice.
+        case planValue = "plan-value"
     }
 }
 

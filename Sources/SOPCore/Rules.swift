@@ -37,7 +37,12 @@ struct Rules {
         try cycle.workflow.limits.check(content, target: target, stage: stage.id, input: input.id)
         switch (input.format, content) {
         case (.csv, .file(let name, let bytes, _)):
-            try CSVCheck.check(bytes, fileName: name, required: input.columns)
+            if let kind = input.plan {
+                // Read into values here so a file the plan figures could not use never becomes a version.
+                _ = try PlanFileReading.table(bytes, fileName: name, input: input, kind: kind)
+            } else {
+                try CSVCheck.check(bytes, fileName: name, required: input.columns)
+            }
         case (.csv, _):
             throw Refusal(.inputFormat, "\(target) takes a CSV file", fix: "submit a file: submit \(stage.id) \(input.id) PATH.csv")
         case (.link, .link(let url)):

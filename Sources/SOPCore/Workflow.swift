@@ -19,13 +19,17 @@ public struct Workflow: Sendable, Equatable, Codable {
     public var proposers: [String]?
     /// Sizes a submission may have, and how much of a note the agenda shows (`limits:`).
     public var limits: SubmissionLimits
+    /// When a plan figure becomes an exception the meeting sees (`exceptions:`).
+    public var exceptions: ExceptionThresholds
 
     public init(
         id: String, title: String, calendar: WorkCalendar = WorkCalendar(), roles: [Role], stages: [Stage],
         deciders: [String] = [], agenda: AgendaSources = AgendaSources(),
         signoffEscalation: [EscalationStep] = [], actionEscalation: [EscalationStep] = [], notify: NotifyCommand? = nil,
-        proposers: [String]? = nil, limits: SubmissionLimits = SubmissionLimits()
+        proposers: [String]? = nil, limits: SubmissionLimits = SubmissionLimits(),
+        exceptions: ExceptionThresholds = .defaults
     ) {
+        self.exceptions = exceptions
         self.proposers = proposers
         self.limits = limits
         self.signoffEscalation = signoffEscalation
@@ -143,12 +147,59 @@ public struct InputSpec: Sendable, Equatable, Codable {
     public var format: InputFormat
     /// For CSV inputs: header columns the file must have.
     public var columns: [String]
+    /// For a CSV plan input (`plan: KIND`): what the file holds, read into values at submit.
+    public var plan: PlanKind?
+    /// For a plan input: the file's own header for each of the kind's columns that the workflow maps
+    /// (`columns: { quantity: Units }`); a column not mapped is looked for under its own name.
+    public var planHeaders: [PlanColumn: String]
 
-    public init(id: String, title: String? = nil, format: InputFormat = .any, columns: [String] = []) {
+    public init(
+        id: String, title: String? = nil, format: InputFormat = .any, columns: [String] = [], plan: PlanKind? = nil,
+        planHeaders: [PlanColumn: String] = [:]
+    ) {
         self.id = id
         self.title = title ?? id
         self.format = format
         self.columns = columns
+        self.plan = plan
+        self.planHeaders = planHeaders
+    }
+
+    /// The header a plan file must use for a column of its kind: the mapped one, else our own name.
+    public func header(for column: PlanColumn) -> String { planHeaders[column] ?? column.rawValue }
+}
+
+// Stored workflow models from before plan inputs lack `plan` and `planHeaders`: they decode to none.
+extension InputSpec {
+    enum CodingKeys: String, CodingKey { case id, title, format, columns, plan, planHeaders }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let headers = try c.decodeIfPresent([String: String].self, forKey: .planHeaders) ?? [:]
+        var planHeaders: [PlanColumn: String] = [:]
+        for (key, header) in headers {
+            guard let column = PlanColumn(rawValue: key) else {
+                throw DecodingError.dataCorruptedError(forKey: .planHeaders, in: c, debugDescription: "unknown plan column '\(key)'")
+            }
+            planHeaders[column] = header
+        }
+        self.init(
+            id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+            format: try c.decode(InputFormat.self, forKey: .format), columns: try c.decode([String].self, forKey: .columns),
+            plan: try c.decodeIfPresent(PlanKind.self, forKey: .plan), planHeaders: planHeaders)
+    }
+
+    // A dictionary keyed by an enum encodes as an array of pairs; keyed by the raw names it stays a readable object.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(format, forKey: .format)
+        try c.encode(columns, forKey: .columns)
+        try c.encodeIfPresent(plan, forKey: .plan)
+        if !planHeaders.isEmpty {
+            try c.encode(Dictionary(uniqueKeysWithValues: planHeaders.map { ($0.key.rawValue, $0.value) }), forKey: .planHeaders)
+        }
     }
 }
 
@@ -248,7 +299,7 @@ public struct AgendaSources: Sendable, Equatable, Codable {
 // their defaults, so cycles opened by an older `sop` keep loading.
 extension Workflow {
     enum CodingKeys: String, CodingKey {
-        case id, title, calendar, roles, stages, deciders, agenda, signoffEscalation, actionEscalation, notify, proposers, limits
+        case id, title, calendar, roles, stages, deciders, agenda, signoffEscalation, actionEscalation, notify, proposers, limits, exceptions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -263,7 +314,8 @@ extension Workflow {
             actionEscalation: try c.decodeIfPresent([EscalationStep].self, forKey: .actionEscalation) ?? [],
             notify: try c.decodeIfPresent(NotifyCommand.self, forKey: .notify),
             proposers: try c.decodeIfPresent([String].self, forKey: .proposers),
-            limits: try c.decodeIfPresent(SubmissionLimits.self, forKey: .limits) ?? SubmissionLimits())
+            limits: try c.decodeIfPresent(SubmissionLimits.self, forKey: .limits) ?? SubmissionLimits(),
+            exceptions: try c.decodeIfPresent(ExceptionThresholds.self, forKey: .exceptions) ?? .defaults)
     }
 }
 

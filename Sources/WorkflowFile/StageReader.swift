@@ -8,6 +8,14 @@ struct StageDraft {
     var after: [Located<String>]
     /// The stage a relative `due: { after: STAGE, ... }` counts from, checked once all stages are read.
     var dueAnchor: Located<String>?
+    /// Each plan input's kind and where `plan:` was written, for the one-input-per-kind check.
+    var plans: [PlanInputDraft] = []
+}
+
+/// A plan input as read: its id, its kind and where `plan:` was written.
+struct PlanInputDraft {
+    var input: String
+    var kind: Located<PlanKind>
 }
 
 /// Reads one entry of `stages:`: owner, gate, due day, inputs, sign-offs, escalation ladder and requirements.
@@ -60,7 +68,7 @@ struct StageReader {
         let (due, dueAnchor) = fields["due"].map { readDue($0, of: label) } ?? (nil, nil)
 
         let contributors = roleList(fields["contributors"], "contributors of \(label)", example: "[sales]")
-        let inputs = fields["inputs"].map { readInputs($0, of: label) } ?? []
+        let (inputs, plans) = fields["inputs"].map { readInputs($0, of: label) } ?? ([], [])
 
         var signoffs: [String] = []
         if let node = nodes.require(
@@ -86,7 +94,8 @@ struct StageReader {
             id: id, title: title ?? id, owner: owner, after: after.map(\.value), due: due,
             contributors: contributors, inputs: inputs, signoffs: signoffs, escalation: escalation,
             requires: requires)
-        return StageDraft(stage: stage, idPosition: idNode?.position ?? fields.position, after: after, dueAnchor: dueAnchor)
+        return StageDraft(
+            stage: stage, idPosition: idNode?.position ?? fields.position, after: after, dueAnchor: dueAnchor, plans: plans)
     }
 
     /// `due: N`, or `due: { after: STAGE, workdays: N }`; the anchor stage is returned for the
@@ -144,16 +153,17 @@ struct StageReader {
         }
     }
 
-    private func readInputs(_ node: Node, of label: String) -> [InputSpec] {
+    private func readInputs(_ node: Node, of label: String) -> ([InputSpec], [PlanInputDraft]) {
         guard
             let items = nodes.list(
                 node, "inputs of \(label)",
                 hint: "list input ids, or mappings like `{ id: forecast, format: csv, columns: [family, month, quantity] }`")
-        else { return [] }
+        else { return ([], []) }
         var firstSeen: [String: Position] = [:]
         var inputs: [InputSpec] = []
+        var plans: [PlanInputDraft] = []
         for item in items {
-            guard let input = readInput(item, of: label) else { continue }
+            guard let (input, plan) = readInput(item, of: label) else { continue }
             if let first = firstSeen[input.value.id] {
                 log.error(
                     "duplicate input id '\(input.value.id)' in \(label) (it was already used at line \(first.line); "
@@ -163,21 +173,22 @@ struct StageReader {
             }
             firstSeen[input.value.id] = input.position
             inputs.append(input.value)
+            if let plan { plans.append(PlanInputDraft(input: input.value.id, kind: plan)) }
         }
-        return inputs
+        return (inputs, plans)
     }
 
     /// An input is a bare id, or a mapping when it needs a title, a format or CSV columns.
-    private func readInput(_ node: Node, of stage: String) -> Located<InputSpec>? {
+    private func readInput(_ node: Node, of stage: String) -> (Located<InputSpec>, Located<PlanKind>?)? {
         if case .scalar = node {
             guard let id = nodes.id(node, "input id", example: "demand-assumptions") else { return nil }
-            return Located(value: InputSpec(id: id), position: node.position)
+            return (Located(value: InputSpec(id: id), position: node.position), nil)
         }
         let label = node.peek("id").map { "input '\($0)' of \(stage)" } ?? "an input of \(stage)"
         let formats = InputFormat.allCases.map(\.rawValue)
         guard
             let fields = nodes.fields(
-                node, of: label, allowed: ["id", "title", "format", "columns"],
+                node, of: label, allowed: ["id", "title", "format", "columns", "plan"],
                 hint: "write an input as a bare id, or like `{ id: forecast, format: csv, columns: [family, month, quantity] }`"),
             let idNode = nodes.require(
                 "id", in: fields, "\(label) has no id (add `id: ...`, e.g. `id: unconstrained-forecast`)"),
@@ -199,8 +210,19 @@ struct StageReader {
                     at: node.position)
             }
         }
+        let plan = fields["plan"].flatMap { readPlan($0, of: label, format: format, fields: fields) }
         var columns: [String] = []
-        if let node = fields["columns"] {
+        var planHeaders: [PlanColumn: String] = [:]
+        if let node = fields["columns"], case .mapping = node {
+            if let kind = plan?.value {
+                planHeaders = readMapping(node, of: label, kind: kind, fields: fields)
+            } else if fields["plan"] == nil {
+                log.error(
+                    "columns of \(label) is a mapping, which maps a plan's columns to the file's headers (add `plan: KIND`, "
+                        + "or list the header columns the CSV must have, like `columns: [family, month, quantity]`)",
+                    at: node.position)
+            }
+        } else if let node = fields["columns"] {
             // With an unreadable format the mismatch would only repeat that error.
             if let format, format != .csv {
                 log.error(
@@ -216,9 +238,11 @@ struct StageReader {
                         at: fields.keyPosition("columns"))
                 }
                 columns = words.map(\.value)
+                if let kind = plan?.value { checkOwnNames(words, of: label, kind: kind) }
             }
         }
-        let spec = InputSpec(id: id, title: title, format: format ?? .any, columns: columns)
-        return Located(value: spec, position: idNode.position)
+        let spec = InputSpec(
+            id: id, title: title, format: format ?? .any, columns: columns, plan: plan?.value, planHeaders: planHeaders)
+        return (Located(value: spec, position: idNode.position), plan)
     }
 }

@@ -8,7 +8,7 @@ struct WorkflowReader {
 
     static let keys = [
         "workflow", "title", "calendar", "roles", "stages", "deciders", "agenda", "signoff-escalation",
-        "action-escalation", "notify", "proposers", "limits",
+        "action-escalation", "notify", "proposers", "limits", "exceptions",
     ]
     static let agendaKeys = ["constraints"]
 
@@ -44,6 +44,7 @@ struct WorkflowReader {
             catalog.list($0, "proposers", example: "proposers: [supply, finance]", nodes: nodes)
         }
         let limits = top["limits"].map(LimitsReader(nodes: nodes).read) ?? SubmissionLimits()
+        let exceptions = top["exceptions"].map(ExceptionsReader(nodes: nodes).read) ?? .defaults
         let constraints = top["agenda"].map(readAgenda) ?? []
         let ladders = LadderReader(nodes: nodes, roles: catalog)
         let signoffEscalation = top["signoff-escalation"].map {
@@ -63,6 +64,7 @@ struct WorkflowReader {
         let drafts = readStages(top, roles: catalog)
         let validation = WorkflowValidation(log: log)
         validation.check(drafts)
+        validation.checkPlanKinds(drafts)
         validation.checkStages(constraints, in: "constraints of agenda", drafts: drafts)
 
         guard log.isEmpty, let id else { return nil }
@@ -70,7 +72,7 @@ struct WorkflowReader {
             id: id, title: title ?? id, calendar: calendar, roles: roles, stages: drafts.map(\.stage),
             deciders: deciders, agenda: AgendaSources(constraints: constraints.map(\.value)),
             signoffEscalation: signoffEscalation, actionEscalation: actionEscalation, notify: notify,
-            proposers: proposers, limits: limits)
+            proposers: proposers, limits: limits, exceptions: exceptions)
     }
 
     private func readRoles(_ top: Fields) -> ([Role], RoleCatalog) {

@@ -92,10 +92,12 @@ import Testing
             signoff demand-review --comment "Sales agrees"
             as omar
             submit supply-review supply-plan \(data("supply-plan-v2.csv"))
+            submit supply-review capacity-plan \(data("capacity-plan.csv"))
             submit supply-review constraints --note "Line 2 at 95% in December; 700-unit outdoor gap"
             signoff supply-review --comment "Gap of 700 outdoor units unless line 2 runs Saturdays"
             as fiona
             submit financial-review financial-projection \(data("financial-projection.csv"))
+            submit financial-review operating-budget \(data("operating-budget.csv"))
             submit financial-review gap-to-budget --note "Q1 revenue 2% under budget"
             signoff financial-review --comment "Overtime costs 40k"
             expect financial-review done

@@ -66,10 +66,11 @@ import Testing
     @Test func jsonStatusReportsStaleSignoffsWithWhoAndWhy() throws {
         let box = try Sandbox()
         try box.completeDataGathering()
-        // A corrected extract (one more row): the same bytes again would be `unchanged`.
+        // A corrected extract (one more row, a family the first left out): the same bytes again would be
+        // `unchanged`, and a repeated row would be refused.
         let original = try String(contentsOfFile: Sample.salesActuals, encoding: .utf8)
-        let lastRow = try #require(original.split(separator: "\n").last)
-        let path = try box.write("sales-actuals-corrected.csv", original + (original.hasSuffix("\n") ? "" : "\n") + lastRow + "\n")
+        let path = try box.write(
+            "sales-actuals-corrected.csv", original + (original.hasSuffix("\n") ? "" : "\n") + "Patio Heaters,2026-10,120,54000\n")
         try box.ok(["--as", "lee", "submit", "data-gathering", "sales-actuals", path])
         let result = try box.ok(["--json", "status"])
         let json = try #require(try result.json() as? [String: Any])

@@ -78,9 +78,10 @@ import Testing
         #expect(next.contains("A-3"), "numbered after the other process's A-2: \(next)")
 
         // A resubmission elsewhere makes the session's view of the sign-off stale at once.
-        // (a corrected extract: the same bytes again would change nothing)
+        // (a corrected extract, with a family the first one left out: the same bytes again would change
+        // nothing, and a repeated row would be refused)
         let original = try String(contentsOfFile: Sample.salesActuals, encoding: .utf8)
-        let corrected = try box.write("sales-actuals-corrected.csv", original + original.split(separator: "\n").suffix(1).joined() + "\n")
+        let corrected = try box.write("sales-actuals-corrected.csv", original + "Patio Heaters,2026-10,120,54000\n")
         try box.ok(["--as", "dan", "submit", "data-gathering", "sales-actuals", corrected])
         let why = try session.send("why data-gathering")
         #expect(why.trimmingCharacters(in: .newlines) == (try fresh(box, ["why", "data-gathering"])).trimmingCharacters(in: .newlines))

@@ -108,7 +108,7 @@ import Testing
         let box = try Sandbox()
         try FileManager.default.createDirectory(atPath: box.path("book/data"), withIntermediateDirectories: true)
         try box.write("book/data/bad.csv", "family,month,units\nx,2026-11,1\n")
-        try box.write("book/data/good.csv", "family,month,quantity\nx,2026-11,1\n")
+        try box.write("book/data/good.csv", "Product Family,Period,Units Shipped\nx,2026-11,1\n")
         let file = try box.write("book/ok.sop", """
             as maria
             cycle open 2026-11

@@ -202,6 +202,7 @@ import Testing
             "unknown-stage", "unknown-input", "unknown-participant", "unknown-cycle", "permission", "gate", "stage-state",
             "already-signed", "cycle-closed", "cycle-exists", "cycle-incomplete", "cycle-cancelled", "cycle-has-work", "far-off-cycle", "input-format", "bad-argument",
             "unknown-item", "item-state", "decisions-pending", "clock", "limit", "identity", "unknown-version",
+            "plan-value",
         ])
         #expect(StageState.allCases.map(\.rawValue) == ["waiting", "open", "review", "done", "waived"])
         let r = Refusal(.gate, "supply is waiting for demand", fix: "finish demand first")

@@ -85,6 +85,8 @@ struct AgendaSample {
         s.file("demand-review", "unconstrained-forecast", "forecast-nov-v2.csv", by: "dan")
         s.sign("demand-review", "demand", by: "dan", comment: "units fixed")
         s.sign("demand-review", "sales", by: "sofia")
+        // Loaded as soon as demand was agreed; on the 12th the day's times stay as they were.
+        s.file("supply-review", "capacity-plan", "capacity-nov.csv", by: "paul")
         s.on("2026-11-12")
         s.file("supply-review", "supply-plan", "supply-nov.csv", by: "paul")
         s.submit("supply-review", "constraints", .note(constraints), by: "paul")

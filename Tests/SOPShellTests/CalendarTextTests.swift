@@ -202,7 +202,8 @@ import Testing
     /// Supply review, reopened with it after its due day, is late from the 18th, not from the 12th.
     @Test func aReopenedStageDrawsItsDeliveryAndItsReworkFromTheDayItReopened() throws {
         let session = try Self.november()
-        try Self.at(session, "2026-11-12T11:00:00Z", "as omar", "submit supply-review constraints --note \"Line 2 at 92%\"", "signoff supply-review")
+        try Self.at(session, "2026-11-12T11:00:00Z", "as omar", "submit supply-review constraints --note \"Line 2 at 92%\"",
+            "submit supply-review capacity-plan \(Self.sample("capacity-plan.csv"))", "signoff supply-review")
         try Self.at(session, "2026-11-18T10:00:00Z", "as dan", "submit demand-review unconstrained-forecast \(Self.sample("forecast-v2.csv"))")
         try Self.at(session, "2026-11-19T10:00:00Z", "signoff demand-review", "as sofia", "signoff demand-review", "as maria")
         try Self.at(session, "2026-11-20T10:00:00Z")

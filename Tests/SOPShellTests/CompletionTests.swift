@@ -17,7 +17,7 @@ import Testing
         (["status"], "dem", ["demand-review"]),
         (["submit", "demand-review"], "", ["demand-assumptions", "unconstrained-forecast"]),
         (["submit", "data-gathering"], "inv", ["inventory-snapshot"]),
-        (["reject", "supply-review", "--input"], "", ["constraints", "supply-plan"]),
+        (["reject", "supply-review", "--input"], "", ["capacity-plan", "constraints", "supply-plan"]),
         (["reject", "supply-review", "--reason", "x", "--input"], "sup", ["supply-plan"]),
         (["signoff", "pre-sop", "--role"], "", ["demand", "finance", "supply"]),
         (["signoff", "demand-review"], "--", ["--comment", "--role"]),

@@ -48,9 +48,9 @@ import SOPCore
     @Test func acknowledgementNamesStaleSignoffsDownstream() throws {
         let session = try novemberSession(actor: "maria")
         let csv = FileManager.default.temporaryDirectory.appendingPathComponent("sop-\(UUID().uuidString).csv")
-        try Data("family,month,quantity\nx,2026-11,1\n".utf8).write(to: csv)
+        try Data("Product Family,Period,Units Shipped\nx,2026-11,1\n".utf8).write(to: csv)
         let inventory = FileManager.default.temporaryDirectory.appendingPathComponent("sop-\(UUID().uuidString).csv")
-        try Data("item,location,on-hand\nx,y,1\n".utf8).write(to: inventory)
+        try Data("Family,On Hand\nx,1\n".utf8).write(to: inventory)
         defer {
             try? FileManager.default.removeItem(at: csv)
             try? FileManager.default.removeItem(at: inventory)
@@ -59,7 +59,7 @@ import SOPCore
             "submit data-gathering sales-actuals \(csv.path)", "submit data-gathering inventory-snapshot \(inventory.path)",
             "as dan", "signoff data-gathering",
         ] { _ = try session.run(line: line) }
-        try Data("family,month,quantity\nx,2026-11,2\n".utf8).write(to: csv)  // corrected: a new version
+        try Data("Product Family,Period,Units Shipped\nx,2026-11,2\n".utf8).write(to: csv)  // corrected: a new version
         let reply = try session.run(line: "submit data-gathering sales-actuals \(csv.path)")
         #expect(reply.text.contains("resubmitted data-gathering sales-actuals version 2"))
         #expect(reply.text.contains("data-gathering: done -> review"))

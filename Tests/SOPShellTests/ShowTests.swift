@@ -10,7 +10,7 @@ import Testing
 /// `show` in a session: a file for a person at a terminal (a CSV as a table, text line by line, control
 /// characters spelt out, no binary), bytes for anything else, and `--output` that never overwrites unasked.
 @Suite struct ShowTests {
-    static let sales = "family,month,quantity\nwidgets,2026-10,1200\ngadgets \u{1B}[31m,2026-10,80\n"
+    static let sales = "Product Family,Period,Units Shipped\nwidgets,2026-10,1200\ngadgets \u{1B}[31m,2026-10,80\n"
 
     /// November with dan's sales actuals submitted, written to a temporary file first.
     static func submitted(_ text: String = sales) throws -> Session {
@@ -31,9 +31,9 @@ import Testing
         #expect(lines.count == 4, "\(reply.text)")
         #expect(lines[0].hasPrefix("data-gathering sales-actuals · version 1 of 1 · sop-show-"))
         #expect(lines[0].contains("\(Self.sales.utf8.count) bytes · sha256 \(ContentHash.sha256(Self.sales).prefix(12)) · by dan 2026-11-05 09:00Z"))
-        #expect(lines[1] == "family              month    quantity")
-        #expect(lines[2] == "widgets             2026-10      1200")
-        #expect(lines[3] == "gadgets \\u{1B}[31m  2026-10        80", "the escape sequence is spelt out, not sent to the terminal")
+        #expect(lines[1] == "Product Family      Period   Units Shipped")
+        #expect(lines[2] == "widgets             2026-10           1200")
+        #expect(lines[3] == "gadgets \\u{1B}[31m  2026-10             80", "the escape sequence is spelt out, not sent to the terminal")
     }
 
     @Test func elsewhereTheReplyCarriesTheExactBytes() throws {

@@ -33,7 +33,21 @@ struct BundledFileTests {
             demand.input("unconstrained-forecast")
                 == InputSpec(
                     id: "unconstrained-forecast", title: "Unconstrained demand forecast", format: .csv,
-                    columns: ["family", "month", "quantity"]))
+                    columns: ["family", "month", "quantity"], plan: .demand))
+        // The plan inputs, one of each kind, and the ERP headers the actuals and capacity files use.
+        let plans = workflow.stages.flatMap(\.inputs).compactMap { input in input.plan.map { (input.id, $0) } }
+        #expect(plans.map(\.0) == [
+            "sales-actuals", "inventory-snapshot", "unconstrained-forecast", "supply-plan", "capacity-plan",
+            "financial-projection", "operating-budget",
+        ])
+        #expect(plans.map(\.1) == [.actuals, .inventory, .demand, .supply, .capacity, .finance, .budget])
+        #expect(workflow.stage("data-gathering")?.input("sales-actuals")?.planHeaders == [
+            .family: "Product Family", .month: "Period", .quantity: "Units Shipped", .revenue: "Net Sales",
+        ])
+        #expect(workflow.stage("supply-review")?.input("capacity-plan")?.planHeaders == [
+            .resource: "Work Centre", .month: "Month", .available: "Available Hours", .required: "Load Hours",
+        ])
+        #expect(workflow.exceptions == ExceptionThresholds(overCapacity: 1.0, belowBudget: 0.05, forecastError: 0.4))
         #expect(demand.escalation == [
             EscalationStep(after: 1, notify: ["owner"]), EscalationStep(after: 3, notify: ["leader"]),
             EscalationStep(after: 5, notify: ["sponsor"]),

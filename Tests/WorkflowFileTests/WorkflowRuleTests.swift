@@ -34,7 +34,7 @@ let topLevelCases: [BrokenFile] = [
     BrokenFile(
         name: "unknown top-level key names the allowed keys",
         yaml: header + stageA + "colour: red\n",
-        prefix: "w.yaml:10:1: error:", phrase: "allowed keys: workflow, title, calendar, roles, stages, deciders, agenda, signoff-escalation, action-escalation, notify, proposers, limits)"),
+        prefix: "w.yaml:10:1: error:", phrase: "allowed keys: workflow, title, calendar, roles, stages, deciders, agenda, signoff-escalation, action-escalation, notify, proposers, limits, exceptions)"),
     BrokenFile(
         name: "misspelt key gets a suggestion",
         yaml: header + stageA + "titel: W\n",
@@ -250,7 +250,7 @@ let inputAndEscalationCases: [BrokenFile] = [
         name: "unknown input key",
         yaml: header + stageA + "    inputs:\n      - { id: plan, kind: csv }\n",
         prefix: "w.yaml:11:21: error:",
-        phrase: "unknown key 'kind' in input 'plan' of stage 'a' (allowed keys: id, title, format, columns)"),
+        phrase: "unknown key 'kind' in input 'plan' of stage 'a' (allowed keys: id, title, format, columns, plan)"),
     BrokenFile(
         name: "unknown format",
         yaml: header + stageA + "    inputs:\n      - { id: plan, format: xlsx }\n",

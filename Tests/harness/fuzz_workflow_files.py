@@ -35,7 +35,8 @@ KEYS = [
     b"workflow", b"title", b"calendar", b"workdays", b"holidays", b"roles", b"stages", b"deciders", b"agenda",
     b"constraints", b"signoff-escalation", b"action-escalation", b"notify", b"command", b"timeout", b"id", b"owner",
     b"after", b"due", b"contributors", b"inputs", b"signoffs", b"escalation", b"requires", b"format", b"columns",
-    b"team", b"name", b"login", b"email", b"identity",
+    b"team", b"name", b"login", b"email", b"identity", b"plan", b"exceptions", b"over-capacity", b"below-budget",
+    b"forecast-error",
 ]
 
 VALUES = [

@@ -187,7 +187,7 @@ def test_show_lays_a_csv_out_as_a_table_on_the_terminal(tmp):
     r.prompt()
     r.line("show data-gathering sales-actuals")
     r.expect(r"data-gathering sales-actuals · version 1 of 1 · sales-actuals\.csv · \d+ bytes · sha256 [0-9a-f]{12} · by dan 2026-11-05 09:00Z")
-    r.expect(r"\r\nfamily +month +quantity\r\n")   # the header row, columns padded
+    r.expect(r"\r\nProduct Family +Period +Units Shipped +Net Sales\r\n")   # the header row, columns padded
     r.prompt()
     r.line("show data-gathering sales-actuals --history")
     r.expect(r"1 +2026-11-05 09:00Z +dan +\d+ +[0-9a-f]{12} +file sales-actuals\.csv")
