@@ -38,6 +38,9 @@ public final class Session {
     /// For a one-shot command, the whole `sop ...` line as typed: the access log records that rather
     /// than the command's words alone, since `--as` is part of what was attempted.
     public var invocation: String?
+    /// Plan files read into values, kept for the session's life: a file is parsed once however many
+    /// figures read it.
+    public let planFiles = PlanFileCache()
 
     public init(database: SOPDatabase, mode: Mode, json: Bool = false, actor: String? = nil, cycle: String? = nil, now: Date? = nil) {
         self.database = database

@@ -54,6 +54,8 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         /// A value in a plan file (`plan: KIND`) that cannot be planned with: not a month, not a
         /// number, a negative quantity, an empty family, a row given twice.
         case planValue = "plan-value"
+        /// A plan figure (balance, plan diff, scenario compare) of a cycle that lacks the plan it needs.
+        case noPlan = "no-plan"
     }
 }
 

@@ -82,7 +82,7 @@ public struct StoreTransaction {
 
     /// The parsed workflow of a version. A version never changes (its hash is its text's), so its
     /// model is decoded once per open database.
-    func workflowModel(_ hash: String) throws -> Workflow? {
+    public func workflowModel(_ hash: String) throws -> Workflow? {
         if let known = cache?.workflow(hash) { return known }
         guard let model = try String.fetchOne(db.cachedStatement(sql: "SELECT model FROM workflow_versions WHERE hash = ?"), arguments: [hash]) else {
             return nil

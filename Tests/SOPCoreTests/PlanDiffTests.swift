@@ -45,10 +45,10 @@ import Testing
             _ = try PlanDiff.against(F.month("2026-11"), among: unplanned)
             Issue.record("a cycle without a plan was chosen")
         } catch {
-            #expect(error.rule == .unknownVersion)
+            #expect(error.rule == .noPlan)
             #expect(error.fix.contains("--against 2026-09"))
         }
-        #expect(Self.rule { try PlanDiff.against(F.month("2026-11"), among: unplanned, explicit: F.month("2026-10")) } == .unknownVersion)
+        #expect(Self.rule { try PlanDiff.against(F.month("2026-11"), among: unplanned, explicit: F.month("2026-10")) } == .noPlan)
     }
 
     static func rule(_ body: () throws -> CycleMonth) -> Refusal.Rule? {

@@ -87,7 +87,7 @@ extension PlanDiff {
             }
             guard previous.hasPlan else {
                 throw Refusal(
-                    .unknownVersion, "cycle \(previous.month), the one before \(cycle), has no demand or supply plan to compare with",
+                    .noPlan, "cycle \(previous.month), the one before \(cycle), has no demand or supply plan to compare with",
                     fix: withPlan.map { "compare with an earlier cycle: \($0)" } ?? "submit its demand or supply plan first")
             }
             return previous.month
@@ -102,7 +102,7 @@ extension PlanDiff {
             throw Refusal(.cycleCancelled, "cycle \(month) was cancelled: its plans count in no figure", fix: withPlan.map { "compare with a cycle that ran, e.g. \($0)" } ?? "compare with a cycle that was not cancelled")
         }
         guard chosen.hasPlan else {
-            throw Refusal(.unknownVersion, "cycle \(month) has no demand or supply plan to compare with", fix: withPlan.map { "compare with a cycle that has one, e.g. \($0)" } ?? "submit its demand or supply plan first")
+            throw Refusal(.noPlan, "cycle \(month) has no demand or supply plan to compare with", fix: withPlan.map { "compare with a cycle that has one, e.g. \($0)" } ?? "submit its demand or supply plan first")
         }
         return month
     }

@@ -73,11 +73,16 @@ public enum Scenarios {
     /// scenario) no longer counts, so superseding restores the submitted version or promotes the new
     /// choice. Cancelled cycles promote nothing.
     public static func promotions(in cycle: CycleState, register: FollowUpRegister) -> [PlanInputKey: Promotion] {
-        guard !cycle.isCancelled, !cycle.scenarios.isEmpty else { return [:] }
-        let byName = Dictionary(cycle.scenarios.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        cycle.isCancelled ? [:] : promotions(of: cycle.scenarios, cycle: cycle.id, register: register)
+    }
+
+    /// The same from a cycle's scenarios alone (the plan record reads them without folding the cycle).
+    public static func promotions(of scenarios: [Scenario], cycle: String, register: FollowUpRegister) -> [PlanInputKey: Promotion] {
+        guard !scenarios.isEmpty else { return [:] }
+        let byName = Dictionary(scenarios.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var promoted: [PlanInputKey: Promotion] = [:]
         for decision in register.decisions.values.sorted(by: { $0.number < $1.number })
-        where decision.cycle == cycle.id && decision.isInForce {
+        where decision.cycle == cycle && decision.isInForce {
             guard let option = decision.option, let scenario = byName[option] else { continue }
             promoted[PlanInputKey(stage: scenario.stage, input: scenario.input)] = Promotion(scenario: scenario, decision: decision.number)
         }

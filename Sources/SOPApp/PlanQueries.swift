@@ -1,0 +1,104 @@
+import Foundation
+import SOPCore
+import SOPStore
+
+/// Reading the plan figures: `balance`, `plan diff`, `accuracy` and the scenarios. Each reads the
+/// plan record once, in one read transaction, and lets SOPCore compute.
+public enum PlanQueries {
+    /// The current cycle's balance, with the forecast-error exception from the record's lag-1 accuracy.
+    public static func balance(_ session: Session, family: String? = nil) throws -> Balance {
+        let (record, month) = try read(session)
+        let balance = try self.balance(of: month, in: record)
+        return try family.map { try balance.only(family: $0) } ?? balance
+    }
+
+    /// `plan diff [--against YYYY-MM]`.
+    public static func diff(_ session: Session, against explicit: CycleMonth?) throws -> PlanDiff {
+        let (record, month) = try read(session)
+        let candidates = record.cycles.map {
+            DiffCandidate(month: $0.month, cancelled: $0.cancelled, hasPlan: $0.tables[.demand] != nil || $0.tables[.supply] != nil)
+        }
+        let against = try PlanDiff.against(month, among: candidates, explicit: explicit)
+        let now = record.cycle(month)
+        let before = record.cycle(against)
+        return PlanDiff(
+            cycle: month, against: against,
+            now: (now?.tables[.demand], now?.tables[.supply]), before: (before?.tables[.demand], before?.tables[.supply]))
+    }
+
+    /// `accuracy`: over the record up to the current cycle.
+    public static func accuracy(_ session: Session, lag: Int, months: Int, family: String?) throws -> ForecastAccuracy {
+        let (record, month) = try read(session)
+        return try ForecastAccuracy(cycles: record.history.filter { $0.month <= month }, lag: lag, months: months, family: family)
+    }
+
+    /// The scenarios of the current cycle, each with the decision that promoted it (if one in force did).
+    public static func scenarios(_ session: Session) throws -> (cycle: CycleMonth, scenarios: [(Scenario, promotedBy: Int?)]) {
+        let (record, month) = try read(session)
+        let cycle = record.cycle(month)
+        let promoted = Dictionary((cycle?.promotions.values ?? [:].values).map { ($0.scenario.name, $0.decision) }, uniquingKeysWith: { a, _ in a })
+        return (month, (cycle?.scenarios ?? []).map { ($0, promoted[$0.name]) })
+    }
+
+    /// `scenario compare [NAME...]`: the submitted plans (the baseline) and each scenario in their
+    /// place, on the same KPIs, read off the same balance computation.
+    public static func compare(_ session: Session, names: [String]) throws -> ScenarioComparison {
+        let (record, month) = try read(session)
+        guard let cycle = record.cycle(month) else { throw SessionRules.noCycleYet }
+        let chosen = try ScenarioComparison.choose(names, from: cycle.scenarios, cycle: month.description)
+        var submitted = cycle
+        submitted.sources = PlanOfRecord.sources(workflow: cycle.workflow, fold: fold(of: cycle), promotions: [:])
+        submitted.tables = try session.database.read { tx in try tables(submitted.sources, cycle: month.description, session: session, tx: tx) }
+        let baseline = PlanKPIs(try balance(of: submitted, record: record))
+        var entries: [ScenarioComparison.Entry] = []
+        for scenario in chosen {
+            var alternative = submitted
+            guard let (kind, source) = try session.database.read({ tx in
+                try scenarioSource(scenario, in: cycle, session: session, tx: tx)
+            }) else { continue }
+            alternative.tables[kind] = source
+            let promotedBy = cycle.promotions.values.first { $0.scenario.name == scenario.name }?.decision
+            entries.append(ScenarioComparison.Entry(scenario: scenario, promotedBy: promotedBy, kpis: PlanKPIs(try balance(of: alternative, record: record))))
+        }
+        return ScenarioComparison(cycle: month, baseline: baseline, scenarios: entries)
+    }
+
+    // MARK: Reading
+
+    private static func read(_ session: Session) throws -> (PlanRecord, CycleMonth) {
+        try session.database.read { tx in
+            let id = try session.cycleID(tx)
+            guard let month = CycleMonth(id) else { throw SessionRules.unknownCycle(id, existing: try tx.cycles().map(\.id)) }
+            return (try PlanRecord.read(session, tx: tx), month)
+        }
+    }
+
+    static func balance(of month: CycleMonth, in record: PlanRecord) throws -> Balance {
+        guard let cycle = record.cycle(month) else { throw SessionRules.noCycleYet }
+        return try balance(of: cycle, record: record)
+    }
+
+    private static func balance(of cycle: PlanRecord.Cycle, record: PlanRecord) throws -> Balance {
+        _ = try PlanOfRecord.requireDemand(cycle.sources, cycle: cycle.month.description, workflow: cycle.workflow)
+        guard let demand = cycle.tables[.demand] else { throw SessionRules.noCycleYet }
+        let plans = BalanceInputs(
+            demand: demand, supply: cycle.tables[.supply], inventory: cycle.tables[.inventory], capacity: cycle.tables[.capacity],
+            finance: cycle.tables[.finance], budget: cycle.tables[.budget])
+        let error = ForecastAccuracy.lagOneWMAPE(cycles: record.history.filter { $0.month <= cycle.month })
+        return Balance(cycle: cycle.month, plans: plans, thresholds: cycle.workflow.exceptions, forecastError: error)
+    }
+
+    private static func fold(of cycle: PlanRecord.Cycle) -> PlanOfRecord.Fold { cycle.fold }
+
+    private static func tables(_ sources: [PlanKind: PlanSource], cycle: String, session: Session, tx: StoreTransaction) throws -> [PlanKind: PlanTable] {
+        var tables: [PlanKind: PlanTable] = [:]
+        for (kind, source) in sources { tables[kind] = try session.planFiles.table(source, cycle: cycle, tx: tx) }
+        return tables
+    }
+
+    private static func scenarioSource(_ scenario: Scenario, in cycle: PlanRecord.Cycle, session: Session, tx: StoreTransaction) throws -> (PlanKind, PlanTable)? {
+        guard let stage = cycle.workflow.stage(scenario.stage), let input = stage.input(scenario.input), let kind = input.plan,
+              case .file(let name, let sha, _) = scenario.content else { return nil }
+        return (kind, try session.planFiles.table(sha256: sha, fileName: name, input: input, kind: kind, cycle: cycle.month.description, tx: tx))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SOPCore
+import SOPStore
+
+/// The plans of record of every cycle, read from the stored files: what balance, plan diff,
+/// accuracy and scenario compare compute on. One read of the plan events, the cycles and the
+/// decisions; each stored file is parsed once per process (`PlanFileCache`), however many figures
+/// ask for it.
+public struct PlanRecord: Sendable {
+    public struct Cycle: Sendable {
+        public var month: CycleMonth
+        public var cancelled: Bool
+        public var workflow: Workflow
+        /// The file standing for each plan kind, and where it came from.
+        public var sources: [PlanKind: PlanSource]
+        /// Those files read into values.
+        public var tables: [PlanKind: PlanTable]
+        public var scenarios: [Scenario] { fold.scenarios }
+        public var promotions: [PlanInputKey: Promotion]
+        /// The cycle's plan events folded: current files and scenarios.
+        public var fold: PlanOfRecord.Fold
+    }
+
+    /// Oldest first.
+    public var cycles: [Cycle]
+
+    public func cycle(_ month: CycleMonth) -> Cycle? { cycles.first { $0.month == month } }
+
+    /// Accuracy's view of the record: each cycle's demand and actuals plans of record.
+    public var history: [CyclePlans] {
+        cycles.map { CyclePlans(month: $0.month, cancelled: $0.cancelled, demand: $0.tables[.demand], actuals: $0.tables[.actuals]) }
+    }
+
+    /// Reads the whole record in one transaction.
+    public static func read(_ session: Session, tx: StoreTransaction) throws -> PlanRecord {
+        let rows = try tx.cycles()
+        let register = try tx.followUps(raisedIn: rows.map(\.id))
+        var folds: [String: PlanOfRecord.Fold] = [:]
+        let openedAt = Dictionary(rows.map { ($0.id, $0.openedSeq) }, uniquingKeysWith: { a, _ in a })
+        for event in try tx.planEvents() {
+            // A month opened again after a cancellation starts afresh: the cancelled opening's files are not its plan.
+            guard let opened = openedAt[event.cycle], event.seq >= opened else { continue }
+            folds[event.cycle, default: PlanOfRecord.Fold()].apply(event)
+        }
+        var workflows: [String: Workflow] = [:]
+        var cycles: [Cycle] = []
+        for row in rows {
+            guard let month = CycleMonth(row.id) else { continue }
+            let workflow: Workflow
+            if let known = workflows[row.workflowHash] {
+                workflow = known
+            } else {
+                guard let model = try tx.workflowModel(row.workflowHash) else {
+                    throw StoreError("cycle \(row.id) pins workflow \(row.workflowHash.prefix(12)), which is missing")
+                }
+                workflows[row.workflowHash] = model
+                workflow = model
+            }
+            let fold = folds[row.id] ?? PlanOfRecord.Fold()
+            let promotions = row.cancelled ? [:] : Scenarios.promotions(of: fold.scenarios, cycle: row.id, register: register)
+            let sources = PlanOfRecord.sources(workflow: workflow, fold: fold, promotions: promotions)
+            var tables: [PlanKind: PlanTable] = [:]
+            for (kind, source) in sources {
+                tables[kind] = try session.planFiles.table(source, cycle: row.id, tx: tx)
+            }
+            cycles.append(Cycle(
+                month: month, cancelled: row.cancelled, workflow: workflow, sources: sources, tables: tables,
+                promotions: promotions, fold: fold))
+        }
+        return PlanRecord(cycles: cycles)
+    }
+}
+
+/// Plan files read into values, by content and by how they are read (kind and header mapping), so
+/// a REPL or a long playbook parses each stored file once.
+public final class PlanFileCache: @unchecked Sendable {
+    private var tables: [String: PlanTable] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func table(_ source: PlanSource, cycle: String, tx: StoreTransaction) throws -> PlanTable {
+        try table(sha256: source.sha256, fileName: source.fileName, input: source.input, kind: source.kind, cycle: cycle, tx: tx)
+    }
+
+    func table(sha256: String, fileName: String, input: InputSpec, kind: PlanKind, cycle: String, tx: StoreTransaction) throws -> PlanTable {
+        let headers = input.planHeaders.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
+        let key = ([sha256, kind.rawValue] + headers).joined(separator: "\u{1F}")
+        if let known = lock.withLock({ tables[key] }) { return known }
+        let bytes = try tx.submittedFile(sha256)
+        let table: PlanTable
+        do { table = try PlanFileReading.table(bytes, fileName: fileName, input: input, kind: kind) } catch {
+            // Checked at submit against the same workflow version, so this is a damaged record.
+            throw StoreError("the stored \(kind.rawValue) plan \(fileName) of cycle \(cycle) no longer reads: \(error.message)")
+        }
+        lock.withLock { tables[key] = table }
+        return table
+    }
+}
