@@ -79,6 +79,7 @@ public struct CommandSpec: Sendable {
         case cycle = "Cycles"
         case readiness = "Readiness"
         case stage = "Stage work"
+        case plan = "Plan figures and scenarios"
         case executive = "Executive S&OP"
         case actions = "Follow-up actions"
         case deadlines = "Deadlines, escalations and process health"

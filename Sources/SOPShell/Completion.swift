@@ -66,16 +66,20 @@ public struct Completion: Sendable {
         return []
     }
 
-    /// The first positional word (for `submit STAGE INPUT`, the stage whose inputs to offer).
+    /// The positional word given for the command's STAGE argument (for `submit STAGE INPUT` and
+    /// `scenario add NAME STAGE INPUT`, the stage whose inputs to offer).
     private func firstStage(in rest: [String], spec: CommandSpec) -> String? {
-        guard spec.arguments.first?.kind == .stage else { return nil }
+        guard let wanted = spec.arguments.firstIndex(where: { $0.kind == .stage }) else { return nil }
         var index = 0
+        var position = 0
         while index < rest.count {
             if let option = spec.options.first(where: { $0.name == rest[index] }) {
                 index += option.value == nil ? 1 : 2
                 continue
             }
-            return rest[index]
+            if position == wanted { return rest[index] }
+            position += 1
+            index += 1
         }
         return nil
     }

@@ -8,8 +8,9 @@ import SOPText
 extension Handlers {
     static func propose(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let options = command.option("--options").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) } ?? []
+        let scenarios = command.option("--scenarios").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
         return try Acknowledgement.change(
-            session, .propose(text: command.arguments[0], stage: command.option("--stage"), options: options))
+            session, .propose(text: command.arguments[0], stage: command.option("--stage"), options: options, scenarios: scenarios))
     }
 
     static func decide(_ session: Session, _ command: ParsedCommand) throws -> Reply {

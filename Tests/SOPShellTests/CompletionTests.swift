@@ -12,7 +12,7 @@ import Testing
 
     @Test(arguments: [
         ([String](), "st", ["status"]),
-        ([], "s", ["show", "signoff", "status", "submit"]),
+        ([], "s", ["scenario", "show", "signoff", "status", "submit"]),
         (["cycle"], "", ["cancel", "close", "list", "open", "use"]),
         (["status"], "dem", ["demand-review"]),
         (["submit", "demand-review"], "", ["demand-assumptions", "unconstrained-forecast"]),

@@ -1,0 +1,53 @@
+import Foundation
+import SOPApp
+import SOPCore
+import SOPText
+
+/// `balance`, `plan diff`, `accuracy` and the scenario commands: parse, ask SOPApp, render.
+extension Handlers {
+    static func balance(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let balance = try PlanQueries.balance(session, family: command.option("--family"))
+        return Reply(BalanceText.render(balance, width: max(session.width, 60)), json: BalanceJSON(balance))
+    }
+
+    static func planDiff(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let against = try command.option("--against").map { text throws(ShellError) -> CycleMonth in
+            guard let month = CycleMonth(text) else { throw ShellError.usage("'\(text)' is not a month", fix: "write it as YYYY-MM, e.g. --against 2026-10") }
+            return month
+        }
+        let diff = try PlanQueries.diff(session, against: against)
+        return Reply(PlanDiffText.render(diff, width: session.width), json: PlanDiffJSON(diff))
+    }
+
+    static func accuracy(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let lag = try positive(command.option("--lag"), "--lag", default: 1, example: "accuracy --lag 2")
+        let months = try positive(command.option("--months"), "--months", default: 12, example: "accuracy --months 24")
+        let accuracy = try PlanQueries.accuracy(session, lag: lag, months: months, family: command.option("--family"))
+        return Reply(AccuracyText.render(accuracy, width: session.width), json: AccuracyJSON(accuracy))
+    }
+
+    static func scenarioAdd(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let file = try SubmittedFile.read(command.arguments[3])
+        return try Acknowledgement.change(
+            session, .addScenario(name: command.arguments[0], stage: command.arguments[1], input: command.arguments[2], content: file.content),
+            file: file.bytes)
+    }
+
+    static func scenarioList(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let (cycle, scenarios) = try PlanQueries.scenarios(session)
+        return ScenarioText.list(cycle, scenarios, width: session.tableWidth)
+    }
+
+    static func scenarioCompare(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        ScenarioText.compare(try PlanQueries.compare(session, names: command.arguments), width: session.width)
+    }
+
+    /// A positive whole number option (digits only), or its default.
+    static func positive(_ text: String?, _ name: String, default value: Int, example: String) throws(ShellError) -> Int {
+        guard let text else { return value }
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), n > 0 else {
+            throw ShellError.usage("\(name) needs a positive whole number, not '\(text)'", fix: "e.g. \(example)")
+        }
+        return n
+    }
+}
