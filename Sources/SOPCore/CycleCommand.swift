@@ -194,10 +194,14 @@ extension CycleState {
         guard let input = stage.input(inputID) else {
             throw Refusal(.unknownInput, "\(stage.id) has no input '\(inputID)'", fix: "use one of: \(stage.inputs.map(\.id).orList)")
         }
-        guard input.format == .csv, case .file = content else {
+        guard input.plan != nil else {
+            let plans = workflow.stages.flatMap { s in s.inputs.filter { $0.plan != nil }.map { "\(s.id) \($0.id)" } }
             throw Refusal(
-                .inputFormat, "a scenario is an alternative plan file; \(stage.id) \(input.id) is not a CSV plan input",
-                fix: "add scenarios of CSV plan inputs, e.g. the supply plan")
+                .inputFormat, "a scenario is an alternative plan; \(stage.id) \(input.id) is not a plan input",
+                fix: plans.isEmpty ? "declare `plan: KIND` on a CSV input of the workflow first" : "add a scenario of \(plans.orList)")
+        }
+        guard case .file = content else {
+            throw Refusal(.inputFormat, "a scenario of \(stage.id) \(input.id) is a CSV file", fix: "give the scenario's plan file")
         }
         try rules.mayChangeInputs(stage, by: actor)
         try rules.accepts(content, for: input, of: stage)

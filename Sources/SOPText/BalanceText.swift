@@ -31,8 +31,10 @@ public enum BalanceText {
         if balance.exceptions.isEmpty {
             lines.append("No exceptions.")
         } else {
-            lines.append("Exceptions (\(balance.exceptions.count)):")
-            for e in balance.exceptions { lines += TextWrap.lines(PlanExceptionText.sentence(e), first: "- ", rest: "  ", width: width) }
+            lines.append("Exceptions (\(balance.exceptions.count)\(balance.exceptions.count == 1 ? "" : ", consecutive months together")):")
+            for run in ExceptionRun.runs(balance.exceptions) {
+                lines += TextWrap.lines(PlanExceptionText.sentence(run), first: "- ", rest: "  ", width: width)
+            }
         }
         return lines.joined(separator: "\n")
     }
