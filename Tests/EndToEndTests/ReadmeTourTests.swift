@@ -72,4 +72,16 @@ import Testing
         #expect(stdout.contains("| `decide` |") == false, "help permissions prints the terminal table, not Markdown")
         #expect(stdout.contains("action reassign"))
     }
+
+    @Test func thePlanTourDoesWhatTheReadmeSays() throws {
+        let (status, stdout, stderr) = try Self.runBlock(under: "## The plan in numbers", database: "plans.db")
+        #expect(status == 0, "the last command (`sop --json accuracy`) should succeed\n\(stderr)")
+        #expect(stdout.contains("plan-history.sop: 179 commands, 19 checks passed"), "\(stdout)")
+        #expect(stdout.contains("demand  Lounge  2026-12  1701    2101   +400"), "\(stdout)")
+        #expect(stdout.contains("supply  Lounge  2026-12  1500    2101   +601"), "\(stdout)")
+        #expect(stdout.contains("by D-4"), "\(stdout)")
+        #expect(stdout.contains("Largest shortage  151       0"), "\(stdout)")
+        #expect(stdout.contains("Forecast accuracy at lag 1 over 2 target months"), "\(stdout)")
+        #expect(stdout.contains("\"wmape\" : 0.0478941034897713"), "\(stdout)")
+    }
 }

@@ -105,7 +105,9 @@ import Testing
         // Escalation events come from the ladders, not from commands; EscalationRuleTests round-trips them.
         // A cancelled cycle takes nothing more, so the script (which closes the cycle) cannot cancel it;
         // CycleCancelTests covers `cycle-cancelled`, and the round trip below is checked for it by hand.
-        let fromCommands = Set(EventType.allCases).subtracting([.escalationRaised, .escalationResolved, .cycleCancelled])
+        // The fixture workflow has no plan inputs, so `scenario-added` is round-tripped by hand too
+        // (ScenarioCommandTests makes one through the binary).
+        let fromCommands = Set(EventType.allCases).subtracting([.escalationRaised, .escalationResolved, .cycleCancelled, .scenarioAdded])
         #expect(Set(c.events.map(\.payload.type)) == fromCommands, "the script covers every event type a command makes")
         var decoded: [CycleEvent] = []
         for event in c.events {
@@ -125,6 +127,10 @@ import Testing
         let cancelled = EventPayload.cycleCancelled(CycleCancelled(reason: "typo"))
         #expect(try EventPayload.decode(type: .cycleCancelled, json: cancelled.encoded()) == cancelled)
         #expect(String(decoding: try cancelled.encoded(), as: UTF8.self) == #"{"reason":"typo"}"#)
+        let scenario = EventPayload.scenarioAdded(ScenarioAdded(
+            name: "overtime", stage: "supply", input: "plan", content: .file(name: "o.csv", sha256: "ab", size: 3)))
+        #expect(try EventPayload.decode(type: .scenarioAdded, json: scenario.encoded()) == scenario)
+        #expect(scenario.stage == "supply")
     }
 
     @Test(arguments: [
@@ -196,13 +202,13 @@ import Testing
         #expect(EventType.allCases.map(\.rawValue) == [
             "cycle-opened", "input-submitted", "signed-off", "rejected", "waived", "cycle-closed", "proposal-raised",
             "decision-recorded", "proposal-deferred", "action-added", "action-done", "action-cancelled", "action-reassigned",
-            "escalation-raised", "escalation-resolved", "cycle-cancelled",
+            "escalation-raised", "escalation-resolved", "cycle-cancelled", "scenario-added",
         ])
         #expect(Refusal.Rule.allCases.map(\.rawValue) == [
             "unknown-stage", "unknown-input", "unknown-participant", "unknown-cycle", "permission", "gate", "stage-state",
             "already-signed", "cycle-closed", "cycle-exists", "cycle-incomplete", "cycle-cancelled", "cycle-has-work", "far-off-cycle", "input-format", "bad-argument",
             "unknown-item", "item-state", "decisions-pending", "clock", "limit", "identity", "unknown-version",
-            "plan-value",
+            "plan-value", "no-plan",
         ])
         #expect(StageState.allCases.map(\.rawValue) == ["waiting", "open", "review", "done", "waived"])
         let r = Refusal(.gate, "supply is waiting for demand", fix: "finish demand first")
