@@ -6,10 +6,12 @@ import SOPStore
 /// plan record once, in one read transaction, and lets SOPCore compute.
 public enum PlanQueries {
     /// The current cycle's balance, with the forecast-error exception from the record's lag-1 accuracy.
-    public static func balance(_ session: Session, family: String? = nil) throws -> Balance {
+    public static func balance(_ session: Session, family: String? = nil) throws -> (Balance, PlanNotes) {
         let (record, month) = try read(session)
         let balance = try self.balance(of: month, in: record)
-        return try family.map { try balance.only(family: $0) } ?? balance
+        guard let cycle = record.cycle(month), let plans = cycle.balanceInputs else { throw SessionRules.noCycleYet }
+        let notes = PlanNotes(cycle: month, workflow: cycle.workflow, sources: cycle.sources, plans: plans)
+        return (try family.map { try balance.only(family: $0) } ?? balance, notes)
     }
 
     /// `plan diff [--against YYYY-MM]`.
@@ -80,10 +82,7 @@ public enum PlanQueries {
 
     private static func balance(of cycle: PlanRecord.Cycle, record: PlanRecord) throws -> Balance {
         _ = try PlanOfRecord.requireDemand(cycle.sources, cycle: cycle.month.description, workflow: cycle.workflow)
-        guard let demand = cycle.tables[.demand] else { throw SessionRules.noCycleYet }
-        let plans = BalanceInputs(
-            demand: demand, supply: cycle.tables[.supply], inventory: cycle.tables[.inventory], capacity: cycle.tables[.capacity],
-            finance: cycle.tables[.finance], budget: cycle.tables[.budget])
+        guard let plans = cycle.balanceInputs else { throw SessionRules.noCycleYet }
         let error = ForecastAccuracy.lagOneWMAPE(cycles: record.history.filter { $0.month <= cycle.month })
         return Balance(cycle: cycle.month, plans: plans, thresholds: cycle.workflow.exceptions, forecastError: error)
     }

@@ -19,6 +19,15 @@ public struct PlanRecord: Sendable {
         public var promotions: [PlanInputKey: Promotion]
         /// The cycle's plan events folded: current files and scenarios.
         public var fold: PlanOfRecord.Fold
+
+        /// The tables a balance reads; nil without a demand plan of record.
+        public var balanceInputs: BalanceInputs? {
+            tables[.demand].map {
+                BalanceInputs(
+                    demand: $0, supply: tables[.supply], inventory: tables[.inventory], capacity: tables[.capacity],
+                    finance: tables[.finance], budget: tables[.budget])
+            }
+        }
     }
 
     /// Oldest first.

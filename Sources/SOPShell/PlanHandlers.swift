@@ -6,8 +6,8 @@ import SOPText
 /// `balance`, `plan diff`, `accuracy` and the scenario commands: parse, ask SOPApp, render.
 extension Handlers {
     static func balance(_ session: Session, _ command: ParsedCommand) throws -> Reply {
-        let balance = try PlanQueries.balance(session, family: command.option("--family"))
-        return Reply(BalanceText.render(balance, width: max(session.width, 60)), json: BalanceJSON(balance))
+        let (balance, notes) = try PlanQueries.balance(session, family: command.option("--family"))
+        return Reply(BalanceText.render(balance, notes: notes, width: max(session.width, 60)), json: BalanceJSON(balance, notes: notes))
     }
 
     static func planDiff(_ session: Session, _ command: ParsedCommand) throws -> Reply {

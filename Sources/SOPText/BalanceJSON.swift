@@ -10,6 +10,22 @@ public struct BalanceJSON: Encodable, Sendable {
     var families: [Family]
     var resources: [Resource]
     var exceptions: [Exception]
+    /// Plan inputs the workflow declares that nothing stands for yet (`{kind, stage, input}`).
+    var missing: [Missing] = []
+    /// Families other plans hold that the demand plan lacks.
+    var familiesWithoutDemand: [String] = []
+
+    struct Missing: Encodable, Sendable {
+        var kind: String
+        var stage: String
+        var input: String
+    }
+
+    public init(_ balance: Balance, notes: PlanNotes) {
+        self.init(balance)
+        missing = notes.missing.map { Missing(kind: $0.kind.rawValue, stage: $0.stage, input: $0.input) }
+        familiesWithoutDemand = notes.familiesWithoutDemand
+    }
 
     struct Family: Encodable, Sendable {
         var family: String

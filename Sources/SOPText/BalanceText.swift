@@ -6,6 +6,32 @@ import SOPCore
 public enum BalanceText {
     static let legend = ["! projected inventory below zero (shortage)", "* below safety stock", ">k cover lasts past the k months left in the horizon", "- not in the plan"]
 
+    /// The notes under the headline: what the balance cannot show, and what to submit.
+    static func notes(_ notes: PlanNotes, width: Int) -> [String] {
+        var lines: [String] = []
+        for m in notes.missing {
+            lines += TextWrap.lines(
+                "No \(m.kind.rawValue) plan submitted yet in \(notes.cycle) (submit \(m.stage) \(m.input) FILE).", first: "Note: ", rest: "  ", width: width)
+        }
+        if !notes.familiesWithoutDemand.isEmpty {
+            lines += TextWrap.lines(
+                "\(notes.familiesWithoutDemand.andList) \(notes.familiesWithoutDemand.count == 1 ? "is" : "are") in other plans but not in the demand plan: shown with demand 0.",
+                first: "Note: ", rest: "  ", width: width)
+        }
+        return lines
+    }
+
+    public static func render(_ balance: Balance, notes planNotes: PlanNotes, width: Int = 100) -> String {
+        let text = render(balance, width: width)
+        let extra = notes(planNotes, width: width)
+        guard !extra.isEmpty else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Under the headline, where a planner looks first.
+        let headline = lines.firstIndex(where: \.isEmpty) ?? lines.count
+        lines.insert(contentsOf: extra, at: headline)
+        return lines.joined(separator: "\n")
+    }
+
     public static func render(_ balance: Balance, width: Int = 100) -> String {
         guard !balance.horizon.isEmpty else {
             return "Cycle \(balance.cycle): the demand plan has no month from \(balance.cycle) on, so there is no balance to show."

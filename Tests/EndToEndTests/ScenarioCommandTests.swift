@@ -81,4 +81,24 @@ import Testing
         let accuracy = try box.ok(["accuracy"])
         #expect(accuracy.out.contains("No lag-1 forecast has an actual yet"), "\(accuracy)")
     }
+
+    @Test func whatABalanceCannotShowIsSaidNotDropped() throws {
+        let box = try Sandbox()
+        try box.completeDataGathering()
+        _ = try box.ok(["--as", "dan", "submit", "demand-review", "unconstrained-forecast", Sample.forecast])
+        // Read as one line: the notes wrap at 80 columns.
+        let text = try box.ok(["balance"]).out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(text.contains("Note: No supply plan submitted yet in 2026-11 (submit supply-review supply-plan FILE)."), "\(text)")
+        #expect(text.contains("Note: No budget plan submitted yet in 2026-11 (submit financial-review operating-budget FILE)."), "\(text)")
+        let json = try Self.json(box, ["balance"])
+        let missing = (json["missing"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+        #expect(missing == ["supply", "capacity", "finance", "budget"], "\(json)")
+
+        // A family the inventory holds but the demand plan lacks is shown, with demand 0, and named.
+        let more = try box.write("inventory.csv", "Family,On Hand,Safety Stock\nLounge,1850,600\nDining,1120,400\nShade,2630,900\nParasol,75,0\n")
+        _ = try box.ok(["--as", "dan", "submit", "data-gathering", "inventory-snapshot", more])
+        let after = try box.ok(["balance"]).out.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(after.contains("Note: Parasol is in other plans but not in the demand plan: shown with demand 0."), "\(after)")
+        #expect(after.contains("Parasol  (opening inventory 75"), "\(after)")
+    }
 }

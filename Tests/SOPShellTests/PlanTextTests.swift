@@ -75,7 +75,7 @@ import Testing
     @Test func theBalanceJSONHasThePinnedKeysAndNulls() throws {
         let json = JSONOutput.string(BalanceJSON(Self.eighteenMonths))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["cycle", "horizon", "families", "resources", "exceptions"])
+        #expect(Set(object.keys) == ["cycle", "horizon", "families", "resources", "exceptions", "missing", "familiesWithoutDemand"])
         #expect(object["cycle"] as? String == "2026-11")
         let families = try #require(object["families"] as? [[String: Any]])
         #expect(families.map { $0["family"] as? String } == ["garden", "indoor", "outdoor"])
