@@ -58,6 +58,7 @@ public enum ScenarioText {
         // Per family, the figure that decides most choices: how short each plan leaves it.
         let families = c.baseline.families.map(\.family)
         if families.count > 1 {
+            lines.append("")
             var short = TextTable(["SHORTAGE BY FAMILY"] + plans.map(\.0), width: width)
             for family in families {
                 short.add([family] + plans.map { plan in
