@@ -17,6 +17,10 @@ public enum PlanQueries {
     /// `plan diff [--against YYYY-MM]`.
     public static func diff(_ session: Session, against explicit: CycleMonth?) throws -> PlanDiff {
         let (record, month) = try read(session)
+        return try diff(record, month: month, against: explicit)
+    }
+
+    static func diff(_ record: PlanRecord, month: CycleMonth, against explicit: CycleMonth?) throws -> PlanDiff {
         let candidates = record.cycles.map {
             DiffCandidate(month: $0.month, cancelled: $0.cancelled, hasPlan: $0.tables[.demand] != nil || $0.tables[.supply] != nil)
         }
@@ -31,7 +35,11 @@ public enum PlanQueries {
     /// `accuracy`: over the record up to the current cycle.
     public static func accuracy(_ session: Session, lag: Int, months: Int, family: String?) throws -> ForecastAccuracy {
         let (record, month) = try read(session)
-        return try ForecastAccuracy(cycles: record.history.filter { $0.month <= month }, lag: lag, months: months, family: family)
+        return try accuracy(record, month: month, lag: lag, months: months, family: family)
+    }
+
+    static func accuracy(_ record: PlanRecord, month: CycleMonth, lag: Int, months: Int, family: String?) throws -> ForecastAccuracy {
+        try ForecastAccuracy(cycles: record.history.filter { $0.month <= month }, lag: lag, months: months, family: family)
     }
 
     /// The scenarios of the current cycle, each with the decision that promoted it (if one in force did).
@@ -46,6 +54,11 @@ public enum PlanQueries {
     /// place, on the same KPIs, read off the same balance computation.
     public static func compare(_ session: Session, names: [String]) throws -> ScenarioComparison {
         let (record, month) = try read(session)
+        return try compare(session, record: record, month: month, names: names)
+    }
+
+    /// The same on a record already read (the agenda compares the scenarios of each open proposal).
+    static func compare(_ session: Session, record: PlanRecord, month: CycleMonth, names: [String]) throws -> ScenarioComparison {
         guard let cycle = record.cycle(month) else { throw SessionRules.noCycleYet }
         let chosen = try ScenarioComparison.choose(names, from: cycle.scenarios, cycle: month.description)
         var submitted = cycle

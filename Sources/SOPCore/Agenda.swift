@@ -48,6 +48,15 @@ public struct Agenda: Sendable, Equatable, Codable {
     /// How many lines of a note the text and Markdown agendas print (the workflow's `limits: { agenda-lines: N }`);
     /// the JSON keeps every note whole.
     public var noteLines: Int = SubmissionLimits.defaultAgendaLines
+    /// The plan figures sections 1, 3, 4, 5, 6, 8 and 9 answer from (`AgendaQueries` reads them from
+    /// the plan record); without them those sections say in one line why there are none. Not part of
+    /// this value's own JSON: `AgendaJSON` writes the figures under their own keys.
+    public var plan: AgendaPlanState = .noPlanInputs
+
+    enum CodingKeys: String, CodingKey {
+        case cycle, workflow, workflowTitle, cycleState, preparedOn, meeting, previousMeeting, changes, stagePerformance, reviews
+        case risks, decisionsNeeded, decisionsRecorded, criticalConstraints, followUpActions, noteLines
+    }
 
     public init(
         cycle: String, workflow: String, workflowTitle: String, cycleState: String, preparedOn: Day,
@@ -100,8 +109,11 @@ extension Agenda {
         public var reopenedStages: [Reopening]
         /// Proposals raised since the previous meeting (all of this cycle's when there is none).
         public var newProposals: [ProposalItem]
+        /// Decisions recorded since the previous meeting was held, in this cycle or the previous one
+        /// (a supersession is a decision too); this cycle's when no meeting was held.
+        public var decisions: [DecisionItem] = []
 
-        public var isEmpty: Bool { resubmissions.isEmpty && reopenedStages.isEmpty && newProposals.isEmpty }
+        public var isEmpty: Bool { resubmissions.isEmpty && reopenedStages.isEmpty && newProposals.isEmpty && decisions.isEmpty }
     }
 
     public struct Resubmission: Sendable, Equatable, Codable {

@@ -3,10 +3,15 @@ import Foundation
 extension Agenda {
     /// The agenda of `cycle` as of `today`, from its folded state, its full event log (for history the
     /// state does not keep: every resubmission, rejection and reopening) and the follow-up items it sees.
+    /// `earlierDecisions` are the previous cycle's decisions, which this cycle's register does not hold:
+    /// one recorded there after its meeting (superseding the meeting's own, say) is a change since it.
+    /// The plan figures start as "none" (`noDemandPlan` when the workflow declares plan inputs);
+    /// `AgendaQueries` puts in those the record holds.
     public static func build(
-        cycle: CycleState, events: [CycleEvent], register: FollowUpRegister, previous: PreviousMeeting?, today: Day
+        cycle: CycleState, events: [CycleEvent], register: FollowUpRegister, previous: PreviousMeeting?, today: Day,
+        earlierDecisions: [Decision] = []
     ) -> Agenda {
-        AgendaBuilder(cycle: cycle, events: events, register: register, previous: previous, today: today).agenda
+        AgendaBuilder(cycle: cycle, events: events, register: register, previous: previous, today: today, earlierDecisions: earlierDecisions).agenda
     }
 }
 
@@ -17,6 +22,7 @@ struct AgendaBuilder {
     let register: FollowUpRegister
     let previous: PreviousMeeting?
     let today: Day
+    var earlierDecisions: [Decision] = []
 
     var workflow: Workflow { cycle.workflow }
     var id: String { cycle.id }
@@ -33,7 +39,8 @@ struct AgendaBuilder {
                     overdueDays: status.overdueDays)
             },
             previousMeeting: previous.map { Agenda.PreviousMeetingInfo(cycle: $0.cycle, heldAt: $0.heldAt) },
-            changes: Agenda.Changes(resubmissions: resubmissions, reopenedStages: reopenings, newProposals: newProposals),
+            changes: Agenda.Changes(
+                resubmissions: resubmissions, reopenedStages: reopenings, newProposals: newProposals, decisions: decisionsSince),
             stagePerformance: workflow.stages.map(performance),
             reviews: reviewedStages.map(review),
             risks: Agenda.Risks(
@@ -46,6 +53,7 @@ struct AgendaBuilder {
                 stages: workflow.agenda.constraints.compactMap(workflow.stage).map(review)),
             followUpActions: followUpActions)
         agenda.noteLines = workflow.limits.agendaLines
+        agenda.plan = workflow.declaresPlanInputs ? .noDemandPlan : .noPlanInputs
         return agenda
     }
 
@@ -187,13 +195,31 @@ struct AgendaBuilder {
     var decisions: [Agenda.DecisionItem] {
         let own = register.decisions(of: id)
         let replaced = own.compactMap { $0.supersedes.flatMap { register.decisions[$0] } }.filter { $0.cycle != id }
-        return (own + replaced).sorted { $0.number < $1.number }.map { d in
-            Agenda.DecisionItem(
-                id: d.label, text: d.text, rationale: d.rationale, option: d.option,
-                proposal: d.proposal.map(FollowUpKind.proposal.label), proposalText: d.proposal.flatMap { register.proposals[$0]?.text },
-                by: d.by, at: d.at, cycle: d.cycle, supersedes: d.supersedes.map(FollowUpKind.decision.label),
-                supersededBy: d.supersededBy.map(FollowUpKind.decision.label), inForce: d.isInForce)
+        return (own + replaced).sorted { $0.number < $1.number }.map(item)
+    }
+
+    /// Decisions recorded after the previous meeting was held, whichever of the two cycles holds
+    /// them; this cycle's own when no meeting was held. The change section once looked only at
+    /// submissions, stages and proposals, so a decision superseded after the meeting read as "no
+    /// changes".
+    var decisionsSince: [Agenda.DecisionItem] {
+        var all: [Int: Decision] = [:]
+        for d in register.decisions(of: id) + earlierDecisions { all[d.number] = d }
+        let since: [Decision]
+        if let heldAt = previous?.heldAt {
+            since = all.values.filter { $0.at > heldAt }
+        } else {
+            since = all.values.filter { $0.cycle == id }
         }
+        return since.sorted { $0.number < $1.number }.map(item)
+    }
+
+    func item(_ d: Decision) -> Agenda.DecisionItem {
+        Agenda.DecisionItem(
+            id: d.label, text: d.text, rationale: d.rationale, option: d.option,
+            proposal: d.proposal.map(FollowUpKind.proposal.label), proposalText: d.proposal.flatMap { register.proposals[$0]?.text },
+            by: d.by, at: d.at, cycle: d.cycle, supersedes: d.supersedes.map(FollowUpKind.decision.label),
+            supersededBy: d.supersededBy.map(FollowUpKind.decision.label), inForce: d.isInForce)
     }
 
     // MARK: 8. actions

@@ -12,11 +12,13 @@ public enum AgendaText {
     static let sections = [
         "What changed since last month",
         "Stage performance against due dates",
-        "Review outcomes",
-        "Risks",
+        "Product families: actual against forecast",
+        "On plan financially",
+        "Risks and exceptions",
         "Decisions needed now",
-        "Decisions recorded this cycle",
+        "Product development and review outcomes",
         "Critical constraints",
+        "Long-term plan",
         "Follow-up actions",
     ]
 
@@ -46,7 +48,10 @@ public enum AgendaText {
             out.bullets(changes.reopenedStages.map(reopening), none: "None.")
             out.add("New proposals \(sinceShort(agenda)):")
             out.bullets(changes.newProposals.map { "\($0.id) \($0.text) (\(proposalStateWords($0)))" }, none: "None.")
+            out.add("Decisions \(sinceShort(agenda)):")
+            out.bullets(changes.decisions.map { decisionChange($0, in: agenda.cycle) }, none: "None.")
         }
+        out.blocks(AgendaPlanText.changes(agenda))
 
         // 2
         out.heading(2)
@@ -70,17 +75,14 @@ public enum AgendaText {
 
         // 3
         out.heading(3)
-        if agenda.reviews.isEmpty {
-            out.wrap("No review stages come before the meeting in this workflow.")
-        } else {
-            for (i, review) in agenda.reviews.enumerated() {
-                if i > 0 { out.add("") }
-                stageText(review, noteLines: agenda.noteLines, into: &out)
-            }
-        }
+        out.blocks(AgendaPlanText.families(agenda))
 
         // 4
         out.heading(4)
+        out.blocks(AgendaPlanText.finance(agenda))
+
+        // 5
+        out.heading(5)
         let risks = agenda.risks
         if risks.isEmpty {
             out.wrap("No rejections, stale sign-offs, waived stages or overdue actions recorded.")
@@ -94,9 +96,10 @@ public enum AgendaText {
             out.add("Overdue actions:")
             out.bullets(risks.overdueActions.map(action), none: "None.")
         }
+        out.blocks(AgendaPlanText.exceptions(agenda))
 
-        // 5
-        out.heading(5)
+        // 6
+        out.heading(6)
         if agenda.decisionsNeeded.isEmpty {
             out.wrap("No open proposals: nothing is waiting for a decision.")
         } else {
@@ -109,13 +112,13 @@ public enum AgendaText {
                     out.add("      Options:")
                     for (n, option) in p.options.enumerated() { out.wrap(option, first: "        \(n + 1). ", rest: "           ") }
                 }
+                out.blocks(AgendaPlanText.comparison(p, in: agenda), indent: "      ")
             }
         }
-
-        // 6
-        out.heading(6)
+        out.add("")
+        out.add("Decisions recorded this cycle:")
         if agenda.decisionsRecorded.isEmpty {
-            out.wrap("No decisions recorded in this cycle yet.")
+            out.wrap("No decisions recorded in this cycle yet.", first: "  ", rest: "  ")
         } else {
             for d in agenda.decisionsRecorded {
                 out.wrap("\(d.id)  \(d.text)" + supersession(d), first: "  - ", rest: "    ")
@@ -125,6 +128,20 @@ public enum AgendaText {
 
         // 7
         out.heading(7)
+        if agenda.reviews.isEmpty {
+            out.wrap("No review stages come before the meeting in this workflow.")
+        } else {
+            for (i, review) in agenda.reviews.enumerated() {
+                if i > 0 { out.add("") }
+                stageText(review, noteLines: agenda.noteLines, into: &out)
+            }
+        }
+
+        // 8
+        out.heading(8)
+        let figures = AgendaPlanText.constraints(agenda)
+        out.blocks(figures)
+        if !figures.isEmpty { out.add("") }
         if agenda.criticalConstraints.sourceStages.isEmpty {
             out.wrap(noConstraintStages)
         } else if agenda.criticalConstraints.stages.isEmpty {
@@ -136,8 +153,12 @@ public enum AgendaText {
             }
         }
 
-        // 8
-        out.heading(8)
+        // 9
+        out.heading(9)
+        out.blocks(AgendaPlanText.longTerm(agenda))
+
+        // 10
+        out.heading(10)
         let actions = agenda.followUpActions
         out.wrap("Next meeting: \(nextMeetingLine(agenda))")
         if actions.open.isEmpty {
@@ -220,7 +241,10 @@ public enum AgendaText {
             list("Resubmissions", changes.resubmissions.map(resubmission))
             list("Reopened stages", changes.reopenedStages.map(reopening))
             list("New proposals \(sinceShort(agenda))", changes.newProposals.map { "**\($0.id)** \($0.text) (\(proposalStateWords($0)))" })
+            list("Decisions \(sinceShort(agenda))", changes.decisions.map { decisionChange($0, in: agenda.cycle) })
         }
+        md.append("")
+        md.append(contentsOf: markdown(AgendaPlanText.changes(agenda)))
 
         // 2
         heading(2)
@@ -236,14 +260,14 @@ public enum AgendaText {
 
         // 3
         heading(3)
-        if agenda.reviews.isEmpty {
-            md.append("No review stages come before the meeting in this workflow.")
-        } else {
-            for review in agenda.reviews { stageMarkdown(review, noteLines: agenda.noteLines, into: &md) }
-        }
+        md.append(contentsOf: markdown(AgendaPlanText.families(agenda)))
 
         // 4
         heading(4)
+        md.append(contentsOf: markdown(AgendaPlanText.finance(agenda)))
+
+        // 5
+        heading(5)
         let risks = agenda.risks
         if risks.isEmpty {
             md.append("No rejections, stale sign-offs, waived stages or overdue actions recorded.")
@@ -253,9 +277,11 @@ public enum AgendaText {
             list("Waived stages", risks.waivedStages.map(waived))
             list("Overdue actions", risks.overdueActions.map(actionMarkdown))
         }
+        md.append("")
+        md.append(contentsOf: markdown(AgendaPlanText.exceptions(agenda)))
 
-        // 5
-        heading(5)
+        // 6
+        heading(6)
         if agenda.decisionsNeeded.isEmpty {
             md.append("No open proposals: nothing is waiting for a decision.")
         } else {
@@ -268,11 +294,16 @@ public enum AgendaText {
                     md.append("  - Options:")
                     for (n, option) in p.options.enumerated() { md.append("    \(n + 1). \(inline(option))") }
                 }
+                let comparison = AgendaPlanText.comparison(p, in: agenda)
+                if !comparison.isEmpty {
+                    md.append("")
+                    md.append(contentsOf: markdown(comparison))
+                }
             }
         }
-
-        // 6
-        heading(6)
+        md.append("")
+        md.append("### Decisions recorded this cycle")
+        md.append("")
         if agenda.decisionsRecorded.isEmpty {
             md.append("No decisions recorded in this cycle yet.")
         } else {
@@ -284,6 +315,16 @@ public enum AgendaText {
 
         // 7
         heading(7)
+        if agenda.reviews.isEmpty {
+            md.append("No review stages come before the meeting in this workflow.")
+        } else {
+            for review in agenda.reviews { stageMarkdown(review, noteLines: agenda.noteLines, into: &md) }
+        }
+
+        // 8
+        heading(8)
+        md.append(contentsOf: markdown(AgendaPlanText.constraints(agenda)))
+        md.append("")
         if agenda.criticalConstraints.sourceStages.isEmpty {
             md.append(noConstraintStages)
         } else if agenda.criticalConstraints.stages.isEmpty {
@@ -292,8 +333,12 @@ public enum AgendaText {
             for review in agenda.criticalConstraints.stages { stageMarkdown(review, noteLines: agenda.noteLines, into: &md) }
         }
 
-        // 8
-        heading(8)
+        // 9
+        heading(9)
+        md.append(contentsOf: markdown(AgendaPlanText.longTerm(agenda)))
+
+        // 10
+        heading(10)
         let actions = agenda.followUpActions
         md.append("Next meeting: \(nextMeetingLine(agenda))")
         md.append("")
@@ -384,12 +429,12 @@ public enum AgendaText {
 
     private static func nothingChanged(_ agenda: Agenda) -> String {
         guard let previous = agenda.previousMeeting else {
-            return "No resubmissions, reopened stages or new proposals recorded in this cycle (the first on record)."
+            return "No resubmissions, reopened stages, new proposals or decisions recorded in this cycle (the first on record)."
         }
         if previous.heldAt == nil {
-            return "No resubmissions, reopened stages or new proposals recorded in this cycle since \(previous.cycle)."
+            return "No resubmissions, reopened stages, new proposals or decisions recorded in this cycle since \(previous.cycle)."
         }
-        return "No resubmissions, reopened stages or new proposals since the \(previous.cycle) executive meeting."
+        return "No resubmissions, reopened stages, new proposals or decisions since the \(previous.cycle) executive meeting."
     }
 
     private static let noConstraintStages =
@@ -483,6 +528,29 @@ public enum AgendaText {
         return lines
     }
 
+    /// A decision in the change list: what, both sides of a supersession, who and when.
+    private static func decisionChange(_ d: Agenda.DecisionItem, in cycle: String) -> String {
+        "\(d.id) \(d.text)\(supersession(d)) - by \(d.by), \(Stamp.minute(d.at))" + (d.cycle == cycle ? "" : ", in \(d.cycle)")
+    }
+
+    /// Plan-figure blocks as Markdown: tables as tables, labels in bold.
+    private static func markdown(_ blocks: [AgendaBlock]) -> [String] {
+        var md: [String] = []
+        for block in blocks {
+            switch block {
+            case .paragraph(let text): md += [inline(text), ""]
+            case .label(let text): md += ["**\(inline(text))**", ""]
+            case .bullets(let items): md += items.map { "- \(inline($0))" } + [""]
+            case .table(let header, let rows):
+                md.append(row(header))
+                md.append("|" + String(repeating: "---|", count: header.count))
+                md += rows.map(row)
+                md.append("")
+            }
+        }
+        return md
+    }
+
     private static func supersession(_ d: Agenda.DecisionItem) -> String {
         var tags: [String] = []
         if let old = d.supersedes { tags.append("supersedes \(old)") }
@@ -565,6 +633,17 @@ public enum AgendaText {
         mutating func heading(_ n: Int) {
             let title = "\(n). \(AgendaText.sections[n - 1].uppercased())"
             lines += ["", title, String(repeating: "-", count: title.count)]
+        }
+
+        mutating func blocks(_ blocks: [AgendaBlock], indent: String = "") {
+            for block in blocks {
+                switch block {
+                case .paragraph(let text): wrap(text, first: indent, rest: indent)
+                case .label(let text): wrap(text, first: indent, rest: indent + "  ")
+                case .bullets(let items): for item in items { wrap(item, first: indent + "  - ", rest: indent + "    ") }
+                case .table(let header, let rows): lines += AgendaText.columns(header, rows).map { indent + $0 }
+                }
+            }
         }
 
         mutating func bullets(_ items: [String], none: String) {

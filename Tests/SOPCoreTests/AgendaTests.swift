@@ -154,8 +154,10 @@ struct AgendaScene {
         sign("supply", "supply", by: "paul", comment: "no slack on line 2")
     }
 
-    func agenda(today: String, previous: PreviousMeeting? = nil) -> Agenda {
-        Agenda.build(cycle: state, events: events, register: register, previous: previous, today: AgendaFixture.day(today))
+    func agenda(today: String, previous: PreviousMeeting? = nil, earlierDecisions: [Decision] = []) -> Agenda {
+        Agenda.build(
+            cycle: state, events: events, register: register, previous: previous, today: AgendaFixture.day(today),
+            earlierDecisions: earlierDecisions)
     }
 }
 

@@ -114,12 +114,14 @@ struct AgendaSample {
 
 @Suite struct AgendaTextTests {
     static let textHeadings = [
-        "1. WHAT CHANGED SINCE LAST MONTH", "2. STAGE PERFORMANCE AGAINST DUE DATES", "3. REVIEW OUTCOMES", "4. RISKS",
-        "5. DECISIONS NEEDED NOW", "6. DECISIONS RECORDED THIS CYCLE", "7. CRITICAL CONSTRAINTS", "8. FOLLOW-UP ACTIONS",
+        "1. WHAT CHANGED SINCE LAST MONTH", "2. STAGE PERFORMANCE AGAINST DUE DATES", "3. PRODUCT FAMILIES: ACTUAL AGAINST FORECAST",
+        "4. ON PLAN FINANCIALLY", "5. RISKS AND EXCEPTIONS", "6. DECISIONS NEEDED NOW", "7. PRODUCT DEVELOPMENT AND REVIEW OUTCOMES",
+        "8. CRITICAL CONSTRAINTS", "9. LONG-TERM PLAN", "10. FOLLOW-UP ACTIONS",
     ]
     static let markdownHeadings = [
-        "## 1. What changed since last month", "## 2. Stage performance against due dates", "## 3. Review outcomes", "## 4. Risks",
-        "## 5. Decisions needed now", "## 6. Decisions recorded this cycle", "## 7. Critical constraints", "## 8. Follow-up actions",
+        "## 1. What changed since last month", "## 2. Stage performance against due dates", "## 3. Product families: actual against forecast",
+        "## 4. On plan financially", "## 5. Risks and exceptions", "## 6. Decisions needed now", "## 7. Product development and review outcomes",
+        "## 8. Critical constraints", "## 9. Long-term plan", "## 10. Follow-up actions",
     ]
 
     /// Each heading is a line of its own, in this order.
@@ -248,7 +250,7 @@ struct AgendaSample {
     @Test func emptySectionsSayPlainlyThatNothingIsRecorded() throws {
         for render in [AgendaText.text, AgendaText.markdown] {
             let out = flat(render(try AgendaSample.empty()))
-            #expect(out.contains("No resubmissions, reopened stages or new proposals recorded in this cycle (the first on record)."))
+            #expect(out.contains("No resubmissions, reopened stages, new proposals or decisions recorded in this cycle (the first on record)."))
             #expect(out.contains("Nothing recorded yet: no input submitted, no sign-off."))
             #expect(out.contains("No rejections, stale sign-offs, waived stages or overdue actions recorded."))
             #expect(out.contains("No open proposals: nothing is waiting for a decision."))
@@ -256,7 +258,7 @@ struct AgendaSample {
             #expect(out.contains("No open follow-up actions."))
             #expect(out.contains("not yet due"))
             let held = flat(render(try AgendaSample.empty(previous: PreviousMeeting(cycle: "2026-10", heldAt: AgendaSample.time("2026-10-21", 15)))))
-            #expect(held.contains("No resubmissions, reopened stages or new proposals since the 2026-10 executive meeting."))
+            #expect(held.contains("No resubmissions, reopened stages, new proposals or decisions since the 2026-10 executive meeting."))
         }
     }
 
