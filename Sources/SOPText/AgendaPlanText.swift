@@ -36,7 +36,7 @@ enum AgendaPlanText {
     static func changes(_ agenda: Agenda) -> [AgendaBlock] {
         switch agenda.plan {
         case .noPlanInputs: return []
-        case .noDemandPlan: return [.paragraph("Plan changes: " + noDemandPlan(agenda))]
+        case .noDemandPlan: return [.paragraph("Plan changes: not known yet: cycle \(agenda.cycle) has no demand plan of record.")]
         case .figures(let plan):
             guard let diff = plan.diff else {
                 return [.paragraph("Plan changes: no earlier cycle's plan to compare with.")]
@@ -112,7 +112,7 @@ enum AgendaPlanText {
     static func exceptions(_ agenda: Agenda) -> [AgendaBlock] {
         switch agenda.plan {
         case .noPlanInputs: return []
-        case .noDemandPlan: return [.paragraph("Plan exceptions: " + noDemandPlan(agenda))]
+        case .noDemandPlan: return [.paragraph("Plan exceptions: not known yet: cycle \(agenda.cycle) has no demand plan of record.")]
         case .figures(let plan):
             guard !plan.exceptions.isEmpty else { return [.paragraph("Plan exceptions: none in the balance.")] }
             return [
