@@ -201,33 +201,28 @@ public struct ExceptionGroup: Sendable, Equatable {
     public var worstMonth: CycleMonth?
     public var limit: PlanFigure?
 
-    /// In the balance's exception order: kind, then family or resource.
+    /// In the balance's exception order: kind, then family or resource. Made of the balance's
+    /// runs (`ExceptionRun`), so a group's worst month is chosen by the same rule the balance uses.
     static func groups(_ exceptions: [PlanException]) -> [ExceptionGroup] {
         var groups: [ExceptionGroup] = []
-        for e in exceptions {
-            if let i = groups.lastIndex(where: { $0.kind == e.kind && $0.family == e.family && $0.resource == e.resource }) {
-                if let m = e.month { groups[i].months.append(m) }
-                if worse(e.value, than: groups[i].worst, kind: e.kind) {
-                    groups[i].worst = e.value
-                    groups[i].worstMonth = e.month
-                    groups[i].limit = e.limit
+        var worst: [PlanException] = []
+        for run in ExceptionRun.runs(exceptions) {
+            if let i = groups.lastIndex(where: { $0.kind == run.kind && $0.family == run.family && $0.resource == run.resource }) {
+                groups[i].months += run.months
+                if ExceptionRun.isWorse(run.worst, than: worst[i]) {
+                    worst[i] = run.worst
+                    groups[i].worst = run.worst.value
+                    groups[i].worstMonth = run.worst.month
+                    groups[i].limit = run.worst.limit
                 }
             } else {
+                worst.append(run.worst)
                 groups.append(ExceptionGroup(
-                    kind: e.kind, family: e.family, resource: e.resource, months: e.month.map { [$0] } ?? [], worst: e.value,
-                    worstMonth: e.month, limit: e.limit))
+                    kind: run.kind, family: run.family, resource: run.resource, months: run.months, worst: run.worst.value,
+                    worstMonth: run.worst.month, limit: run.worst.limit))
             }
         }
         return groups
-    }
-
-    static func worse(_ a: PlanFigure, than b: PlanFigure, kind: PlanExceptionKind) -> Bool {
-        let lowerIsWorse = kind == .shortage || kind == .belowSafetyStock || kind == .belowBudget
-        switch (a, b) {
-        case (.quantity(let x), .quantity(let y)): return lowerIsWorse ? x < y : x > y
-        case (.ratio(let x), .ratio(let y)): return lowerIsWorse ? x < y : x > y
-        default: return false
-        }
     }
 }
 

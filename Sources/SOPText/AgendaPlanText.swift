@@ -126,23 +126,26 @@ enum AgendaPlanText {
     static func sentence(_ g: ExceptionGroup) -> String {
         let who = g.family ?? g.resource ?? "?"
         let months = monthList(g.months)
-        let at = g.months.count > 1 ? g.worstMonth.map { " in \($0)" } ?? "" : ""
+        let several = g.months.count > 1
+        let at = several ? g.worstMonth.map { " in \($0)" } ?? "" : ""
+        // "up to" only where there are several months to be worst among.
+        let upTo = several ? "up to " : "", downTo = several ? "down to " : ""
         let worst = PlanNumbers.figure(g.worst)
         let limit = g.limit.map(PlanNumbers.figure) ?? ""
         switch g.kind {
         case .shortage:
-            return "\(who) runs short in \(months): projected inventory down to \(worst)\(at)."
+            return "\(who) runs short in \(months): projected inventory \(downTo)\(worst)\(at)."
         case .belowSafetyStock:
-            return "\(who) is below safety stock (\(limit)) in \(months): projected inventory down to \(worst)\(at)."
+            return "\(who) is below safety stock (\(limit)) in \(months): projected inventory \(downTo)\(worst)\(at)."
         case .supplyGap:
-            return "\(who): supply falls short of demand in \(months), by up to \(worst)\(at)."
+            return "\(who): supply falls short of demand in \(months), by \(upTo)\(worst)\(at)."
         case .overCapacity:
-            return "\(who) is over capacity in \(months): up to \(worst) of what is available is required\(at) (limit \(limit))."
+            return "\(who) is over capacity in \(months): \(upTo)\(worst) of what is available is required\(at) (limit \(limit))."
         case .belowBudget:
             var under = worst, allowed = limit
             if case .ratio(let r) = g.worst { under = PlanNumbers.percent1(-r) }
             if case .ratio(let r)? = g.limit { allowed = PlanNumbers.percent1(-r) }
-            return "\(who): revenue below budget in \(months), by up to \(under)\(at) (limit \(allowed))."
+            return "\(who): revenue below budget in \(months), by \(upTo)\(under)\(at) (limit \(allowed))."
         case .forecastError:
             return "\(who): the lag-1 forecast error (WMAPE) over the accuracy window is \(worst) (limit \(limit))."
         }

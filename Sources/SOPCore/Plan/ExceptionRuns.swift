@@ -29,7 +29,7 @@ public struct ExceptionRun: Sendable, Equatable {
         return runs
     }
 
-    private static func isWorse(_ a: PlanException, than b: PlanException) -> Bool {
+    static func isWorse(_ a: PlanException, than b: PlanException) -> Bool {
         switch (a.kind, a.value, b.value) {
         case (.shortage, .quantity(let x), .quantity(let y)), (.belowSafetyStock, .quantity(let x), .quantity(let y)): x < y
         case (.supplyGap, .quantity(let x), .quantity(let y)): x > y
