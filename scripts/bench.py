@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The measurements behind scripts/bench (run that: it builds the release binary first).
 
-Every figure is measured side by side with the sqlite3 shell in the same run, so the ratios hold on
+Every figure is measured side by side with the sqlite3 shell (the plan figures: with Python on the
+same CSV files, scripts/bench_plan.py) in the same run, so the ratios hold on
 any machine even though the absolute times do not. README.md, "Performance", explains each row.
 """
 import argparse
