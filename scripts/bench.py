@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The measurements behind scripts/bench (run that: it builds the release binary first).
 
-Every figure is measured side by side with the sqlite3 shell in the same run, so the ratios hold on
+Every figure is measured side by side with the sqlite3 shell (the plan figures: with Python on the
+same CSV files, scripts/bench_plan.py) in the same run, so the ratios hold on
 any machine even though the absolute times do not. README.md, "Performance", explains each row.
 """
 import argparse
@@ -17,11 +18,14 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_plan  # noqa: E402  (the plan-figure record and its Python baseline)
+
 # ----------------------------------------------------------------------------------------------------
 # Sizes: the full run follows issue 5's method; --quick is a smoke run of the same code.
 
-FULL = dict(cycles=120, drafts=20, actions=120, writes=2000, runs=30, write_runs=3)
-QUICK = dict(cycles=12, drafts=4, actions=20, writes=500, runs=10, write_runs=1)
+FULL = dict(cycles=120, drafts=20, actions=120, writes=2000, runs=30, write_runs=3, plan_cycles=120, plan_small=12, plan_runs=7)
+QUICK = dict(cycles=12, drafts=4, actions=20, writes=500, runs=10, write_runs=1, plan_cycles=24, plan_small=12, plan_runs=5)
 
 # The last cycle is left mid-month; `status` is read at this hour of its 11th workday.
 STATUS_HOUR = "17:00"
@@ -436,6 +440,104 @@ def measure_memory(binary, ten, clock):
 
 
 # ----------------------------------------------------------------------------------------------------
+# Plan figures: balance, plan diff and accuracy on a record of cycles whose every plan input holds
+# 50 families x 18 months (scripts/bench_plan.py writes it), against Python computing the same
+# figures from the same CSV files, one process each.
+
+PLAN_FIGURES = [
+    ("balance", ["balance"], ["balance"]),
+    ("plan diff", ["plan", "diff"], ["diff"]),
+    ("accuracy --months 24", ["accuracy", "--months", "24"], ["accuracy", "24"]),
+]
+
+
+def prepare_plan(binary, data, count):
+    """A database of `count` walked cycles and the folder of its CSV files, cached like `prepare`."""
+    h = hashlib.sha256()
+    for path in (binary, os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_plan.py")):
+        with open(path, "rb") as f:
+            h.update(f.read())
+    folder = os.path.join(data, f"plan-{count}-{h.hexdigest()[:16]}")
+    db, meta_path = os.path.join(folder, "plan.db"), os.path.join(folder, "meta.json")
+    if os.path.exists(meta_path):
+        with open(meta_path) as f:
+            return folder, db, json.load(f)
+    if os.path.isdir(data):
+        for name in os.listdir(data):
+            if name.startswith(f"plan-{count}-"):
+                shutil.rmtree(os.path.join(data, name), ignore_errors=True)
+    os.makedirs(folder, exist_ok=True)
+    files = bench_plan.write_record(folder, count)
+    first = bench_plan.cycle_months(count)[0]
+    print(f"Generating {count} cycles of plan files through `sop play` (once per build) ...", file=sys.stderr)
+    began = time.perf_counter()
+    for i in range(0, len(files), 12):
+        run([binary, "--db", db, "--now", f"{first}-01T08:00:00Z", "play", *files[i:i + 12]])
+        print(f"  {min(i + 12, len(files))}/{len(files)} cycles, {time.perf_counter() - began:.0f} s", file=sys.stderr)
+    meta = {"generate_seconds": round(time.perf_counter() - began, 1),
+            "events": int(sql(db, "select count(*) from events")), "cycles": int(sql(db, "select count(*) from cycles"))}
+    with open(meta_path, "w") as f:
+        json.dump(meta, f)
+    return folder, db, meta
+
+
+def measure_plan(binary, big, small, runs):
+    """For each figure: `sop --json` on the big and the small record and the Python baseline on the
+    big one, back to back in a rotating order. Returns per figure the medians (seconds), the median
+    ratios sop/Python and big/small, and the disagreements between sop's and Python's figures."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    last = bench_plan.cycle_months(1)[0]
+    clock = f"{bench_plan.workdays(last)[10]}T17:00:00Z"
+    results = []
+    for name, sop_args, py_args in PLAN_FIGURES:
+        commands = {
+            "big": [binary, "--db", big[1], "--now", clock, "--json", *sop_args],
+            "small": [binary, "--db", small[1], "--now", clock, "--json", *sop_args],
+            "python": [sys.executable, os.path.join(here, "bench_plan.py"), big[0], *py_args],
+        }
+        bad = []
+        for size, (folder, _) in (("big", big), ("small", small)):
+            got = json.loads(subprocess.run(commands[size], check=True, capture_output=True, text=True).stdout)
+            py = json.loads(subprocess.run(
+                [sys.executable, os.path.join(here, "bench_plan.py"), folder, *py_args], check=True, capture_output=True, text=True).stdout)
+            bad += [f"{os.path.basename(folder)}: {line}" for line in bench_plan.disagreements(py_args[0], got, py)]
+        wall = {k: [] for k in commands}
+        order = list(commands)
+        for r in range(runs):
+            for k in order[r % 3:] + order[:r % 3]:
+                wall[k].append(timed(commands[k]))
+        med = {k: statistics.median(v) for k, v in wall.items()}
+        results.append(dict(
+            name=name, med=med, bad=bad,
+            vs_python=statistics.median(b / p for b, p in zip(wall["big"], wall["python"])),
+            flat=statistics.median(b / s for b, s in zip(wall["big"], wall["small"]))))
+    return results
+
+
+def plan_rows(results, big_meta, small_meta):
+    rows = []
+    for r in results:
+        big, small, py = r["med"]["big"], r["med"]["small"], r["med"]["python"]
+        rows.append((f"`--json {r['name']}`, {big_meta['cycles']} cycles", f"{big * 1000:.1f} ms", f"python3 {py * 1000:.1f} ms",
+                     f"{r['vs_python']:.2f}x", "<= 100 ms", big <= 0.1))
+        rows.append((f"`--json {r['name']}`, {big_meta['cycles']} vs {small_meta['cycles']} cycles", f"{big * 1000:.1f} ms",
+                     f"{small_meta['cycles']} cycles {small * 1000:.1f} ms", f"{r['flat']:.2f}x", "<= 1.2x", r["flat"] <= 1.2))
+    return rows
+
+
+def print_table(rows):
+    headers = ("MEASURE", "SOP", "BASELINE", "RATIO", "TARGET", "RESULT")
+    table = [headers] + [(a, b, c, d, e, "n/a" if f is None else ("met" if f else "MISSED")) for a, b, c, d, e, f in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(headers))]
+    print()
+    for r in table:
+        print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)) + " |")
+        if r is headers:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    print()
+
+
+# ----------------------------------------------------------------------------------------------------
 
 def machine():
     cpu = ""
@@ -460,58 +562,73 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--data", required=True)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--plan-only", action="store_true", help="only the plan-figure rows (balance, plan diff, accuracy)")
     parser.add_argument("--keep-data", action="store_true", help="keep the per-run scratch files")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
     binary = os.path.abspath(args.binary)
     os.makedirs(args.data, exist_ok=True)
 
-    ten, one, meta = prepare(binary, args.data, sizes, args.quick)
-    clock = meta["clock"]
+    if not args.plan_only:
+        ten, one, meta = prepare(binary, args.data, sizes, args.quick)
+        clock = meta["clock"]
+    big_folder, big_db, big_meta = prepare_plan(binary, args.data, sizes["plan_cycles"])
+    small_folder, small_db, small_meta = prepare_plan(binary, args.data, sizes["plan_small"])
     work = tempfile.mkdtemp(prefix="run-", dir=args.data)
     load_before = load()
     print("Measuring ...", file=sys.stderr)
-    med, startup_ratio, status_ratio, start_cpu, base_start_cpu = measure_reads(binary, ten, one, clock, sizes["runs"])
-    start_sop, start_base, ten_status, one_status = med["one"], med["base"], med["ten"], med["one"]
-    sop_rate, base_rate, write_ratio, sop_cpu_ms, base_cpu_ms = measure_writes(binary, one, clock, sizes["writes"], sizes["write_runs"], work)
-    sop_mb, base_mb = measure_memory(binary, ten, clock)
+    rows = []
+    if not args.plan_only:
+        med, startup_ratio, status_ratio, start_cpu, base_start_cpu = measure_reads(binary, ten, one, clock, sizes["runs"])
+        start_sop, start_base, ten_status, one_status = med["one"], med["base"], med["ten"], med["one"]
+        sop_rate, base_rate, write_ratio, sop_cpu_ms, base_cpu_ms = measure_writes(binary, one, clock, sizes["writes"], sizes["write_runs"], work)
+        sop_mb, base_mb = measure_memory(binary, ten, clock)
+        n = sizes["writes"]
+        rows = [
+            ("start-up: `sop --json status`, ready db", f"{start_sop * 1000:.1f} ms", f"sqlite3 count(*) {start_base * 1000:.1f} ms",
+             f"{startup_ratio:.1f}x", "<= 10x", startup_ratio <= 10),
+            (f"durable writes, one `sop play` of {n}", f"{sop_rate:,.0f} /s", f"sqlite3 {n} txns {base_rate:,.0f} /s",
+             f"{write_ratio:.2f}x", ">= 0.5x", write_ratio >= 0.5),
+            (f"`--json status`, {meta['cycles']} cycles vs 1", f"{ten_status * 1000:.1f} ms", f"1 cycle {one_status * 1000:.1f} ms",
+             f"{status_ratio:.2f}x", "<= 1.2x", status_ratio <= 1.2),
+            (f"peak memory, REPL, {len(REPL_COMMANDS)} commands", f"{sop_mb:.1f} MB", f"sqlite3 shell {base_mb:.1f} MB",
+             f"{sop_mb / base_mb:.1f}x", "-", None),
+        ]
+    plan = measure_plan(binary, (big_folder, big_db), (small_folder, small_db), sizes["plan_runs"])
+    rows += plan_rows(plan, big_meta, small_meta)
     load_after = load()
     if not args.keep_data:
         shutil.rmtree(work, ignore_errors=True)
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    n, runs = sizes["writes"], sizes["runs"]
-    rows = [
-        ("start-up: `sop --json status`, ready db", f"{start_sop * 1000:.1f} ms", f"sqlite3 count(*) {start_base * 1000:.1f} ms",
-         f"{startup_ratio:.1f}x", "<= 10x", startup_ratio <= 10),
-        (f"durable writes, one `sop play` of {n}", f"{sop_rate:,.0f} /s", f"sqlite3 {n} txns {base_rate:,.0f} /s",
-         f"{write_ratio:.2f}x", ">= 0.5x", write_ratio >= 0.5),
-        (f"`--json status`, {meta['cycles']} cycles vs 1", f"{ten_status * 1000:.1f} ms", f"1 cycle {one_status * 1000:.1f} ms",
-         f"{status_ratio:.2f}x", "<= 1.2x", status_ratio <= 1.2),
-        (f"peak memory, REPL, {len(REPL_COMMANDS)} commands", f"{sop_mb:.1f} MB", f"sqlite3 shell {base_mb:.1f} MB",
-         f"{sop_mb / base_mb:.1f}x", "-", None),
-    ]
-    print(f"sop benchmarks{' (--quick)' if args.quick else ''} · {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}Z · commit {commit or '?'}")
+    runs = sizes["runs"]
+    print(f"sop benchmarks{' (--quick)' if args.quick else ''}{' (--plan-only)' if args.plan_only else ''} · "
+          f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}Z · commit {commit or '?'}")
     print(f"machine: {machine()}; load average {load_before} before, {load_after} after")
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
-    print(f"build: swift build -c release ({swift[0] if swift else 'swift'}); sqlite3 {sqlite_version()}; "
-          f"history: {meta['cycles']} cycles, {meta['events']:,} events ({meta['one_cycle_events']} in the last cycle), "
-          f"made by {meta['commands']:,} commands in {meta['generate_seconds']:.0f} s; timings are medians of {runs} runs"
-          f" ({sizes['write_runs']} for writes)")
-    headers = ("MEASURE", "SOP", "BASELINE", "RATIO", "TARGET", "RESULT")
-    table = [headers] + [(a, b, c, d, e, "n/a" if f is None else ("met" if f else "MISSED")) for a, b, c, d, e, f in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(headers))]
-    print()
-    for r in table:
-        print("| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)) + " |")
-        if r is headers:
-            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    print()
-    # Both sides wait for the same fsync per transaction; what differs is the CPU around it.
-    print(f"CPU (user + system): start-up sop {start_cpu * 1000:.1f} ms, sqlite3 {base_start_cpu * 1000:.1f} ms "
-          f"({start_cpu / base_start_cpu:.1f}x); per write sop {sop_cpu_ms:.3f} ms per command, sqlite3 "
-          f"{base_cpu_ms:.3f} ms per transaction (each process's start included).")
+    print(f"build: swift build -c release ({swift[0] if swift else 'swift'}); sqlite3 {sqlite_version()}; python3 {platform.python_version()}")
+    if not args.plan_only:
+        print(f"history: {meta['cycles']} cycles, {meta['events']:,} events ({meta['one_cycle_events']} in the last cycle), "
+              f"made by {meta['commands']:,} commands in {meta['generate_seconds']:.0f} s; timings are medians of {runs} runs"
+              f" ({sizes['write_runs']} for writes)")
+    print(f"plan record: {big_meta['cycles']} cycles ({big_meta['events']:,} events, played in {big_meta['generate_seconds']:.0f} s) "
+          f"and {small_meta['cycles']} cycles ({small_meta['generate_seconds']:.0f} s), each cycle 7 plan files of "
+          f"{bench_plan.FAMILIES} families x {bench_plan.HORIZON} months; plan timings are medians of {sizes['plan_runs']} runs")
+    print_table(rows)
+    if not args.plan_only:
+        # Both sides wait for the same fsync per transaction; what differs is the CPU around it.
+        print(f"CPU (user + system): start-up sop {start_cpu * 1000:.1f} ms, sqlite3 {base_start_cpu * 1000:.1f} ms "
+              f"({start_cpu / base_start_cpu:.1f}x); per write sop {sop_cpu_ms:.3f} ms per command, sqlite3 "
+              f"{base_cpu_ms:.3f} ms per transaction (each process's start included).")
     print("Ratios are medians of each round's own ratio, taken back to back; times are medians.")
+    # Time never fails the bench; figures that differ from Python's do.
+    bad = [line for r in plan for line in r["bad"]]
+    if bad:
+        print(f"error: {len(bad)} plan figures differ from Python's:", file=sys.stderr)
+        for line in bad[:20]:
+            print(f"  {line}", file=sys.stderr)
+        sys.exit(1)
+    print(f"Plan figures agree with Python's (to 1e-9) on both records: {', '.join(r['name'] for r in plan)}.")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ public enum AgendaQueries {
 
     /// The cycle's plan figures, or `noDemandPlan` while there is no demand plan of record.
     static func plan(_ session: Session, month: CycleMonth, open proposals: [Agenda.ProposalItem]) throws -> AgendaPlanState {
-        let record = try session.database.read { tx in try PlanRecord.read(session, tx: tx) }
+        let record = try session.database.read { tx in try PlanRecord.read(session, tx: tx, kinds: { PlanQueries.forAgenda($0, month) }) }
         guard let cycle = record.cycle(month), cycle.tables[.demand] != nil else { return .noDemandPlan }
         let balance = try PlanQueries.balance(of: month, in: record)
         // No earlier cycle, or none with a plan: there is nothing to compare with, which is not an error here.

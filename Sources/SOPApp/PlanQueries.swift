@@ -7,7 +7,7 @@ import SOPStore
 public enum PlanQueries {
     /// The current cycle's balance, with the forecast-error exception from the record's lag-1 accuracy.
     public static func balance(_ session: Session, family: String? = nil) throws -> (Balance, PlanNotes) {
-        let (record, month) = try read(session)
+        let (record, month) = try read(session, kinds: withHistory)
         let balance = try self.balance(of: month, in: record)
         guard let cycle = record.cycle(month), let plans = cycle.balanceInputs else { throw SessionRules.noCycleYet }
         let notes = PlanNotes(cycle: month, workflow: cycle.workflow, sources: cycle.sources, plans: plans)
@@ -16,15 +16,25 @@ public enum PlanQueries {
 
     /// `plan diff [--against YYYY-MM]`.
     public static func diff(_ session: Session, against explicit: CycleMonth?) throws -> PlanDiff {
-        let (record, month) = try read(session)
+        // Two cycles' demand and supply plans: which two is known from the sources alone.
+        let (record, month) = try session.database.read { tx in
+            let id = try session.cycleID(tx)
+            guard let month = CycleMonth(id) else { throw SessionRules.unknownCycle(id, existing: try tx.cycles().map(\.id)) }
+            var record = try PlanRecord.read(session, tx: tx, kinds: { $0 == month ? [.demand, .supply] : [] })
+            let against = try PlanDiff.against(month, among: candidates(record), explicit: explicit)
+            try record.load([.demand, .supply], of: against, session: session, tx: tx)
+            return (record, month)
+        }
         return try diff(record, month: month, against: explicit)
     }
 
+    /// Which cycles `plan diff` may compare with, from the sources alone (no file need be read).
+    private static func candidates(_ record: PlanRecord) -> [DiffCandidate] {
+        record.cycles.map { DiffCandidate(month: $0.month, cancelled: $0.cancelled, hasPlan: $0.sources[.demand] != nil || $0.sources[.supply] != nil) }
+    }
+
     static func diff(_ record: PlanRecord, month: CycleMonth, against explicit: CycleMonth?) throws -> PlanDiff {
-        let candidates = record.cycles.map {
-            DiffCandidate(month: $0.month, cancelled: $0.cancelled, hasPlan: $0.tables[.demand] != nil || $0.tables[.supply] != nil)
-        }
-        let against = try PlanDiff.against(month, among: candidates, explicit: explicit)
+        let against = try PlanDiff.against(month, among: candidates(record), explicit: explicit)
         let now = record.cycle(month)
         let before = record.cycle(against)
         return PlanDiff(
@@ -34,7 +44,7 @@ public enum PlanQueries {
 
     /// `accuracy`: over the record up to the current cycle.
     public static func accuracy(_ session: Session, lag: Int, months: Int, family: String?) throws -> ForecastAccuracy {
-        let (record, month) = try read(session)
+        let (record, month) = try read(session) { cycle, current in cycle <= current ? [.demand, .actuals] : [] }
         return try accuracy(record, month: month, lag: lag, months: months, family: family)
     }
 
@@ -44,7 +54,7 @@ public enum PlanQueries {
 
     /// The scenarios of the current cycle, each with the decision that promoted it (if one in force did).
     public static func scenarios(_ session: Session) throws -> (cycle: CycleMonth, scenarios: [(Scenario, promotedBy: Int?)]) {
-        let (record, month) = try read(session)
+        let (record, month) = try read(session) { _, _ in [] }
         let cycle = record.cycle(month)
         let promoted = Dictionary((cycle?.promotions.values ?? [:].values).map { ($0.scenario.name, $0.decision) }, uniquingKeysWith: { a, _ in a })
         return (month, (cycle?.scenarios ?? []).map { ($0, promoted[$0.name]) })
@@ -53,7 +63,7 @@ public enum PlanQueries {
     /// `scenario compare [NAME...]`: the submitted plans (the baseline) and each scenario in their
     /// place, on the same KPIs, read off the same balance computation.
     public static func compare(_ session: Session, names: [String]) throws -> ScenarioComparison {
-        let (record, month) = try read(session)
+        let (record, month) = try read(session, kinds: withHistory)
         return try compare(session, record: record, month: month, names: names)
     }
 
@@ -80,12 +90,26 @@ public enum PlanQueries {
 
     // MARK: Reading
 
-    private static func read(_ session: Session) throws -> (PlanRecord, CycleMonth) {
+    /// The record with the plans `kinds(cycle, current)` names read into values.
+    private static func read(
+        _ session: Session, kinds: @escaping (CycleMonth, CycleMonth) -> Set<PlanKind>
+    ) throws -> (PlanRecord, CycleMonth) {
         try session.database.read { tx in
             let id = try session.cycleID(tx)
             guard let month = CycleMonth(id) else { throw SessionRules.unknownCycle(id, existing: try tx.cycles().map(\.id)) }
-            return (try PlanRecord.read(session, tx: tx), month)
+            return (try PlanRecord.read(session, tx: tx, kinds: { kinds($0, month) }), month)
         }
+    }
+
+    /// What a balance reads: every plan of the current cycle, and the demand and actuals of the
+    /// cycles up to it (the forecast-error exception's lag-1 accuracy).
+    static func withHistory(_ cycle: CycleMonth, _ current: CycleMonth) -> Set<PlanKind> {
+        cycle == current ? Set(PlanKind.allCases) : cycle < current ? [.demand, .actuals] : []
+    }
+
+    /// What the agenda reads: a balance's plans, and the earlier cycles' supply plans too, for the plan diff.
+    static func forAgenda(_ cycle: CycleMonth, _ current: CycleMonth) -> Set<PlanKind> {
+        cycle < current ? [.demand, .actuals, .supply] : withHistory(cycle, current)
     }
 
     static func balance(of month: CycleMonth, in record: PlanRecord) throws -> Balance {

@@ -40,8 +40,13 @@ public struct PlanRecord: Sendable {
         cycles.map { CyclePlans(month: $0.month, cancelled: $0.cancelled, demand: $0.tables[.demand], actuals: $0.tables[.actuals]) }
     }
 
-    /// Reads the whole record in one transaction.
-    public static func read(_ session: Session, tx: StoreTransaction) throws -> PlanRecord {
+    /// Reads the record in one transaction. `kinds` says which of a cycle's plans of record to read
+    /// into values (all by default); a figure asks only for what it computes on, because reading
+    /// every file of ten years of cycles is most of a figure's time. Left-out plans keep their
+    /// `sources`; `load` reads them later.
+    public static func read(
+        _ session: Session, tx: StoreTransaction, kinds: (CycleMonth) -> Set<PlanKind> = { _ in Set(PlanKind.allCases) }
+    ) throws -> PlanRecord {
         let rows = try tx.cycles()
         let register = try tx.followUps(raisedIn: rows.map(\.id))
         var folds: [String: PlanOfRecord.Fold] = [:]
@@ -69,7 +74,8 @@ public struct PlanRecord: Sendable {
             let promotions = row.cancelled ? [:] : Scenarios.promotions(of: fold.scenarios, cycle: row.id, register: register)
             let sources = PlanOfRecord.sources(workflow: workflow, fold: fold, promotions: promotions)
             var tables: [PlanKind: PlanTable] = [:]
-            for (kind, source) in sources {
+            let wanted = kinds(month)
+            for (kind, source) in sources where wanted.contains(kind) {
                 tables[kind] = try session.planFiles.table(source, cycle: row.id, tx: tx)
             }
             cycles.append(Cycle(
@@ -77,6 +83,14 @@ public struct PlanRecord: Sendable {
                 promotions: promotions, fold: fold))
         }
         return PlanRecord(cycles: cycles)
+    }
+
+    /// Reads `kinds` of one cycle's plans of record into values, where `read` left them out.
+    public mutating func load(_ kinds: Set<PlanKind>, of month: CycleMonth, session: Session, tx: StoreTransaction) throws {
+        guard let i = cycles.firstIndex(where: { $0.month == month }) else { return }
+        for (kind, source) in cycles[i].sources where kinds.contains(kind) && cycles[i].tables[kind] == nil {
+            cycles[i].tables[kind] = try session.planFiles.table(source, cycle: month.description, tx: tx)
+        }
     }
 }
 

@@ -4,6 +4,12 @@ import Foundation
 /// and every row has as many fields as the header. Refusals name the column or line.
 public enum CSVCheck {
     public static func check(_ bytes: Data, fileName: String, required columns: [String]) throws(Refusal) {
+        _ = try checkedRows(bytes, fileName: fileName, required: columns)
+    }
+
+    /// `check`, returning the rows it read, so a plan file is cut into fields once, not once to check
+    /// and again to read.
+    static func checkedRows(_ bytes: Data, fileName: String, required columns: [String]) throws(Refusal) -> [Row] {
         guard let text = String(data: bytes, encoding: .utf8) else {
             throw Refusal(
                 .inputFormat, "\(fileName) is not UTF-8 text (first bad byte on line \(firstBadLine(bytes)))",
@@ -34,6 +40,7 @@ public enum CSVCheck {
         if rows.dropFirst().allSatisfy({ $0.fields.count == 1 && $0.fields[0].isEmpty }) {
             throw Refusal(.inputFormat, "\(fileName) has a header but no data rows", fix: "add the plan's rows and submit again")
         }
+        return rows
     }
 
     struct Row {
@@ -52,6 +59,8 @@ public enum CSVCheck {
 
     /// RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.
     static func parse(_ text: String) throws(Failure) -> [Row] {
+        var text = text
+        if let rows = text.withUTF8({ unquoted($0) }) { return rows }
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""
@@ -108,6 +117,40 @@ public enum CSVCheck {
         if !field.isEmpty || !fields.isEmpty {
             fields.append(field)
             rows.append(Row(line: rowStart, fields: fields))
+        }
+        return rows
+    }
+
+    /// A file without a quote or a carriage return (most exports) needs none of the RFC reader's
+    /// states: it is cut at commas and line feeds, which never occur inside a multi-byte UTF-8
+    /// character, straight from the bytes. The same rows as `parse`; nil sends any other file there.
+    /// Reading ten years of plan files scalar by scalar was most of `accuracy`'s time.
+    private static func unquoted(_ bytes: UnsafeBufferPointer<UInt8>) -> [Row]? {
+        for b in bytes where b == UInt8(ascii: "\"") || b == UInt8(ascii: "\r") { return nil }
+        var rows: [Row] = []
+        var fields: [String] = []
+        var line = 1
+        var start = 0
+        func field(_ end: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+        for i in bytes.indices {
+            switch bytes[i] {
+            case UInt8(ascii: ","):
+                fields.append(field(i))
+                start = i + 1
+            case UInt8(ascii: "\n"):
+                fields.append(field(i))
+                rows.append(Row(line: line, fields: fields))
+                fields = []
+                line += 1
+                start = i + 1
+            default:
+                continue
+            }
+        }
+        let last = field(bytes.count)
+        if !last.isEmpty || !fields.isEmpty {
+            fields.append(last)
+            rows.append(Row(line: line, fields: fields))
         }
         return rows
     }

@@ -15,19 +15,12 @@ public enum PlanFileReading {
     /// The file's bytes as the plan they hold; the structure (UTF-8, header, field counts) is checked
     /// first by `CSVCheck`, with the same RFC 4180 reader.
     public static func table(_ bytes: Data, fileName: String, input: InputSpec, kind: PlanKind) throws(Refusal) -> PlanTable {
-        try CSVCheck.check(bytes, fileName: fileName, required: requiredHeaders(of: input, kind: kind))
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw Refusal(.inputFormat, "\(fileName) is not UTF-8 text", fix: "save the file as UTF-8 CSV and submit it again")
-        }
-        let rows: [CSVCheck.Row]
-        do { rows = try CSVCheck.parse(text) } catch {
-            throw Refusal(.inputFormat, "\(fileName) line \(error.line): \(error.problem)", fix: "fix the CSV and submit it again")
-        }
+        let rows = try CSVCheck.checkedRows(bytes, fileName: fileName, required: requiredHeaders(of: input, kind: kind))
         guard let header = rows.first?.fields else {
             throw Refusal(.inputFormat, "\(fileName) is empty", fix: "submit a CSV file with a header line and data rows")
         }
         var reader = Reader(fileName: fileName, kind: kind, header: header, input: input)
-        for row in rows.dropFirst() where !row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for row in rows.dropFirst() where !row.fields.allSatisfy({ trimmed($0).isEmpty }) {
             try reader.add(row)
         }
         return PlanTable(kind: kind, rows: reader.rows)
@@ -36,7 +29,17 @@ public enum PlanFileReading {
     /// Header match ignores case and surrounding blanks: exports differ in both.
     static func same(_ a: String, _ b: String) -> Bool { normalized(a) == normalized(b) }
 
-    private static func normalized(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
+    private static func normalized(_ text: String) -> String { trimmed(text).lowercased() }
+
+    /// A field without its surrounding blanks. Most fields have none: one that starts and ends with a
+    /// visible ASCII character is returned as it is, without Foundation's character-set walk (which,
+    /// done for every field of ten years of plan files, was a large share of reading them).
+    static func trimmed(_ field: String) -> String {
+        guard let first = field.utf8.first, let last = field.utf8.last else { return field }
+        let visible = UInt8(ascii: "!")...UInt8(ascii: "~")
+        if visible.contains(first), visible.contains(last) { return field }
+        return field.trimmingCharacters(in: .whitespaces)
+    }
 
     /// One file's rows being read, with the keys already seen so a repeated one can name its first line.
     private struct Reader {
@@ -61,24 +64,26 @@ public enum PlanFileReading {
             var plan = PlanRow(line: row.line, values: [:])
             var key: [String] = []
             for place in places {
-                let value = place.index < row.fields.count ? row.fields[place.index].trimmingCharacters(in: .whitespaces) : ""
-                let at = "\(fileName) line \(row.line), column \(place.header)"
+                let value = place.index < row.fields.count ? PlanFileReading.trimmed(row.fields[place.index]) : ""
+                // Only a refusal needs the place written out.
+                let header = place.header, fileName = fileName, line = row.line
+                func at() -> String { "\(fileName) line \(line), column \(header)" }
                 switch place.column {
                 case .family, .resource:
                     guard !value.isEmpty else {
                         throw Refusal(
-                            .planValue, "\(at): the \(place.column.rawValue) is empty",
+                            .planValue, "\(at()): the \(place.column.rawValue) is empty",
                             fix: "name the \(place.column == .family ? "product family" : "resource") on every row")
                     }
                     if place.column == .family { plan.family = value } else { plan.resource = value }
                 case .month:
                     guard let month = CycleMonth(value) else {
-                        throw Refusal(.planValue, "\(at): \(quoted(value)) is not a month", fix: "write YYYY-MM, e.g. 2026-11")
+                        throw Refusal(.planValue, "\(at()): \(quoted(value)) is not a month", fix: "write YYYY-MM, e.g. 2026-11")
                     }
                     plan.month = month
                 default:
                     if value.isEmpty, kind.optionalColumns.contains(place.column) { continue }
-                    plan.values[place.column] = try number(value, in: place.column, at: at)
+                    plan.values[place.column] = try number(value, in: place.column, at: at())
                 }
                 if kind.key.contains(place.column) { key.append(place.column == .month ? plan.month?.description ?? value : value) }
             }
@@ -97,26 +102,39 @@ public enum PlanFileReading {
 
         /// A plain decimal as planners and exports write it: digits, an optional fraction, and a
         /// leading minus only in a column where a sign makes sense (a margin, not a quantity).
-        private func number(_ value: String, in column: PlanColumn, at: String) throws(Refusal) -> Decimal {
+        private func number(_ value: String, in column: PlanColumn, at: @autoclosure () -> String) throws(Refusal) -> Decimal {
             guard !value.isEmpty else {
-                throw Refusal(.planValue, "\(at): the \(column.rawValue) is empty", fix: "write a number on every row (0 if there is none)")
+                throw Refusal(.planValue, "\(at()): the \(column.rawValue) is empty", fix: "write a number on every row (0 if there is none)")
             }
             let negative = value.hasPrefix("-")
             let digits = negative ? value.dropFirst() : Substring(value)
             let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
             guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.isDigits }),
-                let number = Decimal(string: String(digits), locale: Locale(identifier: "en_US_POSIX"))
+                let number = Self.decimal(digits, parts: parts)
             else {
                 throw Refusal(
-                    .planValue, "\(at): \(quoted(value)) is not a number",
+                    .planValue, "\(at()): \(quoted(value)) is not a number",
                     fix: "write a plain decimal such as 1200 or 1200.5, without thousands separators, units or currency signs")
             }
             if negative, number != 0, !column.allowsNegative {
                 throw Refusal(
-                    .planValue, "\(at): \(quoted(value)) is negative",
+                    .planValue, "\(at()): \(quoted(value)) is negative",
                     fix: "a \(column.rawValue.replacingOccurrences(of: "_", with: " ")) cannot be below 0; write 0 or more")
             }
             return negative ? -number : number
+        }
+
+        /// Checked digits as a `Decimal`: up to 18 digits (every plan figure we have seen) straight
+        /// from an integer significand and a power of ten, the same value `Decimal(string:)` reads,
+        /// which builds a locale and scans again; longer ones through it.
+        private static let posix = Locale(identifier: "en_US_POSIX")
+
+        private static func decimal(_ digits: Substring, parts: [Substring]) -> Decimal? {
+            let fraction = parts.count == 2 ? parts[1].utf8.count : 0
+            guard digits.utf8.count - (parts.count - 1) <= 18 else { return Decimal(string: String(digits), locale: posix) }
+            var significand: UInt64 = 0
+            for byte in digits.utf8 where byte != UInt8(ascii: ".") { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            return Decimal(sign: .plus, exponent: -fraction, significand: Decimal(significand))
         }
 
         private func quoted(_ value: String) -> String { "\"\(PrintableText.escaped(value))\"" }
