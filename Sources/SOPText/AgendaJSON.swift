@@ -204,7 +204,7 @@ struct AgendaExceptionGroupJSON: Encodable, Sendable {
         worst = FigureJSON(g.worst)
         worstMonth = g.worstMonth?.description
         limit = g.limit.map(FigureJSON.init)
-        text = AgendaPlanText.sentence(g)
+        text = PlanExceptionText.sentence(g)
     }
 }
 

@@ -57,9 +57,10 @@ public enum BalanceText {
         if balance.exceptions.isEmpty {
             lines.append("No exceptions.")
         } else {
-            lines.append("Exceptions (\(balance.exceptions.count)\(balance.exceptions.count == 1 ? "" : ", consecutive months together")):")
-            for run in ExceptionRun.runs(balance.exceptions) {
-                lines += TextWrap.lines(PlanExceptionText.sentence(run), first: "- ", rest: "  ", width: width)
+            // One line per kind and family or resource, as the agenda says them.
+            lines.append("Exceptions (\(balance.exceptions.count), one line per kind and family or resource):")
+            for group in ExceptionGroup.groups(balance.exceptions) {
+                lines += TextWrap.lines(PlanExceptionText.sentence(group), first: "- ", rest: "  ", width: width)
             }
         }
         return lines.joined(separator: "\n")

@@ -62,12 +62,12 @@ import Testing
         #expect(text.contains("113%!"), "over capacity is marked")
         #expect(text.contains("! projected inventory below zero"))
         #expect(text.contains("Exceptions ("))
-        // Months in a row of one exception read as one line, with the worst month (text unwrapped here).
+        // One line per kind and family, its months as ranges, with the worst month (text unwrapped here).
         let flat = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        #expect(flat.contains("- outdoor runs short from 2027-01 to 2028-04 (16 months): projected inventory as low as -16530 in 2028-04."), "\(text)")
+        #expect(flat.contains("- outdoor runs short in 2027-01 to 2028-04: projected inventory down to -16530 in 2028-04."), "\(text)")
         #expect(text.contains("- line-2 is over capacity in 2027-04: 112.5% of what is available is required (limit 100.0%)."))
         #expect(text.contains("- garden: the lag-1 forecast error (WMAPE) over the accuracy window is 52.0% (limit 40.0%)."))
-        #expect(text.contains("- outdoor: revenue is 5.6% below budget in 2026-11 (limit 5.0%)."))
+        #expect(text.contains("- outdoor: revenue below budget in 2026-11, by 5.6% (limit 5.0%)."))
         let narrow = BalanceText.render(Self.eighteenMonths, width: 60)
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 })
     }

@@ -39,3 +39,43 @@ public struct ExceptionRun: Sendable, Equatable {
         }
     }
 }
+
+/// The exceptions of one kind about one family or resource, so twelve over-capacity months of one
+/// line read as one line naming them.
+public struct ExceptionGroup: Sendable, Equatable {
+    public var kind: PlanExceptionKind
+    public var family: String?
+    public var resource: String?
+    /// In order; empty for forecast-error (it is over the accuracy window).
+    public var months: [CycleMonth]
+    /// The worst figure of the group: the lowest inventory or deviation, the largest gap,
+    /// utilisation or error.
+    public var worst: PlanFigure
+    /// The worst figure's month.
+    public var worstMonth: CycleMonth?
+    public var limit: PlanFigure?
+
+    /// In the balance's exception order: kind, then family or resource. Made of the balance's
+    /// runs (`ExceptionRun`), so a group's worst month is chosen by the same rule the balance uses.
+    public static func groups(_ exceptions: [PlanException]) -> [ExceptionGroup] {
+        var groups: [ExceptionGroup] = []
+        var worst: [PlanException] = []
+        for run in ExceptionRun.runs(exceptions) {
+            if let i = groups.lastIndex(where: { $0.kind == run.kind && $0.family == run.family && $0.resource == run.resource }) {
+                groups[i].months += run.months
+                if ExceptionRun.isWorse(run.worst, than: worst[i]) {
+                    worst[i] = run.worst
+                    groups[i].worst = run.worst.value
+                    groups[i].worstMonth = run.worst.month
+                    groups[i].limit = run.worst.limit
+                }
+            } else {
+                worst.append(run.worst)
+                groups.append(ExceptionGroup(
+                    kind: run.kind, family: run.family, resource: run.resource, months: run.months, worst: run.worst.value,
+                    worstMonth: run.worst.month, limit: run.worst.limit))
+            }
+        }
+        return groups
+    }
+}
