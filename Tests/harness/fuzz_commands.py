@@ -136,6 +136,8 @@ class CommandFuzzer:
         # repository is named) as often as every kind of wrong file.
         real = []
         for name in sorted(os.listdir(PLAYBOOK_DATA)):
+            if not os.path.isfile(os.path.join(PLAYBOOK_DATA, name)):
+                continue  # data/history holds the plan-history playbook's own files
             real.append(os.path.join(scratch, "files", name))
             shutil.copyfile(os.path.join(PLAYBOOK_DATA, name), real[-1])
         # And a one-character name in the working directory (such names once crashed `play`).
