@@ -67,16 +67,12 @@ public enum Scenarios {
         }
     }
 
-    /// Each input's promoted scenario in `cycle`: a decision recorded in the cycle and still in force
-    /// whose option names one of the cycle's scenarios. When two such decisions touch one input, the
-    /// later (higher D-N) wins. A decision superseded by one that chose `baseline` (or another
-    /// scenario) no longer counts, so superseding restores the submitted version or promotes the new
-    /// choice. Cancelled cycles promote nothing.
-    public static func promotions(in cycle: CycleState, register: FollowUpRegister) -> [PlanInputKey: Promotion] {
-        cycle.isCancelled ? [:] : promotions(of: cycle.scenarios, cycle: cycle.id, register: register)
-    }
-
-    /// The same from a cycle's scenarios alone (the plan record reads them without folding the cycle).
+    /// Each input's promoted scenario in `cycle` (its scenarios, read without folding the cycle): a
+    /// decision recorded in the cycle and still in force whose option names one of the cycle's
+    /// scenarios. When two such decisions touch one input, the later (higher D-N) wins. A decision
+    /// superseded by one that chose `baseline` (or another scenario) no longer counts, so superseding
+    /// restores the submitted version or promotes the new choice. The plan record asks nothing of a
+    /// cancelled cycle.
     public static func promotions(of scenarios: [Scenario], cycle: String, register: FollowUpRegister) -> [PlanInputKey: Promotion] {
         guard !scenarios.isEmpty else { return [:] }
         let byName = Dictionary(scenarios.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -87,10 +83,5 @@ public enum Scenarios {
             promoted[PlanInputKey(stage: scenario.stage, input: scenario.input)] = Promotion(scenario: scenario, decision: decision.number)
         }
         return promoted
-    }
-
-    /// The decision that promoted `name`, if one in force did.
-    public static func promotedBy(_ name: String, in cycle: CycleState, register: FollowUpRegister) -> Int? {
-        promotions(in: cycle, register: register).values.first { $0.scenario.name == name }?.decision
     }
 }
