@@ -30,7 +30,6 @@ QUICK = dict(cycles=12, drafts=4, actions=20, writes=500, runs=10, write_runs=1,
 # The last cycle is left mid-month; `status` is read at this hour of its 11th workday.
 STATUS_HOUR = "17:00"
 
-HOLIDAYS = {"2026-12-24", "2026-12-25", "2026-12-31", "2027-01-01"}  # the bundled workflow's calendar
 GENERATOR_VERSION = "1"  # bump when the playbooks below change, so cached databases are rebuilt
 
 
@@ -47,14 +46,8 @@ def months(count):
 
 
 def workdays(cycle):
-    year, month = map(int, cycle.split("-"))
-    day = datetime.date(year, month, 1)
-    out = []
-    while day.month == month:
-        if day.weekday() < 5 and day.isoformat() not in HOLIDAYS:
-            out.append(day.isoformat())
-        day += datetime.timedelta(days=1)
-    return out
+    """The cycle's workdays on the bundled workflow's calendar (one definition, in bench_plan)."""
+    return bench_plan.workdays(cycle)
 
 
 # ----------------------------------------------------------------------------------------------------
