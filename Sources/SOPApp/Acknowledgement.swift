@@ -41,6 +41,7 @@ public enum Acknowledgement {
             }
             if let file { try tx.storeArtifact(file, at: now) }
             let stored = try tx.append(payloads.map { CycleEvent(cycle: before.id, time: now, actor: actor.id, payload: $0) })
+            if let file { try keepPlanValues(of: stored, file: file, workflow: before.workflow, tx: tx) }
             var after = before
             for event in stored {
                 after.apply(event)
@@ -49,6 +50,15 @@ public enum Acknowledgement {
             try tx.remember(after, after: stored)
             let resolved = try Escalator.resolve(after: after, register: register, team: team, today: today, at: now, tx: tx)
             return .changed(CycleChange(before: before, after: after, events: stored + resolved, today: today, register: register))
+        }
+    }
+
+    /// A plan file's values are kept beside it in the command's own transaction, so the figures read
+    /// the months they need by index (PlanValueStore). SOPCore accepted the file by reading it the same way.
+    private static func keepPlanValues(of events: [CycleEvent], file: Data, workflow: Workflow, tx: StoreTransaction) throws {
+        for event in events {
+            guard let reading = PlanReading.of(event, workflow: workflow), reading.sha256 == ContentHash.sha256(file) else { continue }
+            try tx.storePlanValues(try PlanFileReading.table(file, fileName: reading.fileName, input: reading.input, kind: reading.kind), of: reading)
         }
     }
 }

@@ -33,19 +33,27 @@ public enum AgendaQueries {
 
     /// The cycle's plan figures, or `noDemandPlan` while there is no demand plan of record.
     static func plan(_ session: Session, month: CycleMonth, open proposals: [Agenda.ProposalItem]) throws -> AgendaPlanState {
-        let record = try session.database.read { tx in try PlanRecord.read(session, tx: tx, kinds: { PlanQueries.forAgenda($0, month) }) }
+        let (record, history) = try session.database.read { tx in
+            var record = try PlanRecord.read(session, tx: tx, kinds: { $0 == month ? Set(PlanKind.allCases) : [] })
+            // The plan diff's earlier cycle, when there is one with a plan.
+            if let against = try? PlanDiff.against(month, among: PlanQueries.candidates(record), explicit: nil) {
+                try record.load([.demand, .supply], of: against, session: session, tx: tx)
+            }
+            return (record, try PlanQueries.forecastErrorHistory(record, month: month, session: session, tx: tx))
+        }
         guard let cycle = record.cycle(month), cycle.tables[.demand] != nil else { return .noDemandPlan }
-        let balance = try PlanQueries.balance(of: month, in: record)
+        let balance = try PlanQueries.balance(of: month, in: record, history: history)
         // No earlier cycle, or none with a plan: there is nothing to compare with, which is not an error here.
         let diff: PlanDiff? = (try? PlanQueries.diff(record, month: month, against: nil))
-        let accuracy = try PlanQueries.accuracy(record, month: month, lag: 1, months: 12, family: nil)
+        // The agenda's accuracy is the lag-1 view the forecast-error exception reads.
+        let accuracy = try ForecastAccuracy(cycles: history, lag: 1, months: ForecastAccuracy.forecastErrorMonths, family: nil)
         let names = Set(cycle.scenarios.map(\.name))
         var comparisons: [ProposalComparison] = []
         for proposal in proposals {
             let chosen = proposal.options.filter { names.contains($0) }
             guard !chosen.isEmpty else { continue }
             comparisons.append(ProposalComparison(
-                proposal: proposal.id, comparison: try PlanQueries.compare(session, record: record, month: month, names: chosen)))
+                proposal: proposal.id, comparison: try PlanQueries.compare(session, record: record, month: month, history: history, names: chosen)))
         }
         return .figures(AgendaPlan(balance: balance, diff: diff, accuracy: accuracy, comparisons: comparisons))
     }

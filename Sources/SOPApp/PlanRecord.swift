@@ -35,11 +35,6 @@ public struct PlanRecord: Sendable {
 
     public func cycle(_ month: CycleMonth) -> Cycle? { cycles.first { $0.month == month } }
 
-    /// Accuracy's view of the record: each cycle's demand and actuals plans of record.
-    public var history: [CyclePlans] {
-        cycles.map { CyclePlans(month: $0.month, cancelled: $0.cancelled, demand: $0.tables[.demand], actuals: $0.tables[.actuals]) }
-    }
-
     /// Reads the record in one transaction. `kinds` says which of a cycle's plans of record to read
     /// into values (all by default); a figure asks only for what it computes on, because reading
     /// every file of ten years of cycles is most of a figure's time. Left-out plans keep their
@@ -103,18 +98,17 @@ public final class PlanFileCache: @unchecked Sendable {
     public init() {}
 
     func table(_ source: PlanSource, cycle: String, tx: StoreTransaction) throws -> PlanTable {
-        try table(sha256: source.sha256, fileName: source.fileName, input: source.input, kind: source.kind, cycle: cycle, tx: tx)
+        try table(source.reading, cycle: cycle, tx: tx)
     }
 
-    func table(sha256: String, fileName: String, input: InputSpec, kind: PlanKind, cycle: String, tx: StoreTransaction) throws -> PlanTable {
-        let headers = input.planHeaders.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
-        let key = ([sha256, kind.rawValue] + headers).joined(separator: "\u{1F}")
+    func table(_ reading: PlanReading, cycle: String, tx: StoreTransaction) throws -> PlanTable {
+        let key = reading.sha256 + "\u{1F}" + reading.key
         if let known = lock.withLock({ tables[key] }) { return known }
-        let bytes = try tx.submittedFile(sha256)
+        let bytes = try tx.submittedFile(reading.sha256)
         let table: PlanTable
-        do { table = try PlanFileReading.table(bytes, fileName: fileName, input: input, kind: kind) } catch {
+        do { table = try PlanFileReading.table(bytes, fileName: reading.fileName, input: reading.input, kind: reading.kind) } catch {
             // Checked at submit against the same workflow version, so this is a damaged record.
-            throw StoreError("the stored \(kind.rawValue) plan \(fileName) of cycle \(cycle) no longer reads: \(error.message)")
+            throw StoreError("the stored \(reading.kind.rawValue) plan \(reading.fileName) of cycle \(cycle) no longer reads: \(error.message)")
         }
         lock.withLock { tables[key] = table }
         return table

@@ -27,7 +27,7 @@ public enum CycleWindow {
 
 extension CycleMonth {
     /// The month `n` months later (earlier when negative).
-    func adding(_ n: Int) -> CycleMonth {
+    public func adding(_ n: Int) -> CycleMonth {
         let index = year * 12 + (month - 1) + n
         return CycleMonth(year: index / 12, month: index % 12 + 1)
     }

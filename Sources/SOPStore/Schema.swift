@@ -182,6 +182,32 @@ enum Schema {
                     END;
                 """)
         }
+        migrator.registerMigration("v7-plan-values") { db in
+            // The values of the stored plan files, by index, so the plan figures read the months they
+            // need instead of parsing every file of every cycle (PlanValueStore). `plan_readings` says
+            // which files are kept, so a file whose values are not here is read from its bytes instead.
+            // Derived from the files: not part of the audit chain, and rebuilt from them.
+            try db.execute(sql: """
+                CREATE TABLE plan_readings (
+                    file TEXT NOT NULL REFERENCES artifacts(sha256),
+                    reading TEXT NOT NULL,
+                    PRIMARY KEY (file, reading)
+                ) WITHOUT ROWID;
+                CREATE TABLE plan_values (
+                    file TEXT NOT NULL,
+                    reading TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    family TEXT,
+                    resource TEXT,
+                    month TEXT,
+                    figures TEXT NOT NULL,
+                    PRIMARY KEY (file, reading, line),
+                    FOREIGN KEY (file, reading) REFERENCES plan_readings(file, reading)
+                ) WITHOUT ROWID;
+                CREATE INDEX plan_values_by_month ON plan_values(file, reading, month);
+                """)
+            try PlanValueBackfill.run(StoreTransaction(db: db))
+        }
         return migrator
     }
 }

@@ -205,9 +205,12 @@ public struct ForecastAccuracy: Sendable, Equatable {
         }
     }
 
+    /// The target months the balance's `forecast-error` exception looks back over.
+    public static let forecastErrorMonths = 12
+
     /// Each family's lag-1 WMAPE over the last `months` target months, for the balance's
     /// `forecast-error` exception (families whose WMAPE cannot be computed are left out).
-    public static func lagOneWMAPE(cycles: [CyclePlans], months: Int = 12) -> [String: Double] {
+    public static func lagOneWMAPE(cycles: [CyclePlans], months: Int = forecastErrorMonths) -> [String: Double] {
         guard let accuracy = try? ForecastAccuracy(cycles: cycles, lag: 1, months: max(months, 1)) else { return [:] }
         var wmape: [String: Double] = [:]
         for family in accuracy.families { wmape[family.family] = family.figures.wmape }

@@ -106,37 +106,45 @@ public enum PlanFileReading {
             guard !value.isEmpty else {
                 throw Refusal(.planValue, "\(at()): the \(column.rawValue) is empty", fix: "write a number on every row (0 if there is none)")
             }
-            let negative = value.hasPrefix("-")
-            let digits = negative ? value.dropFirst() : Substring(value)
-            let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-            guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.isDigits }),
-                let number = Self.decimal(digits, parts: parts)
-            else {
+            guard let number = PlanFileReading.plainDecimal(Substring(value)) else {
                 throw Refusal(
                     .planValue, "\(at()): \(quoted(value)) is not a number",
                     fix: "write a plain decimal such as 1200 or 1200.5, without thousands separators, units or currency signs")
             }
-            if negative, number != 0, !column.allowsNegative {
+            let negative = number < 0
+            if negative, !column.allowsNegative {
                 throw Refusal(
                     .planValue, "\(at()): \(quoted(value)) is negative",
                     fix: "a \(column.rawValue.replacingOccurrences(of: "_", with: " ")) cannot be below 0; write 0 or more")
             }
-            return negative ? -number : number
-        }
-
-        /// Checked digits as a `Decimal`: up to 18 digits (every plan figure we have seen) straight
-        /// from an integer significand and a power of ten, the same value `Decimal(string:)` reads,
-        /// which builds a locale and scans again; longer ones through it.
-        private static let posix = Locale(identifier: "en_US_POSIX")
-
-        private static func decimal(_ digits: Substring, parts: [Substring]) -> Decimal? {
-            let fraction = parts.count == 2 ? parts[1].utf8.count : 0
-            guard digits.utf8.count - (parts.count - 1) <= 18 else { return Decimal(string: String(digits), locale: posix) }
-            var significand: UInt64 = 0
-            for byte in digits.utf8 where byte != UInt8(ascii: ".") { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
-            return Decimal(sign: .plus, exponent: -fraction, significand: Decimal(significand))
+            return number
         }
 
         private func quoted(_ value: String) -> String { "\"\(PrintableText.escaped(value))\"" }
     }
+
+    /// A plain decimal — digits, an optional fraction, an optional leading minus — as a `Decimal`;
+    /// nil for anything else (a thousands separator, a unit, an exponent). Up to 18 digits (every plan
+    /// figure we have seen) straight from an integer significand and a power of ten, the same value
+    /// `Decimal(string:)` reads, which builds a locale and scans again; longer ones through it. The
+    /// store reads the values it keeps of plan files with it too.
+    public static func plainDecimal(_ text: Substring) -> Decimal? {
+        let negative = text.hasPrefix("-")
+        let digits = negative ? text.dropFirst() : text
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.isDigits }) else { return nil }
+        let fraction = parts.count == 2 ? parts[1].utf8.count : 0
+        let magnitude: Decimal
+        if digits.utf8.count - (parts.count - 1) <= 18 {
+            var significand: UInt64 = 0
+            for byte in digits.utf8 where byte != UInt8(ascii: ".") { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            magnitude = Decimal(sign: .plus, exponent: -fraction, significand: Decimal(significand))
+        } else {
+            guard let long = Decimal(string: String(digits), locale: posix) else { return nil }
+            magnitude = long
+        }
+        return negative ? -magnitude : magnitude
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 }

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import SOPCore
+
+/// The values of every stored plan file, kept beside the file by the way it was read (`PlanReading`),
+/// so a figure that needs one month of ten years of forecasts reads those rows by index instead of
+/// parsing every file. The values are `PlanFileReading`'s output, written when the file is submitted
+/// (and, for files stored before, by the migration that made this table); the file stays the record,
+/// and a file without values here is read from its bytes.
+extension StoreTransaction {
+    /// Keeps `table` as the values of `reading`'s file; a file already kept under that reading is left as it is.
+    public func storePlanValues(_ table: PlanTable, of reading: PlanReading) throws {
+        try PlanValueRows.store(table, file: reading.sha256, reading: reading.key, db: db)
+    }
+
+    /// Which of `readings` the store holds values for, as (file, key) pairs.
+    public func keptPlanReadings(among readings: [PlanReading]) throws -> Set<PlanValueRows.Key> {
+        var kept: Set<PlanValueRows.Key> = []
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM plan_readings WHERE file = ? AND reading = ?")
+        for reading in readings {
+            let key = PlanValueRows.Key(file: reading.sha256, reading: reading.key)
+            if kept.contains(key) { continue }
+            if try Bool.fetchOne(statement, arguments: [key.file, key.reading]) != nil { kept.insert(key) }
+        }
+        return kept
+    }
+
+    /// The rows of one kept file that hold one of `months`, in line order.
+    public func planRows(of reading: PlanReading, months: [CycleMonth]) throws -> [PlanRow] {
+        guard !months.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: months.count).joined(separator: ", ")
+        let arguments = StatementArguments([reading.sha256, reading.key] + months.map(\.description))
+        return try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT line, family, resource, month, figures FROM plan_values
+                WHERE file = ? AND reading = ? AND month IN (\(marks)) ORDER BY line
+                """),
+            arguments: arguments
+        ).map(PlanValueRows.row)
+    }
+
+    /// For each (family, month) of `months` held by any of the kept `holders`, the row of the
+    /// holder with the highest rank: "the most recent plan that holds the month" answered by the
+    /// index, without reading the rows the newer plans hide.
+    public func newestPlanRows(holders: [(reading: PlanReading, rank: Int)], months: [CycleMonth]) throws -> [(rank: Int, row: PlanRow)] {
+        guard !holders.isEmpty, !months.isEmpty else { return [] }
+        let values = Array(repeating: "(?, ?, ?)", count: holders.count).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: months.count).joined(separator: ", ")
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        for holder in holders { arguments += [holder.reading.sha256, holder.reading.key, holder.rank] }
+        arguments += months.map(\.description)
+        // SQLite takes the other columns of a max() aggregate from the row that has the maximum.
+        return try Row.fetchAll(
+            db,
+            sql: """
+                WITH holders(file, reading, rank) AS (VALUES \(values))
+                SELECT v.line, v.family, v.resource, v.month, v.figures, max(h.rank) AS rank
+                FROM holders h JOIN plan_values v ON v.file = h.file AND v.reading = h.reading
+                WHERE v.month IN (\(marks))
+                GROUP BY v.family, v.month
+                """,
+            arguments: StatementArguments(arguments)
+        ).map { (rank: $0["rank"], row: try PlanValueRows.row($0)) }
+    }
+}
+
+/// How a plan row is kept: its key columns as columns (family, resource, month, indexed) and its
+/// numbers in one text, `column=value;…`, each value as `Decimal` writes it.
+public enum PlanValueRows {
+    public struct Key: Hashable, Sendable {
+        public var file: String
+        public var reading: String
+
+        public init(file: String, reading: String) {
+            self.file = file
+            self.reading = reading
+        }
+    }
+
+    static func store(_ table: PlanTable, file: String, reading: String, db: Database) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO plan_readings(file, reading) VALUES (?, ?)", arguments: [file, reading])
+        guard db.changesCount > 0 else { return }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO plan_values(file, reading, line, family, resource, month, figures) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in table.rows {
+            try insert.execute(arguments: [file, reading, row.line, row.family, row.resource, row.month?.description, figures(row)])
+        }
+    }
+
+    static func figures(_ row: PlanRow) -> String {
+        row.values.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ";")
+    }
+
+    static func row(_ stored: Row) throws -> PlanRow {
+        let line: Int = stored["line"]
+        let monthText: String? = stored["month"]
+        let text: String = stored["figures"]
+        var values: [PlanColumn: Decimal] = [:]
+        for pair in text.split(separator: ";") {
+            guard let equals = pair.firstIndex(of: "="), let column = PlanColumn(rawValue: String(pair[..<equals])),
+                let value = PlanFileReading.plainDecimal(pair[pair.index(after: equals)...])
+            else { throw StoreError("the kept values of a plan file are unreadable at line \(line) (\(text)); run `sop check`") }
+            values[column] = value
+        }
+        var month: CycleMonth?
+        if let monthText {
+            guard let parsed = CycleMonth(monthText) else { throw StoreError("the kept values of a plan file hold the month \(monthText); run `sop check`") }
+            month = parsed
+        }
+        return PlanRow(line: line, family: stored["family"], resource: stored["resource"], month: month, values: values)
+    }
+}
