@@ -93,6 +93,7 @@ struct Auditor {
             note(reopened.seq, "events", "cycle \(reopened.id) is opened again in event #\(reopened.seq) without being cancelled first")
         }
         let versions = try checkWorkflowVersions(pinned: log.pinned)
+        try checkPlanValues()
         try checkCycles(expected: log.cycles)
         let followUps = try checkFollowUps(log.followUps)
         let escalations = try checkEscalations(log.escalations)
@@ -256,6 +257,34 @@ struct Auditor {
             note(seq, "artifacts", "artifact \(sha.prefix(12)), submitted in event #\(seq), is missing: it was deleted")
         }
         return seen.count
+    }
+
+    /// The kept values of the plan files (PlanValueStore) are what the figures read, so each must
+    /// still be its file read again; values with no plan event behind them were inserted.
+    private mutating func checkPlanValues() throws {
+        let tx = StoreTransaction(db: db)
+        var recorded: [PlanValueRows.Key: PlanReading] = [:]
+        for reading in try RecordedPlanReadings.all(tx) { recorded[PlanValueRows.Key(file: reading.sha256, reading: reading.key)] = reading }
+        for row in try Row.fetchAll(db, sql: "SELECT file, reading FROM plan_readings ORDER BY file, reading") {
+            let key = PlanValueRows.Key(file: row["file"], reading: row["reading"])
+            let short = key.file.prefix(12)
+            guard let reading = recorded[key] else {
+                note(nil, "plan_values", "the values kept for plan file \(short) have no plan event behind them: they were inserted")
+                continue
+            }
+            let kept = try Row.fetchAll(
+                db, sql: "SELECT line, family, resource, month, figures FROM plan_values WHERE file = ? AND reading = ? ORDER BY line",
+                arguments: [key.file, key.reading])
+            guard let table = try RecordedPlanReadings.table(reading, tx: tx) else { continue }  // the artifact check says why
+            let wanted = table.rows.sorted { $0.line < $1.line }
+            let same = kept.count == wanted.count && zip(kept, wanted).allSatisfy { stored, row in
+                stored["line"] == row.line && stored["family"] == row.family && stored["resource"] == row.resource
+                    && stored["month"] == row.month?.description && stored["figures"] == PlanValueRows.figures(row)
+            }
+            if !same {
+                note(nil, "plan_values", "the values kept for plan file \(short) (\(reading.fileName)) differ from the file: they were edited")
+            }
+        }
     }
 
     private mutating func checkWorkflowVersions(pinned pinnedBy: [String: Int64]) throws -> Int {

@@ -206,7 +206,7 @@ enum Schema {
                 ) WITHOUT ROWID;
                 CREATE INDEX plan_values_by_month ON plan_values(file, reading, month);
                 """)
-            try PlanValueBackfill.run(StoreTransaction(db: db))
+            try RecordedPlanReadings.backfill(StoreTransaction(db: db))
         }
         return migrator
     }
