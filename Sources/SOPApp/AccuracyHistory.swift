@@ -35,7 +35,8 @@ enum AccuracyHistory {
                 if forecastFamilies.contains(where: { f in (family == nil || f == family) && actuals.has(f, target) }) { paired += 1 }
             }
             next = range.lowerBound - 1
-            batch *= 2
+            // Only as many more as target months are still missing a pair (each cycle has one target).
+            batch = months - paired + lag
         }
         let actualRows = actuals.rowsByRank()
         return counted.enumerated().map { i, cycle in

@@ -279,7 +279,7 @@ struct Auditor {
             let wanted = table.rows.sorted { $0.line < $1.line }
             let same = kept.count == wanted.count && zip(kept, wanted).allSatisfy { stored, row in
                 stored["line"] == row.line && stored["family"] == row.family && stored["resource"] == row.resource
-                    && stored["month"] == row.month?.description && stored["figures"] == PlanValueRows.figures(row)
+                    && stored["month"] == (row.month?.description ?? "") && stored["figures"] == PlanValueRows.figures(row)
             }
             if !same {
                 note(nil, "plan_values", "the values kept for plan file \(short) (\(reading.fileName)) differ from the file: they were edited")

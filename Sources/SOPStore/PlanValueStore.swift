@@ -36,7 +36,7 @@ extension StoreTransaction {
                 WHERE file = ? AND reading = ? AND month IN (\(marks)) ORDER BY line
                 """),
             arguments: arguments
-        ).map(PlanValueRows.row)
+        ).map { try PlanValueRows.row($0) }
     }
 
     /// For each (family, month) of `months` held by any of the kept `holders`, the row of the
@@ -54,18 +54,19 @@ extension StoreTransaction {
             db,
             sql: """
                 WITH holders(file, reading, rank) AS (VALUES \(values))
-                SELECT v.line, v.family, v.resource, v.month, v.figures, max(h.rank) AS rank
+                SELECT v.line, v.family, v.resource, v.month, v.figures, max(h.rank)
                 FROM holders h JOIN plan_values v ON v.file = h.file AND v.reading = h.reading
                 WHERE v.month IN (\(marks))
                 GROUP BY v.family, v.month
                 """,
             arguments: StatementArguments(arguments)
-        ).map { (rank: $0["rank"], row: try PlanValueRows.row($0)) }
+        ).map { (rank: $0[5], row: try PlanValueRows.row($0)) }
     }
 }
 
-/// How a plan row is kept: its key columns as columns (family, resource, month, indexed) and its
-/// numbers in one text, `column=value;…`, each value as `Decimal` writes it.
+/// How a plan row is kept: its key columns as columns (family, resource, month; the month leads the
+/// table's key after the file, '' for a kind without months) and its numbers in one text,
+/// `column=value;…`, each value as `Decimal` writes it.
 public enum PlanValueRows {
     public struct Key: Hashable, Sendable {
         public var file: String
@@ -84,7 +85,7 @@ public enum PlanValueRows {
             INSERT INTO plan_values(file, reading, line, family, resource, month, figures) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for row in table.rows {
-            try insert.execute(arguments: [file, reading, row.line, row.family, row.resource, row.month?.description, figures(row)])
+            try insert.execute(arguments: [file, reading, row.line, row.family, row.resource, row.month?.description ?? "", figures(row)])
         }
     }
 
@@ -92,10 +93,12 @@ public enum PlanValueRows {
         row.values.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ";")
     }
 
+    /// A row selected as `line, family, resource, month, figures` (by position: these are read by
+    /// the thousand, and a lookup by name costs more than the rest of the row).
     static func row(_ stored: Row) throws -> PlanRow {
-        let line: Int = stored["line"]
-        let monthText: String? = stored["month"]
-        let text: String = stored["figures"]
+        let line: Int = stored[0]
+        let monthText: String = stored[3]
+        let text: String = stored[4]
         var values: [PlanColumn: Decimal] = [:]
         for pair in text.split(separator: ";") {
             guard let equals = pair.firstIndex(of: "="), let column = PlanColumn(rawValue: String(pair[..<equals])),
@@ -104,10 +107,10 @@ public enum PlanValueRows {
             values[column] = value
         }
         var month: CycleMonth?
-        if let monthText {
+        if !monthText.isEmpty {
             guard let parsed = CycleMonth(monthText) else { throw StoreError("the kept values of a plan file hold the month \(monthText); run `sop check`") }
             month = parsed
         }
-        return PlanRow(line: line, family: stored["family"], resource: stored["resource"], month: month, values: values)
+        return PlanRow(line: line, family: stored[1], resource: stored[2], month: month, values: values)
     }
 }

@@ -184,7 +184,9 @@ enum Schema {
         }
         migrator.registerMigration("v7-plan-values") { db in
             // The values of the stored plan files, by index, so the plan figures read the months they
-            // need instead of parsing every file of every cycle (PlanValueStore). `plan_readings` says
+            // need instead of parsing every file of every cycle (PlanValueStore). The key leads with
+            // the month so one file's rows of a month are one range of the table; a kind without
+            // months (inventory) keeps '' there. `plan_readings` says
             // which files are kept, so a file whose values are not here is read from its bytes instead.
             // Derived from the files: not part of the audit chain, and rebuilt from them.
             try db.execute(sql: """
@@ -196,15 +198,14 @@ enum Schema {
                 CREATE TABLE plan_values (
                     file TEXT NOT NULL,
                     reading TEXT NOT NULL,
+                    month TEXT NOT NULL,
                     line INTEGER NOT NULL,
                     family TEXT,
                     resource TEXT,
-                    month TEXT,
                     figures TEXT NOT NULL,
-                    PRIMARY KEY (file, reading, line),
+                    PRIMARY KEY (file, reading, month, line),
                     FOREIGN KEY (file, reading) REFERENCES plan_readings(file, reading)
                 ) WITHOUT ROWID;
-                CREATE INDEX plan_values_by_month ON plan_values(file, reading, month);
                 """)
             try RecordedPlanReadings.backfill(StoreTransaction(db: db))
         }
