@@ -7,7 +7,7 @@ import SOPText
 extension Handlers {
     static func balance(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let (balance, notes) = try PlanQueries.balance(session, family: command.option("--family"))
-        return Reply(BalanceText.render(balance, notes: notes, width: max(session.width, 60)), json: BalanceJSON(balance, notes: notes))
+        return session.shown(json: BalanceJSON(balance, notes: notes)) { BalanceText.render(balance, notes: notes, width: max(session.width, 60)) }
     }
 
     static func planDiff(_ session: Session, _ command: ParsedCommand) throws -> Reply {
@@ -16,14 +16,14 @@ extension Handlers {
             return month
         }
         let diff = try PlanQueries.diff(session, against: against)
-        return Reply(PlanDiffText.render(diff, width: session.width), json: PlanDiffJSON(diff))
+        return session.shown(json: PlanDiffJSON(diff)) { PlanDiffText.render(diff, width: session.width) }
     }
 
     static func accuracy(_ session: Session, _ command: ParsedCommand) throws -> Reply {
         let lag = try positive(command.option("--lag"), "--lag", default: 1, example: "accuracy --lag 2")
         let months = try positive(command.option("--months"), "--months", default: 12, example: "accuracy --months 24")
         let accuracy = try PlanQueries.accuracy(session, lag: lag, months: months, family: command.option("--family"))
-        return Reply(AccuracyText.render(accuracy, width: session.width), json: AccuracyJSON(accuracy))
+        return session.shown(json: AccuracyJSON(accuracy)) { AccuracyText.render(accuracy, width: session.width) }
     }
 
     static func scenarioAdd(_ session: Session, _ command: ParsedCommand) throws -> Reply {
@@ -49,5 +49,13 @@ extension Handlers {
             throw ShellError.usage("\(name) needs a positive whole number, not '\(text)'", fix: "e.g. \(example)")
         }
         return n
+    }
+}
+
+extension Session {
+    /// A figure's reply with its text drawn only when the text is what will be shown: in `--json`
+    /// mode the JSON is, and a ten-year record's grid is not worth drawing to throw away.
+    func shown(json value: any Encodable & Sendable, text: () -> String) -> Reply {
+        Reply(json ? "" : text(), json: value)
     }
 }
