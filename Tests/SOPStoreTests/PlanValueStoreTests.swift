@@ -72,3 +72,42 @@ import Testing
         #expect(reversed.first { $0.row.family == "Lounge" && $0.row.month == CycleMonth("2026-10") }?.row[.quantity] == 110)
     }
 }
+
+/// `planEvents` takes a plain submission's fields out with SQLite's JSON functions instead of
+/// decoding the payload: it must read back exactly what the full decode reads.
+@Suite struct PlanEventsReadTests {
+    @Test func theQuickReadOfSubmissionsIsTheFullDecode() throws {
+        let database = try SOPDatabase()
+        try database.initialize(workflow: StoreFixture.version, team: StoreFixture.team, at: StoreFixture.start)
+        var cycle = try ScriptedCycle(database, month: "2026-11")
+        try cycle.playSample()
+        try cycle.run(.submit(stage: "demand", input: "assumptions", content: .note("quote \" and é and \\ and \n")), as: "dan")
+        try cycle.run(.reject(stage: "demand", reason: "redo", input: "assumptions"), as: "maria")
+        let quick = try database.read { tx in try tx.planEvents() }
+        let full = try database.read { tx in try tx.events(cycle: "2026-11") }.filter { PlanOfRecord.eventTypes.contains($0.payload.type) }
+        #expect(quick == full)
+        #expect(quick.filter { if case .inputSubmitted = $0.payload { true } else { false } }.count == 3)
+    }
+
+    @Test func aSubmissionWithMoreFieldsIsDecodedInFull() throws {
+        let database = try SOPDatabase()
+        try database.initialize(workflow: StoreFixture.version, team: StoreFixture.team, at: StoreFixture.start)
+        var cycle = try ScriptedCycle(database, month: "2026-11")
+        try cycle.playSample()
+        // A payload the quick read does not take (a fifth key, as a later release might write) still
+        // reads as its event; one whose fields have the wrong types is the full decode's refusal, not a crash.
+        try database.write { tx in
+            try tx.db.execute(sql: "DROP TRIGGER events_are_append_only_update")
+            try tx.db.execute(sql: """
+                UPDATE events SET payload = json_set(payload, '$.extra', 1) WHERE seq = (SELECT min(seq) FROM events WHERE type = 'input-submitted')
+                """)
+        }
+        let events = try database.read { tx in try tx.planEvents() }
+        #expect(events.count == 2)
+        try database.write { tx in
+            try tx.db.execute(sql: "UPDATE events SET payload = json_set(payload, '$.version', 'two') WHERE seq = (SELECT min(seq) FROM events WHERE type = 'input-submitted')")
+            try tx.db.execute(sql: "UPDATE events SET payload = json_remove(payload, '$.extra') WHERE seq = (SELECT min(seq) FROM events WHERE type = 'input-submitted')")
+        }
+        #expect(throws: StoreError.self) { try database.read { tx in try tx.planEvents() } }
+    }
+}
