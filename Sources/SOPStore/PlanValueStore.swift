@@ -13,14 +13,21 @@ extension StoreTransaction {
         try PlanValueRows.store(table, file: reading.sha256, reading: reading.key, db: db)
     }
 
-    /// Which of `readings` the store holds values for, as (file, key) pairs.
+    /// Which of `readings` the store holds values for, as (file, key) pairs: one query for all of them.
     public func keptPlanReadings(among readings: [PlanReading]) throws -> Set<PlanValueRows.Key> {
+        let wanted = Set(readings.map { PlanValueRows.Key(file: $0.sha256, reading: $0.key) })
+        let files = Array(Set(wanted.map(\.file)))
+        guard !files.isEmpty else { return [] }
         var kept: Set<PlanValueRows.Key> = []
-        let statement = try db.cachedStatement(sql: "SELECT 1 FROM plan_readings WHERE file = ? AND reading = ?")
-        for reading in readings {
-            let key = PlanValueRows.Key(file: reading.sha256, reading: reading.key)
-            if kept.contains(key) { continue }
-            if try Bool.fetchOne(statement, arguments: [key.file, key.reading]) != nil { kept.insert(key) }
+        // In slices, under SQLite's limit on bound values.
+        for start in stride(from: 0, to: files.count, by: 500) {
+            let slice = Array(files[start..<min(start + 500, files.count)])
+            let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
+            for row in try Row.fetchAll(db, sql: "SELECT file, reading FROM plan_readings WHERE file IN (\(marks))", arguments: StatementArguments(slice)) {
+                guard let file = String.fromDatabaseValue(row[0] as DatabaseValue), let reading = String.fromDatabaseValue(row[1] as DatabaseValue) else { continue }
+                let key = PlanValueRows.Key(file: file, reading: reading)
+                if wanted.contains(key) { kept.insert(key) }
+            }
         }
         return kept
     }
