@@ -94,8 +94,8 @@ enum MeetingCharts {
             nodes.append(SVG.text(AgendaPlanText.signedPercent(f.figures.deviation), x: frame.width - frame.right + 8, y: y + 17,
                                   class: (f.figures.deviation ?? 0) < 0 ? "value-below" : "value"))
         }
-        nodes.append(ChartParts.legend([(.bar("revenue"), "Revenue (finance plan)"), (.bar("budget"), "Budget"), (.mark("value", .square), "Deviation at right")],
-                                       x: frame.left, y: 16))
+        nodes.append(ChartParts.legend([(.bar("revenue"), "Revenue (finance plan)"), (.bar("budget"), "Budget")], x: frame.left, y: 16))
+        nodes.append(SVG.text("Deviation", x: frame.width - frame.right + 8, y: 16, class: "legend"))
         let label = "Revenue against budget per family over the months with both: "
             + families.map { "\($0.family) revenue \(PlanNumbers.quantity($0.figures.revenue)), budget \(PlanNumbers.quantity($0.figures.budget)), \(AgendaPlanText.signedPercent($0.figures.deviation))" }
                 .joined(separator: "; ") + "."

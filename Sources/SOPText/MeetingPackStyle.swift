@@ -22,7 +22,7 @@ enum MeetingPackStyle {
     caption { text-align: left; font-weight: 600; padding: 0 0 4px; }
     th, td { border-bottom: 1px solid var(--line); padding: 4px 10px; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--ink); }
-    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .text { text-align: left; }
     tbody tr:last-child th, tbody tr:last-child td { border-bottom: 1px solid var(--ink); }
     blockquote { margin: 4px 0 8px 0; padding: 4px 12px; border-left: 3px solid var(--line); white-space: pre-wrap; }
@@ -89,8 +89,10 @@ enum MeetingPackStyle {
       body { max-width: none; padding: 0; font-size: 10.5pt; }
       nav { display: none; }
       h2 { margin-top: 18px; }
-      section, table, figure, article, .review, .family-block, li { break-inside: avoid; }
-      section#stage-performance, section#product-families, section#decisions { break-before: page; }
+      /* A section runs on across pages (forcing each onto its own would leave half-empty sheets);
+         what must not be cut is each table, chart, proposal and review. */
+      section { break-inside: auto; }
+      table, div.table, figure, article, .review, .family-block, li { break-inside: avoid; }
       figure.family .charts { grid-template-columns: 16fr 9fr; }
       svg.chart, svg .short-month, svg .late-bar, svg .overdue-bar, svg .budget { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       a { color: inherit; text-decoration: none; }
