@@ -31,11 +31,19 @@ enum ChartParts {
         case mark(String, SVG.Marker)
     }
 
-    /// The legend along the top of a chart, left to right.
-    static func legend(_ entries: [(Sample, String)], x start: Double = 58, y: Double = 14) -> SVGNode {
+    /// The legend along the top of a chart, left to right, starting a new row below when the next
+    /// entry would run past `limit`.
+    static func legend(_ entries: [(Sample, String)], x start: Double = 58, y first: Double = 14, limit: Double = 632) -> SVGNode {
         var x = start
+        var y = first
         var nodes: [SVGNode] = []
         for (sample, name) in entries {
+            // Text width is not known here; a generous estimate per character keeps entries apart.
+            let width = 18 + Double(name.count) * 6.4 + 16
+            if x > start && x + width - 16 > limit {
+                x = start
+                y += 15
+            }
             switch sample {
             case .bar(let style):
                 nodes.append(SVG.rect(x: x, y: y - 8, width: 14, height: 9, class: style))
@@ -46,8 +54,7 @@ enum ChartParts {
                 nodes.append(SVG.marker(marker, x: x + 7, y: y - 3.5, size: 3.5, class: style))
             }
             nodes.append(SVG.text(name, x: x + 18, y: y, class: "legend"))
-            // Text width is not known here; a generous estimate per character keeps entries apart.
-            x += 18 + Double(name.count) * 6.4 + 16
+            x += width
         }
         return SVG.group(class: "legend", nodes)
     }

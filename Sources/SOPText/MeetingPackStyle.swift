@@ -37,7 +37,11 @@ enum MeetingPackStyle {
     ul.exceptions li { color: var(--short); }
     footer { margin-top: 36px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); }
     svg.patterns { position: absolute; width: 0; height: 0; }
-    svg.chart { width: 100%; height: auto; display: block; font-size: 11px; }
+    /* A chart is drawn for about 640 px; on a wide screen it grows only so far, so its labels stay
+       the size of the text around it. */
+    svg.chart { width: 100%; max-width: 820px; height: auto; display: block; font-size: 11px; }
+    figure.family { max-width: 1180px; }
+    figure.family svg.chart { max-width: none; }
     svg .tick { fill: var(--muted); font-size: 10px; }
     svg .legend { fill: var(--ink); font-size: 11px; }
     svg .label, svg .stage-name { fill: var(--ink); font-size: 11px; }

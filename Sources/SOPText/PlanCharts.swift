@@ -15,7 +15,8 @@ enum PlanCharts {
         let safety = family.safetyStock?.chartValue
         var values = months.flatMap { [$0.demand.chartValue, $0.inventory.chartValue] + ($0.supply.map { [$0.chartValue] } ?? []) }
         if let safety { values.append(safety) }
-        let frame = ChartFrame(width: 640, height: 260, values: values, slots: months.count)
+        // Room above the plot for two rows of legend.
+        let frame = ChartFrame(width: 640, height: 274, top: 44, values: values, slots: months.count)
         let band = frame.slotWidth
 
         var nodes: [SVGNode] = [ChartParts.valueAxis(frame)]
@@ -80,7 +81,7 @@ enum PlanCharts {
                                     tip: "\(p.month): actual \(PlanNumbers.quantity(p.actual))"))
         }
         nodes.append(ChartParts.monthAxis(frame, months: points.map { "\($0.month)" }, room: 4))
-        nodes.append(ChartParts.legend([(.line("actual", .circle), "Actual"), (.line("forecast", .square), "Forecast (lag 1)")], x: 50))
+        nodes.append(ChartParts.legend([(.line("actual", .circle), "Actual"), (.line("forecast", .square), "Forecast (lag 1)")], x: 50, limit: 352))
         let label = "\(family.family): actual against the lag-1 forecast, \(AgendaPlanText.span(points.map(\.month))); "
             + "WMAPE \(PlanNumbers.percent1(family.figures.wmape)), bias \(AgendaPlanText.signedPercent(family.figures.bias))."
         return SVG.chart(kind: "forecast-actual", width: frame.width, height: frame.height, label: label, nodes)

@@ -158,6 +158,8 @@ def check_dom(dom):
         fail(f"{len(unlabelled)} of {len(charts)} charts have no role=img and aria-label: {unlabelled[0][:200]}")
     if re.search(r"<del class=\"superseded\">D-4 ", dom) is None:
         fail("the superseded decision D-4 is not struck through (<del>)")
+    if 'class="short-month"' not in dom:
+        fail("no short month is hatched, though Lounge runs short on the submitted plan")
     if "<img" in dom or "PWNED" in dom.split("</title>")[0]:
         fail("the hostile action title became markup (an <img>, or a script that retitled the page)")
     if "&lt;script&gt;document.title=\"PWNED\"&lt;/script&gt; \"&gt;&lt;img src=x onerror=alert(2)&gt;" not in dom:
@@ -199,8 +201,10 @@ def run():
         played = sop.run(db, "play", os.path.join(ROOT, "Playbooks", "plan-history.sop"), actor=None, now="2026-08-03T08:00:00Z", timeout=600)
         if played.code != 0:
             fail(f"playing plan-history.sop failed: {played}")
-        sop.ok(db, "decide", "Keep Saturday overtime on line 1 in December, reviewed weekly", "--option", "overtime",
-               "--supersedes", "D-4", "--rationale", "The works council agreed to four Saturdays", actor="sam", now=NOW)
+        # The works council says no: back to the submitted supply plan, so Lounge runs short and the
+        # pack has shortages to draw.
+        sop.ok(db, "decide", "Run December on the submitted plan, without Saturday overtime", "--option", "baseline",
+               "--supersedes", "D-4", "--rationale", "The works council declined Saturday shifts", actor="sam", now=NOW)
         sop.ok(db, "propose", "Extend Saturday overtime into January", "--stage", "supply-review",
                "--scenarios", "overtime,baseline", actor="maria", now=NOW)
         sop.ok(db, "action", "add", HOSTILE, "--owner", "omar", "--due", "2026-11-27", actor="maria", now=NOW)
