@@ -46,6 +46,8 @@ import Testing
             (["agenda", "--format", "html", "--output", box.path("no-such-folder/pack.html")], "does not exist"),
             (["agenda", "--format", "html", "--output", box.folder.path], "is a folder"),
             (["agenda", "--format", "pdf", "--output", box.path("pack.pdf")], "use --format text, markdown, json or html"),
+            // Replacing renames over FILE: never over a device (as root this would replace /dev/null).
+            (["agenda", "--format", "html", "--output", "/dev/null"], "error: /dev/null is not a regular file (a device, pipe or link)"),
         ]
         for (args, expected) in cases {
             let result = try box.run(args, env: Self.env)
