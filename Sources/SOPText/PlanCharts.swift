@@ -63,7 +63,9 @@ enum PlanCharts {
         label += supplied.isEmpty ? " and projected inventory" : ", supply and projected inventory"
         label += " by month, \(AgendaPlanText.span(months.map(\.month))); opening inventory \(PlanNumbers.quantity(family.openingInventory))"
         if let s = family.safetyStock { label += ", safety stock \(PlanNumbers.quantity(s))" }
-        label += short.isEmpty ? "; never short." : "; short in \(AgendaPlanText.span(short.sorted())), lowest \(PlanNumbers.quantity(months.map(\.inventory).min()))."
+        // The shortage in the balance's own words (its months and worst figure are SOPCore's).
+        let shortages = groups.filter { $0.kind == .shortage }.map(PlanExceptionText.sentence)
+        label += shortages.isEmpty ? "; never short." : ". " + shortages.joined(separator: " ")
         return SVG.chart(kind: "family-balance", width: frame.width, height: frame.height, label: label, nodes)
     }
 
