@@ -33,12 +33,22 @@ public enum AgendaQueries {
 
     /// The cycle's plan figures, or `noDemandPlan` while there is no demand plan of record.
     static func plan(_ session: Session, month: CycleMonth, open proposals: [Agenda.ProposalItem]) throws -> AgendaPlanState {
-        let record = try session.database.read { tx in try PlanRecord.read(session, tx: tx, kinds: { PlanQueries.forAgenda($0, month) }) }
+        let record = try session.database.read { tx -> PlanRecord in
+            var record = try PlanRecord.read(session, tx: tx, kinds: { PlanQueries.withHistory($0, month) })
+            // The plan diff compares with one earlier cycle, known from the sources alone: only that
+            // cycle's supply plan is read (reading every cycle's cost the pack of a ten-year record a
+            // third of its time).
+            if let against = try? PlanDiff.against(month, among: PlanQueries.candidates(record)) {
+                try record.load([.demand, .supply], of: against, session: session, tx: tx)
+            }
+            return record
+        }
         guard let cycle = record.cycle(month), cycle.tables[.demand] != nil else { return .noDemandPlan }
-        let balance = try PlanQueries.balance(of: month, in: record)
+        // Lag 1 over twelve months is also what the balance's forecast-error exception reads: computed once.
+        let accuracy = try PlanQueries.accuracy(record, month: month, lag: 1, months: 12, family: nil)
+        let balance = try PlanQueries.balance(of: month, in: record, lagOne: accuracy)
         // No earlier cycle, or none with a plan: there is nothing to compare with, which is not an error here.
         let diff: PlanDiff? = (try? PlanQueries.diff(record, month: month, against: nil))
-        let accuracy = try PlanQueries.accuracy(record, month: month, lag: 1, months: 12, family: nil)
         let names = Set(cycle.scenarios.map(\.name))
         var comparisons: [ProposalComparison] = []
         for proposal in proposals {

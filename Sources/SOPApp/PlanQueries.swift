@@ -29,7 +29,7 @@ public enum PlanQueries {
     }
 
     /// Which cycles `plan diff` may compare with, from the sources alone (no file need be read).
-    private static func candidates(_ record: PlanRecord) -> [DiffCandidate] {
+    static func candidates(_ record: PlanRecord) -> [DiffCandidate] {
         record.cycles.map { DiffCandidate(month: $0.month, cancelled: $0.cancelled, hasPlan: $0.sources[.demand] != nil || $0.sources[.supply] != nil) }
     }
 
@@ -107,20 +107,18 @@ public enum PlanQueries {
         cycle == current ? Set(PlanKind.allCases) : cycle < current ? [.demand, .actuals] : []
     }
 
-    /// What the agenda reads: a balance's plans, and the earlier cycles' supply plans too, for the plan diff.
-    static func forAgenda(_ cycle: CycleMonth, _ current: CycleMonth) -> Set<PlanKind> {
-        cycle < current ? [.demand, .actuals, .supply] : withHistory(cycle, current)
-    }
-
-    static func balance(of month: CycleMonth, in record: PlanRecord) throws -> Balance {
+    /// `lagOne`, when given, is the cycle's lag-1 accuracy over twelve months (`accuracy(record,
+    /// month:lag: 1, months: 12, family: nil)`), whose per-family WMAPE the forecast-error exception
+    /// reads; without it the balance computes the same.
+    static func balance(of month: CycleMonth, in record: PlanRecord, lagOne: ForecastAccuracy? = nil) throws -> Balance {
         guard let cycle = record.cycle(month) else { throw SessionRules.noCycleYet }
-        return try balance(of: cycle, record: record)
+        return try balance(of: cycle, record: record, lagOne: lagOne)
     }
 
-    private static func balance(of cycle: PlanRecord.Cycle, record: PlanRecord) throws -> Balance {
+    private static func balance(of cycle: PlanRecord.Cycle, record: PlanRecord, lagOne: ForecastAccuracy? = nil) throws -> Balance {
         _ = try PlanOfRecord.requireDemand(cycle.sources, cycle: cycle.month.description, workflow: cycle.workflow)
         guard let plans = cycle.balanceInputs else { throw SessionRules.noCycleYet }
-        let error = ForecastAccuracy.lagOneWMAPE(cycles: record.history.filter { $0.month <= cycle.month })
+        let error = lagOne?.familyWMAPE ?? ForecastAccuracy.lagOneWMAPE(cycles: record.history.filter { $0.month <= cycle.month })
         return Balance(cycle: cycle.month, plans: plans, thresholds: cycle.workflow.exceptions, forecastError: error)
     }
 

@@ -212,8 +212,15 @@ public struct ForecastAccuracy: Sendable, Equatable {
     /// `forecast-error` exception (families whose WMAPE cannot be computed are left out).
     public static func lagOneWMAPE(cycles: [CyclePlans], months: Int = 12) -> [String: Double] {
         guard let accuracy = try? ForecastAccuracy(cycles: cycles, lag: 1, months: max(months, 1)) else { return [:] }
+        return accuracy.familyWMAPE
+    }
+
+    /// Each family's WMAPE over the window (families whose WMAPE cannot be computed are left out):
+    /// of a lag-1, twelve-month accuracy, what `lagOneWMAPE` gives, so a caller that already has that
+    /// accuracy (the agenda) need not compute it twice.
+    public var familyWMAPE: [String: Double] {
         var wmape: [String: Double] = [:]
-        for family in accuracy.families { wmape[family.family] = family.figures.wmape }
+        for family in families { wmape[family.family] = family.figures.wmape }
         return wmape
     }
 }
