@@ -32,7 +32,8 @@ extension Handlers {
         }
         guard let output else { return Reply(rendered, json: json) }
         let bytes = Data(rendered.utf8)
-        do { try OutputFile.write(bytes, to: output, replacing: true) } catch { throw ShellError(error) }
+        let example = "pack." + (["markdown": "md", "text": "txt"][format] ?? format)
+        do { try OutputFile.write(bytes, to: output, replacing: true, example: example) } catch { throw ShellError(error) }
         return Reply(AgendaText.written(agenda, format: format, bytes: bytes.count, to: output), json: json)
     }
 }

@@ -8,11 +8,12 @@ public enum OutputFile {
     /// Writes `bytes` under a temporary name in FILE's folder, syncs it, then links it into place (which
     /// fails if FILE exists, even if it appeared a moment ago) or, when `replacing`, renames it over FILE.
     /// A crash or a full disk leaves FILE as it was.
-    public static func write(_ bytes: Data, to path: String, replacing: Bool) throws(SystemError) {
+    /// `example` is the file name a refusal of a folder suggests.
+    public static func write(_ bytes: Data, to path: String, replacing: Bool, example: String = "export.csv") throws(SystemError) {
         let target = (path as NSString).expandingTildeInPath
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) {
-            if isFolder.boolValue { throw SystemError("\(path) is a folder", fix: "name a file, e.g. \(path)/export.csv") }
+            if isFolder.boolValue { throw SystemError("\(path) is a folder", fix: "name a file, e.g. \(path)/\(example)") }
             if !replacing { throw SystemError("\(path) already exists", fix: "name a new file, or add --force to replace it") }
         }
         // Replacing renames a new file over FILE: over a device, a pipe or a link (even a dangling one)

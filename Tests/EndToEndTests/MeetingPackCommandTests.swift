@@ -44,7 +44,7 @@ import Testing
         let cases: [([String], String)] = [
             (["agenda", "--format", "html"], "error: the HTML meeting pack is written to a file, not to the terminal (add --output FILE, e.g. --output pack.html)"),
             (["agenda", "--format", "html", "--output", box.path("no-such-folder/pack.html")], "does not exist"),
-            (["agenda", "--format", "html", "--output", box.folder.path], "is a folder"),
+            (["agenda", "--format", "html", "--output", box.folder.path], "is a folder (name a file, e.g. \(box.folder.path)/pack.html)"),
             (["agenda", "--format", "pdf", "--output", box.path("pack.pdf")], "use --format text, markdown, json or html"),
             // Replacing renames over FILE: never over a device (as root this would replace /dev/null).
             (["agenda", "--format", "html", "--output", "/dev/null"], "error: /dev/null is not a regular file (a device, pipe or link)"),
