@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,8 +51,13 @@ let package = Package(
             dependencies: ["SOPCore", "SOPStore", "WorkflowFile", "SOPSystem"],
             swiftSettings: strict
         ),
-        // Every renderer: text tables, the agenda, the calendar, JSON, error lines.
-        .target(name: "SOPText", dependencies: ["SOPCore", "SOPStore", "SOPSystem", "SOPApp"], swiftSettings: strict),
+        // Every renderer: text tables, the agenda, the calendar, JSON, error lines, the HTML meeting pack
+        // (Plot builds its HTML and SVG as a node tree, escaping every piece of text on the way out).
+        .target(
+            name: "SOPText",
+            dependencies: ["SOPCore", "SOPStore", "SOPSystem", "SOPApp", .product(name: "Plot", package: "Plot")],
+            swiftSettings: strict
+        ),
         // The command table, parser, completion, help, playbooks and the handlers that wire them.
         .target(
             name: "SOPShell",

@@ -507,6 +507,31 @@ def measure_plan(binary, big, small, runs):
     return results
 
 
+def measure_agenda(binary, big_db, work, runs):
+    """The agenda of the plan record's last month, as text and as the HTML meeting pack written to a
+    file, back to back in alternating order. The pack must be written; its size is reported."""
+    last = bench_plan.cycle_months(1)[0]
+    clock = f"{bench_plan.workdays(last)[10]}T17:00:00Z"
+    pack = os.path.join(work, "pack.html")
+    commands = {
+        "text": [binary, "--db", big_db, "--now", clock, "agenda"],
+        "html": [binary, "--db", big_db, "--now", clock, "agenda", "--format", "html", "--output", pack],
+    }
+    run(commands["html"])
+    size = os.path.getsize(pack)
+    wall = {k: [] for k in commands}
+    for r in range(runs):
+        for k in (("text", "html") if r % 2 == 0 else ("html", "text")):
+            wall[k].append(timed(commands[k]))
+    med = {k: statistics.median(v) for k, v in wall.items()}
+    return med, statistics.median(h / t for h, t in zip(wall["html"], wall["text"])), size
+
+
+def agenda_rows(med, ratio, size, big_meta):
+    return [(f"`agenda --format html`, {big_meta['cycles']} cycles ({size // 1024} KB)", f"{med['html'] * 1000:.1f} ms",
+             f"`agenda` (text) {med['text'] * 1000:.1f} ms", f"{ratio:.2f}x", "<= 1 s", med["html"] <= 1.0)]
+
+
 def plan_rows(results, big_meta, small_meta):
     rows = []
     for r in results:
@@ -555,7 +580,7 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--data", required=True)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--plan-only", action="store_true", help="only the plan-figure rows (balance, plan diff, accuracy)")
+    parser.add_argument("--plan-only", action="store_true", help="only the plan-figure rows (balance, plan diff, accuracy, the agenda and its HTML pack)")
     parser.add_argument("--keep-data", action="store_true", help="keep the per-run scratch files")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
@@ -589,6 +614,8 @@ def main():
         ]
     plan = measure_plan(binary, (big_folder, big_db), (small_folder, small_db), sizes["plan_runs"])
     rows += plan_rows(plan, big_meta, small_meta)
+    # The meeting pack of the plan record's last month: every family's charts, 50 of them.
+    rows += agenda_rows(*measure_agenda(binary, big_db, work, sizes["plan_runs"]), big_meta)
     load_after = load()
     if not args.keep_data:
         shutil.rmtree(work, ignore_errors=True)

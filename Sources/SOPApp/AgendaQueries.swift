@@ -35,18 +35,19 @@ public enum AgendaQueries {
     static func plan(_ session: Session, month: CycleMonth, open proposals: [Agenda.ProposalItem]) throws -> AgendaPlanState {
         let (record, history) = try session.database.read { tx in
             var record = try PlanRecord.read(session, tx: tx, kinds: { $0 == month ? Set(PlanKind.allCases) : [] })
-            // The plan diff's earlier cycle, when there is one with a plan.
+            // The plan diff compares with one earlier cycle, known from the sources alone: only that
+            // cycle's demand and supply plans are read.
             if let against = try? PlanDiff.against(month, among: PlanQueries.candidates(record), explicit: nil) {
                 try record.load([.demand, .supply], of: against, session: session, tx: tx)
             }
             return (record, try PlanQueries.forecastErrorHistory(record, month: month, session: session, tx: tx))
         }
         guard let cycle = record.cycle(month), cycle.tables[.demand] != nil else { return .noDemandPlan }
-        let balance = try PlanQueries.balance(of: month, in: record, history: history)
+        // The agenda's accuracy is the lag-1 view the balance's forecast-error exception reads: computed once.
+        let accuracy = try ForecastAccuracy(cycles: history, lag: 1, months: ForecastAccuracy.forecastErrorMonths, family: nil)
+        let balance = try PlanQueries.balance(of: month, in: record, history: history, lagOne: accuracy)
         // No earlier cycle, or none with a plan: there is nothing to compare with, which is not an error here.
         let diff: PlanDiff? = (try? PlanQueries.diff(record, month: month, against: nil))
-        // The agenda's accuracy is the lag-1 view the forecast-error exception reads.
-        let accuracy = try ForecastAccuracy(cycles: history, lag: 1, months: ForecastAccuracy.forecastErrorMonths, family: nil)
         let names = Set(cycle.scenarios.map(\.name))
         var comparisons: [ProposalComparison] = []
         for proposal in proposals {

@@ -117,15 +117,17 @@ public enum PlanQueries {
             record, upTo: month, lag: 1, months: ForecastAccuracy.forecastErrorMonths, family: nil, session: session, tx: tx)
     }
 
-    static func balance(of month: CycleMonth, in record: PlanRecord, history: [CyclePlans]) throws -> Balance {
+    /// `lagOne`, when given, is the cycle's lag-1 accuracy over the forecast-error window, already
+    /// computed from `history` (the agenda shows it too); without it the balance computes the same.
+    static func balance(of month: CycleMonth, in record: PlanRecord, history: [CyclePlans], lagOne: ForecastAccuracy? = nil) throws -> Balance {
         guard let cycle = record.cycle(month) else { throw SessionRules.noCycleYet }
-        return try balance(of: cycle, history: history)
+        return try balance(of: cycle, history: history, lagOne: lagOne)
     }
 
-    private static func balance(of cycle: PlanRecord.Cycle, history: [CyclePlans]) throws -> Balance {
+    private static func balance(of cycle: PlanRecord.Cycle, history: [CyclePlans], lagOne: ForecastAccuracy? = nil) throws -> Balance {
         _ = try PlanOfRecord.requireDemand(cycle.sources, cycle: cycle.month.description, workflow: cycle.workflow)
         guard let plans = cycle.balanceInputs else { throw SessionRules.noCycleYet }
-        let error = ForecastAccuracy.lagOneWMAPE(cycles: history.filter { $0.month <= cycle.month })
+        let error = lagOne?.familyWMAPE ?? ForecastAccuracy.lagOneWMAPE(cycles: history.filter { $0.month <= cycle.month })
         return Balance(cycle: cycle.month, plans: plans, thresholds: cycle.workflow.exceptions, forecastError: error)
     }
 

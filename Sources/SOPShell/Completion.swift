@@ -100,7 +100,7 @@ public struct Completion: Sendable {
         case .proposal: pool = vocabulary.proposals
         case .decision: pool = vocabulary.decisions
         case .action: pool = vocabulary.actions
-        case .format: pool = ["text", "markdown", "json"]
+        case .format: pool = Handlers.agendaFormats
         case .number, .text, .date, .month, .proposalOption: return []
         }
         let matches = pool.filter { $0.hasPrefix(partial) }

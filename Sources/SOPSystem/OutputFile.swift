@@ -1,17 +1,27 @@
 import Foundation
 
-/// Writing what `show --output FILE` exports: all or nothing, and never over an existing file unless
-/// the user asked (`--force`), because FILE is often a planner's working copy of the same plan.
+/// Writing what `show --output FILE` exports and `agenda --output FILE` renders: all or nothing, and
+/// never over an existing file unless the caller replaces on purpose (`show --force`, because FILE is
+/// often a planner's working copy of the same plan; `agenda`, whose file is its own earlier output),
+/// and then only over a regular file.
 public enum OutputFile {
     /// Writes `bytes` under a temporary name in FILE's folder, syncs it, then links it into place (which
     /// fails if FILE exists, even if it appeared a moment ago) or, when `replacing`, renames it over FILE.
     /// A crash or a full disk leaves FILE as it was.
-    public static func write(_ bytes: Data, to path: String, replacing: Bool) throws(SystemError) {
+    /// `example` is the file name a refusal of a folder suggests.
+    public static func write(_ bytes: Data, to path: String, replacing: Bool, example: String = "export.csv") throws(SystemError) {
         let target = (path as NSString).expandingTildeInPath
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) {
-            if isFolder.boolValue { throw SystemError("\(path) is a folder", fix: "name a file, e.g. \(path)/export.csv") }
+            if isFolder.boolValue { throw SystemError("\(path) is a folder", fix: "name a file, e.g. \(path)/\(example)") }
             if !replacing { throw SystemError("\(path) already exists", fix: "name a new file, or add --force to replace it") }
+        }
+        // Replacing renames a new file over FILE: over a device, a pipe or a link (even a dangling one)
+        // that would put a plain file in its place (run as root, `--output /dev/null` would replace
+        // /dev/null).
+        var info = stat()
+        if replacing && lstat(target, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+            throw SystemError("\(path) is not a regular file (a device, pipe or link)", fix: "name a new file, or a regular file to replace")
         }
         let folder = PathText.folder(of: target)
         if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {

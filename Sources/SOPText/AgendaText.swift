@@ -358,7 +358,7 @@ public enum AgendaText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func stageMarkdown(_ review: Agenda.StageReview, noteLines: Int, into md: inout [String]) {
+    static func stageMarkdown(_ review: Agenda.StageReview, noteLines: Int, into md: inout [String]) {
         md.append("### \(review.title) — \(review.state.rawValue)")
         md.append("")
         if let waiver = review.waiver {
@@ -405,7 +405,7 @@ public enum AgendaText {
 
     // MARK: - shared wording
 
-    private static func meetingLine(_ agenda: Agenda) -> String {
+    static func meetingLine(_ agenda: Agenda) -> String {
         guard let m = agenda.meeting else {
             return "none: no stage of the workflow has `requires: [decisions]`"
         }
@@ -416,18 +416,18 @@ public enum AgendaText {
         return line
     }
 
-    private static func sinceLine(_ agenda: Agenda) -> String {
+    static func sinceLine(_ agenda: Agenda) -> String {
         guard let previous = agenda.previousMeeting else { return "no earlier cycle on record" }
         guard let held = previous.heldAt else { return "\(previous.cycle) (its executive meeting is not recorded as held)" }
         return "the \(previous.cycle) executive meeting, held \(Stamp.minute(held))"
     }
 
-    private static func sinceShort(_ agenda: Agenda) -> String {
+    static func sinceShort(_ agenda: Agenda) -> String {
         guard let previous = agenda.previousMeeting, previous.heldAt != nil else { return "in this cycle" }
         return "since the \(previous.cycle) executive meeting"
     }
 
-    private static func nothingChanged(_ agenda: Agenda) -> String {
+    static func nothingChanged(_ agenda: Agenda) -> String {
         guard let previous = agenda.previousMeeting else {
             return "No resubmissions, reopened stages, new proposals or decisions recorded in this cycle (the first on record)."
         }
@@ -437,14 +437,14 @@ public enum AgendaText {
         return "No resubmissions, reopened stages, new proposals or decisions since the \(previous.cycle) executive meeting."
     }
 
-    private static let noConstraintStages =
+    static let noConstraintStages =
         "The workflow names no stage whose records are the critical constraints. To show them here, add `agenda: { constraints: [STAGE] }` to the workflow file (e.g. the supply review stage) and open the next cycle with it."
 
-    private static func unknownConstraintStages(_ agenda: Agenda) -> String {
+    static func unknownConstraintStages(_ agenda: Agenda) -> String {
         "None of the constraint stages the workflow names (\(agenda.criticalConstraints.sourceStages.joined(separator: ", "))) is a stage of it; nothing is recorded."
     }
 
-    private static func nextMeetingLine(_ agenda: Agenda) -> String {
+    static func nextMeetingLine(_ agenda: Agenda) -> String {
         guard let next = agenda.followUpActions.nextMeeting, let meeting = agenda.meeting else {
             return "not known (the workflow has no meeting stage with a due day)."
         }
@@ -468,7 +468,7 @@ public enum AgendaText {
         }
     }
 
-    private static func resubmission(_ r: Agenda.Resubmission) -> String {
+    static func resubmission(_ r: Agenda.Resubmission) -> String {
         "\(r.stageTitle): \(r.input) version \(r.version), by \(r.by), \(Stamp.minute(r.at))"
     }
 
@@ -477,24 +477,24 @@ public enum AgendaText {
         r.cause.map(ReasonText.cause) ?? "it went back to \(r.wentBackTo.rawValue)"
     }
 
-    private static func reopening(_ r: Agenda.Reopening) -> String {
+    static func reopening(_ r: Agenda.Reopening) -> String {
         "\(r.stageTitle), \(Stamp.minute(r.at)): \(because(r)); now \(r.stateNow.rawValue)"
     }
 
-    private static func rejection(_ r: Agenda.RejectionItem) -> String {
+    static func rejection(_ r: Agenda.RejectionItem) -> String {
         let outcome = r.resubmitted ? "resubmitted since" : "awaiting resubmission of \(r.awaitingInputs.joined(separator: ", "))"
         return "\(r.stageTitle): \(r.inputs.joined(separator: ", ")) rejected by \(r.by), \(Stamp.minute(r.at)): \"\(r.reason)\" - \(outcome)"
     }
 
-    private static func stale(_ s: Agenda.StaleSignoffItem) -> String {
+    static func stale(_ s: Agenda.StaleSignoffItem) -> String {
         "\(s.stageTitle): \(s.role) sign-off by \(s.by) is stale - \(ReasonText.stale(s.reason))"
     }
 
-    private static func waived(_ w: Agenda.WaivedStage) -> String {
+    static func waived(_ w: Agenda.WaivedStage) -> String {
         "\(w.title): waived by \(w.by), \(Stamp.minute(w.at)): \(w.reason)"
     }
 
-    private static func action(_ a: Agenda.ActionItem) -> String {
+    static func action(_ a: Agenda.ActionItem) -> String {
         var line = "\(a.id) \(a.title) - owner \(a.owner), due \(a.due)"
         if a.overdueDays > 0 { line += ", \(workdays(a.overdueDays)) overdue" }
         if let from = a.carriedOverFrom { line += " (carried over from \(from))" }
@@ -502,7 +502,7 @@ public enum AgendaText {
         return line
     }
 
-    private static func actionMarkdown(_ a: Agenda.ActionItem) -> String {
+    static func actionMarkdown(_ a: Agenda.ActionItem) -> String {
         var line = "**\(a.id)** \(inline(a.title)) — owner \(a.owner), due \(a.due)"
         if a.overdueDays > 0 { line += ", \(workdays(a.overdueDays)) overdue" }
         if let from = a.carriedOverFrom { line += " _(carried over from \(from))_" }
@@ -510,7 +510,7 @@ public enum AgendaText {
         return line
     }
 
-    private static func proposalStateWords(_ p: Agenda.ProposalItem) -> String {
+    static func proposalStateWords(_ p: Agenda.ProposalItem) -> String {
         switch p.state {
         case .open: p.deferredFrom.map { "open, deferred from \($0)" } ?? "open"
         case .decided: p.decision.map { "decided: \($0)" } ?? "decided"
@@ -518,7 +518,7 @@ public enum AgendaText {
         }
     }
 
-    private static func proposalDetails(_ p: Agenda.ProposalItem, in cycle: String) -> [String] {
+    static func proposalDetails(_ p: Agenda.ProposalItem, in cycle: String) -> [String] {
         var lines: [String] = []
         lines.append("Stage: " + (p.stage.map { "\(p.stageTitle ?? $0) (\($0))" } ?? "none named"))
         lines.append("Raised by \(p.raisedBy), \(Stamp.minute(p.raisedAt))" + (p.raisedIn == cycle ? "" : ", in \(p.raisedIn)"))
@@ -529,12 +529,12 @@ public enum AgendaText {
     }
 
     /// A decision in the change list: what, both sides of a supersession, who and when.
-    private static func decisionChange(_ d: Agenda.DecisionItem, in cycle: String) -> String {
+    static func decisionChange(_ d: Agenda.DecisionItem, in cycle: String) -> String {
         "\(d.id) \(d.text)\(supersession(d)) - by \(d.by), \(Stamp.minute(d.at))" + (d.cycle == cycle ? "" : ", in \(d.cycle)")
     }
 
     /// Plan-figure blocks as Markdown: tables as tables, labels in bold.
-    private static func markdown(_ blocks: [AgendaBlock]) -> [String] {
+    static func markdown(_ blocks: [AgendaBlock]) -> [String] {
         var md: [String] = []
         for block in blocks {
             switch block {
@@ -551,14 +551,14 @@ public enum AgendaText {
         return md
     }
 
-    private static func supersession(_ d: Agenda.DecisionItem) -> String {
+    static func supersession(_ d: Agenda.DecisionItem) -> String {
         var tags: [String] = []
         if let old = d.supersedes { tags.append("supersedes \(old)") }
         if let new = d.supersededBy { tags.append("superseded by \(new)") }
         return tags.isEmpty ? "" : " [\(tags.joined(separator: "; "))]"
     }
 
-    private static func decisionDetails(_ d: Agenda.DecisionItem, in cycle: String) -> [String] {
+    static func decisionDetails(_ d: Agenda.DecisionItem, in cycle: String) -> [String] {
         var lines: [String] = []
         if let p = d.proposal { lines.append("Answers \(p)" + (d.proposalText.map { ": \($0)" } ?? "")) }
         if let option = d.option { lines.append("Option: \(option)") }
@@ -568,11 +568,11 @@ public enum AgendaText {
     }
 
     /// Where the rest of a note cut short is read in full.
-    private static func morePointer(_ preview: NotePreview, _ stage: String, _ input: String) -> String {
+    static func morePointer(_ preview: NotePreview, _ stage: String, _ input: String) -> String {
         "... \(preview.hiddenLines.counted("more line")): `show \(stage) \(input)` prints the whole note"
     }
 
-    private static func contentWords(_ input: Agenda.InputRecord) -> String {
+    static func contentWords(_ input: Agenda.InputRecord) -> String {
         switch input.content.kind {
         case .note: "note"
         case .file: "file \(input.content.value)"
@@ -581,7 +581,7 @@ public enum AgendaText {
         }
     }
 
-    private static func submission(_ input: Agenda.InputRecord) -> String {
+    static func submission(_ input: Agenda.InputRecord) -> String {
         var words = "version \(input.version)"
         if let by = input.by { words += ", \(by)" }
         if let at = input.at { words += ", \(Stamp.minute(at))" }
@@ -602,7 +602,7 @@ public enum AgendaText {
     }
 
     /// Left-aligned columns, two spaces apart, indented by two.
-    private static func columns(_ header: [String], _ rows: [[String]]) -> [String] {
+    static func columns(_ header: [String], _ rows: [[String]]) -> [String] {
         let all = [header] + rows
         var widths = Array(repeating: 0, count: header.count)
         for row in all { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
@@ -655,5 +655,13 @@ public enum AgendaText {
         }
 
         var text: String { lines.joined(separator: "\n") + "\n" }
+    }
+}
+
+extension AgendaText {
+    /// What `agenda --output FILE` prints once the file is in place.
+    public static func written(_ agenda: Agenda, format: String, bytes: Int, to path: String) -> String {
+        let what = format == "html" ? "meeting pack" : "agenda (\(format))"
+        return "Wrote the \(agenda.cycle) \(what), \(bytes) bytes, to \(path)."
     }
 }

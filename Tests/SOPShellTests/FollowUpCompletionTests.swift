@@ -147,7 +147,7 @@ import Testing
     @Test(.enabled(if: CommandTable.spec(named: ["agenda"]) != nil, "agenda is not in the command table yet"))
     func agendaFormatsComplete() throws {
         let c = try Self.completion()
-        #expect(c.candidates(preceding: ["agenda", "--format"], partial: "") == ["json", "markdown", "text"])
+        #expect(c.candidates(preceding: ["agenda", "--format"], partial: "") == ["html", "json", "markdown", "text"])
         #expect(c.candidates(preceding: ["agenda", "--format"], partial: "m") == ["markdown"])
         #expect(c.candidates(preceding: [], partial: "ag") == ["agenda"])
     }

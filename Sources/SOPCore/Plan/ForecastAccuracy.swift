@@ -121,11 +121,14 @@ public struct FamilyAccuracy: Sendable, Equatable {
     public var points: [AccuracyPoint]
 }
 
-/// The total WMAPE of one target month, for the trend line of the terminal view.
+/// The total WMAPE and bias of one target month, for the trend line of the terminal view and the
+/// meeting pack's accuracy chart.
 public struct AccuracyTrendPoint: Sendable, Equatable {
     public var month: CycleMonth
     public var pairs: Int
     public var wmape: Double?
+    /// Σ(F−A) / ΣA over the month's pairs: positive means over-forecast.
+    public var bias: Double?
 }
 
 /// `accuracy --lag K --months N [--family F]`: how far the demand plans of record were from what
@@ -201,7 +204,7 @@ public struct ForecastAccuracy: Sendable, Equatable {
         self.total = AccuracyFigures(total)
         trend = window.map { m in
             let figures = AccuracyFigures(byMonth[m] ?? AccuracySums())
-            return AccuracyTrendPoint(month: m, pairs: figures.pairs, wmape: figures.wmape)
+            return AccuracyTrendPoint(month: m, pairs: figures.pairs, wmape: figures.wmape, bias: figures.bias)
         }
     }
 
@@ -212,8 +215,15 @@ public struct ForecastAccuracy: Sendable, Equatable {
     /// `forecast-error` exception (families whose WMAPE cannot be computed are left out).
     public static func lagOneWMAPE(cycles: [CyclePlans], months: Int = forecastErrorMonths) -> [String: Double] {
         guard let accuracy = try? ForecastAccuracy(cycles: cycles, lag: 1, months: max(months, 1)) else { return [:] }
+        return accuracy.familyWMAPE
+    }
+
+    /// Each family's WMAPE over the window (families whose WMAPE cannot be computed are left out):
+    /// of a lag-1, twelve-month accuracy, what `lagOneWMAPE` gives, so a caller that already has that
+    /// accuracy (the agenda) need not compute it twice.
+    public var familyWMAPE: [String: Double] {
         var wmape: [String: Double] = [:]
-        for family in accuracy.families { wmape[family.family] = family.figures.wmape }
+        for family in families { wmape[family.family] = family.figures.wmape }
         return wmape
     }
 }
