@@ -83,12 +83,15 @@ extension PostgresSchema {
                 RAISE EXCEPTION 'database user % is no participant''s login, and the team uses identity: database', session_user
                     USING ERRCODE = '\(PostgresFault.identityRefusal)', HINT = 'connect as your own login (login: in the team file)';
             END IF;
-            IF TG_TABLE_NAME = 'events' AND NEW.actor IS DISTINCT FROM own THEN
-                RAISE EXCEPTION 'database user % is %, so it may not record an event as %', session_user, own, NEW.actor
-                    USING ERRCODE = '\(PostgresFault.identityRefusal)',
-                          HINT = 'the team uses identity: database: each participant connects with their own login';
-            END IF;
-            IF TG_TABLE_NAME = 'access_log' AND NEW.account IS DISTINCT FROM session_user THEN
+            -- Nested, not joined with AND: PL/pgSQL resolves every NEW.field of an expression, and each
+            -- table has only its own.
+            IF TG_TABLE_NAME = 'events' THEN
+                IF NEW.actor IS DISTINCT FROM own THEN
+                    RAISE EXCEPTION 'database user % is %, so it may not record an event as %', session_user, own, NEW.actor
+                        USING ERRCODE = '\(PostgresFault.identityRefusal)',
+                              HINT = 'the team uses identity: database: each participant connects with their own login';
+                END IF;
+            ELSIF NEW.account IS DISTINCT FROM session_user THEN
                 RAISE EXCEPTION 'an access log entry must name the database user %, not %', session_user, NEW.account
                     USING ERRCODE = '\(PostgresFault.identityRefusal)', HINT = 'write the connection''s own user as account';
             END IF;

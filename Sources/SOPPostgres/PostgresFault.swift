@@ -25,14 +25,19 @@ public struct PostgresFault: Error, Equatable, CustomStringConvertible {
         let server = address.server
         guard let error = error as? PSQLError else {
             // NIO's own errors arrive bare when the socket cannot even be opened.
-            self.init(Self.unreachable(server, error), fix: "is it running? check --db")
+            self.init("cannot reach the PostgreSQL server at \(server)", fix: "is it running? check --db")
             return
         }
         switch error.code {
         case .server:
             self = Self.fromServer(error, address: address, user: user)
+        case .connectionError where error.underlying is NIOSSLError || error.underlying is BoringSSLError:
+            // The server answered, but TLS did not come up: a certificate or name that does not check out.
+            self.init(
+                "the TLS handshake with the PostgreSQL server at \(server) failed",
+                fix: "check that sslrootcert is the CA that signed the server's certificate and that it names \(address.host)")
         case .connectionError:
-            self.init(Self.unreachable(server, error.underlying), fix: "is it running? check --db")
+            self.init("cannot reach the PostgreSQL server at \(server)", fix: "is it running? check --db")
         case .serverClosedConnection, .uncleanShutdown:
             self.init(
                 "the PostgreSQL server at \(server) closed the connection",
@@ -58,10 +63,6 @@ public struct PostgresFault: Error, Equatable, CustomStringConvertible {
         default:
             self.init("talking to the PostgreSQL server at \(server) failed: \(error.code)", fix: "run the command again; if it repeats, check the server's log")
         }
-    }
-
-    private static func unreachable(_ server: String, _ underlying: (any Error)?) -> String {
-        "cannot reach the PostgreSQL server at \(server)"
     }
 
     /// The server answered with an error: the codes people meet get their own sentence, the rest the

@@ -111,7 +111,7 @@ struct AddressTests {
         #expect(look("db.example", 5432, "sop", "sam") == nil)
     }
 
-    @Test func aPassFileOthersCanReadIsRefusedAsLibpqDoes() {
+    @Test func aPassFileOthersCanReadIsRefusedAsLibpqDoes() throws {
         for permissions: UInt16 in [0o640, 0o604, 0o660, 0o666, 0o602] {
             let file = PostgresPassword.PassFile(path: "/home/m/.pgpass", contents: "*:*:*:*:secret\n", permissions: permissions)
             do {

@@ -75,7 +75,7 @@ struct FaultTests {
     @Test func aSessionTheServerEndedSaysSoAndHowToGoOn() throws {
         let victim = try TestServer.superuser()
         defer { victim.close() }
-        let pid = try #require(victim.value("SELECT pg_backend_pid()"))
+        let pid = try #require(try victim.value("SELECT pg_backend_pid()"))
         let admin = try TestServer.superuser()
         defer { admin.close() }
         #expect(try admin.value("SELECT pg_terminate_backend($1::integer)", [pid]) == "t")

@@ -32,7 +32,7 @@ struct IdentityTests {
             Participant(id: "x", name: "Evil\nDROP TABLE events; --", roles: ["leader"], login: #"o'brien"$sop$""#),
         ])
         let sql = PostgresRoles.sql(team: team, database: #"d"b"#)
-        #expect(sql.contains(#"CREATE ROLE "o'brien"$sop$""" LOGIN"#))
+        #expect(sql.contains(#"CREATE ROLE "o'brien""$sop$""" LOGIN"#))
         #expect(sql.contains(#"rolname = 'o''brien"$sop$"'"#))
         #expect(sql.contains("DO $sop1$ "))
         #expect(sql.contains(#"ON DATABASE "d""b""#))
