@@ -23,6 +23,12 @@ public struct PostgresFault: Error, Equatable, CustomStringConvertible {
 
     init(_ error: any Error, address: PostgresAddress, user: String, passwordGiven: Bool) {
         let server = address.server
+        if error is PostgresSession.ConnectionEnded {
+            self.init(
+                "the PostgreSQL server at \(server) closed the connection",
+                fix: "it may have been restarted or an administrator ended the session; run the command again")
+            return
+        }
         guard let error = error as? PSQLError else {
             // NIO's own errors arrive bare when the socket cannot even be opened.
             self.init("cannot reach the PostgreSQL server at \(server)", fix: "is it running? check --db")
@@ -38,12 +44,12 @@ public struct PostgresFault: Error, Equatable, CustomStringConvertible {
                 fix: "check that sslrootcert is the CA that signed the server's certificate and that it names \(address.host)")
         case .connectionError:
             self.init("cannot reach the PostgreSQL server at \(server)", fix: "is it running? check --db")
-        case .serverClosedConnection, .uncleanShutdown:
+        // sop never uses a session after closing it, so a "client closed" connection is one postgres-nio
+        // closed itself after the server ended the session: the same event for the person.
+        case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             self.init(
                 "the PostgreSQL server at \(server) closed the connection",
                 fix: "it may have been restarted or an administrator ended the session; run the command again")
-        case .clientClosedConnection:
-            self.init("the connection to \(server) was already closed", fix: "run the command again")
         case .authMechanismRequiresPassword:
             self.init(
                 "the server at \(server) asks for a password for \(user) and none was given",

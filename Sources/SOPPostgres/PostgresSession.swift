@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import SOPCore
+import Synchronization
 
 /// One synchronous connection to the shared store's server. `sop` is a synchronous program (a command,
 /// a playbook, a REPL loop), so each call waits on postgres-nio's future. Waiting is only safe off the
@@ -15,10 +16,50 @@ public final class PostgresSession {
     public let user: String
     private let connection: PostgresConnection
     private let logger: Logger
+    private let ending = Ending()
 
     private init(address: PostgresAddress, user: String, connection: PostgresConnection, logger: Logger) {
         (self.address, self.user, self.connection, self.logger) = (address, user, connection, logger)
+        let ending = self.ending
+        connection.closeFuture.whenComplete { _ in ending.closed() }
     }
+
+    /// The connection's end as the waiting caller needs it. postgres-nio can leave a query written just
+    /// as the server ended the session (`pg_terminate_backend`, a restart) waiting forever, so the wait
+    /// is also ended when the connection closes: the command then fails with a sentence instead of hanging.
+    final class Ending: Sendable {
+        private struct State {
+            var isClosed = false
+            var failWaiting: (@Sendable () -> Void)?
+        }
+        private let state = Mutex(State())
+
+        func closed() {
+            let fail = state.withLock { state -> (@Sendable () -> Void)? in
+                state.isClosed = true
+                defer { state.failWaiting = nil }
+                return state.failWaiting
+            }
+            fail?()
+        }
+
+        /// Waits for `future` or the connection's end, whichever comes first.
+        func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+            let promise = future.eventLoop.makePromise(of: T.self)
+            future.cascade(to: promise)
+            let alreadyClosed = state.withLock { state -> Bool in
+                if !state.isClosed { state.failWaiting = { promise.fail(ConnectionEnded()) } }
+                return state.isClosed
+            }
+            if alreadyClosed { promise.fail(ConnectionEnded()) }
+            defer { state.withLock { $0.failWaiting = nil } }
+            // Whichever completes the promise first wins; NIO ignores the second.
+            return try promise.futureResult.wait()
+        }
+    }
+
+    /// The connection closed under a waiting call (PostgresFault words it like a close by the server).
+    struct ConnectionEnded: Error {}
 
     /// Connects as `user` with `password` (nil: send none). Every failure is a `PostgresFault` that says
     /// what is wrong and how to fix it.
@@ -49,7 +90,7 @@ public final class PostgresSession {
         }
         let result: PostgresQueryResult
         do {
-            result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+            result = try ending.wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
         } catch {
             throw PostgresFault(error, address: address, user: user, passwordGiven: true)
         }

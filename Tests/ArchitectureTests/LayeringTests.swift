@@ -29,7 +29,7 @@ struct LayeringTests {
         "CommandWords": [],
         "WorkflowFile": ["Foundation", "Yams"],
         "SOPStore": ["Foundation", "GRDB", "Crypto", "Synchronization"],
-        "SOPPostgres": ["Foundation", "PostgresNIO"],
+        "SOPPostgres": ["Foundation", "PostgresNIO", "Synchronization"],
         "SOPSystem": ["Foundation"],
         "SOPApp": ["Foundation"],
         "SOPText": ["Foundation"],
