@@ -206,3 +206,35 @@ func verify(_ rows: [PostgresEventLog.Row], from genesis: String) -> String? {
     }
     return nil
 }
+
+/// The access log of refused attempts is a chain of its own, linked by the server like SOPStore's.
+@Suite("The PostgreSQL access log", .enabled(if: TestServer.available, TestServer.skipReason))
+struct AccessLogChainTests {
+    @Test func entriesAreLinkedAsSOPStoreLinksThemAndNameTheConnectionsUser() throws {
+        let (name, owner) = try TestServer.freshRecord()
+        defer { owner.close() }
+        let genesis = try TestServer.initialise(owner, identity: "database")
+        try TestServer.createRoles(owner, database: name)
+        let dan = try TestServer.login("dan", password: TestServer.password, database: name)
+        defer { dan.close() }
+        let insert = """
+            INSERT INTO access_log (number, time, account, actor, command, rule, message, prev_hash)
+            VALUES ($1::bigint, $2, $3, $4, $5, 'identity', 'refused', $6) RETURNING hash
+            """
+        let (head, hash) = try dan.transaction { () throws(PostgresFault) -> ([[String?]], String?) in
+            let head = try dan.query("SELECT next_key, head_hash FROM sop_lock_access_log()")
+            return (head, try dan.value(insert, ["1", "2026-11-02T09:00:00.000Z", "dan", nil, "sop --as maria status", genesis]))
+        }
+        #expect(head == [["1", genesis]])
+        #expect(hash == AuditChain.link(
+            prev: genesis, key: 1, fields: ["2026-11-02T09:00:00.000Z", "dan", nil, "sop --as maria status", "identity", "refused"]))
+        // Under identity: database the entry names who logged in, not an account of the client's choosing.
+        let other = fault {
+            try dan.transaction { () throws(PostgresFault) in
+                let head = try dan.query("SELECT next_key, head_hash FROM sop_lock_access_log()")
+                try dan.query(insert, [head.first?[0], "2026-11-02T09:00:01.000Z", "maria", "maria", "status", head.first?[1]])
+            }
+        }
+        #expect(other?.problem == "an access log entry must name the database user dan, not maria")
+    }
+}
