@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +41,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strict
+        ),
+        // The shared store's server side: connection, schema with its chain and identity triggers, roles SQL.
+        .target(
+            name: "SOPPostgres",
+            dependencies: ["SOPCore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
         .target(name: "LineEditor", dependencies: ["CEditLine", "CommandWords"], swiftSettings: strict),
@@ -77,6 +84,12 @@ let package = Package(
         .testTarget(name: "SOPCoreTests", dependencies: ["SOPCore", "SOPText"], swiftSettings: strict),
         .testTarget(name: "WorkflowFileTests", dependencies: ["WorkflowFile", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "SOPStoreTests", dependencies: ["SOPStore"], swiftSettings: strict),
+        // Runs against a real server: scripts/test starts a throw-away cluster and exports SOP_TEST_PG_URL.
+        .testTarget(
+            name: "SOPPostgresTests",
+            dependencies: ["SOPPostgres", "SOPStore", "SOPCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CommandWordsTests", dependencies: ["CommandWords"], swiftSettings: strict),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),
         .testTarget(name: "SOPShellTests", dependencies: ["SOPShell", "SOPApp", "SOPText", "SOPSystem"], swiftSettings: strict),
