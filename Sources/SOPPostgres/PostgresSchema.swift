@@ -28,10 +28,12 @@ public enum PostgresSchema {
         Table(name: "escalations", written: true, updated: true),
         Table(name: "notifications", written: true, updated: true),
         Table(name: "access_log", written: true, updated: false),
+        Table(name: "plan_readings", written: true, updated: false),
+        Table(name: "plan_values", written: true, updated: false),
     ]
 
     /// Tables kept exactly as written: UPDATE, DELETE and TRUNCATE are refused by trigger.
-    static let appendOnly = ["meta", "workflow_versions", "participants", "events", "artifacts", "access_log"]
+    static let appendOnly = ["meta", "workflow_versions", "participants", "events", "artifacts", "access_log", "plan_readings", "plan_values"]
     /// Current-record tables the store updates in place; rows are never removed.
     static let neverEmptied = ["cycles", "follow_ups", "escalations", "notifications"]
 
@@ -169,6 +171,28 @@ public enum PostgresSchema {
             message   text COLLATE "C" NOT NULL,
             prev_hash text COLLATE "C" NOT NULL,
             hash      text COLLATE "C" NOT NULL
+        )
+        """,
+        // The values of the stored plan files by the way each was read (SOPStore's PlanValueStore):
+        // written with the file, never changed; the audit reads every file again and compares.
+        """
+        CREATE TABLE plan_readings (
+            file    text COLLATE "C" NOT NULL REFERENCES artifacts(sha256),
+            reading text COLLATE "C" NOT NULL,
+            PRIMARY KEY (file, reading)
+        )
+        """,
+        """
+        CREATE TABLE plan_values (
+            file     text COLLATE "C" NOT NULL,
+            reading  text COLLATE "C" NOT NULL,
+            month    text COLLATE "C" NOT NULL,
+            line     integer NOT NULL,
+            family   text COLLATE "C",
+            resource text COLLATE "C",
+            figures  text COLLATE "C" NOT NULL,
+            PRIMARY KEY (file, reading, month, line),
+            FOREIGN KEY (file, reading) REFERENCES plan_readings(file, reading)
         )
         """,
         // The newest link of each chain: the next key and the hash it must follow. Writers lock their
