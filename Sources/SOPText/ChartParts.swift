@@ -14,6 +14,18 @@ enum ChartParts {
         return SVG.group(class: "axis", nodes)
     }
 
+    /// The same along a horizontal bar chart's value axis: vertical grid lines from `top` to the
+    /// plot's foot, the labels under it.
+    static func horizontalValueAxis(_ frame: ChartFrame, top: Double) -> SVGNode {
+        var nodes: [SVGNode] = []
+        for tick in frame.ticks {
+            let x = frame.x(value: tick)
+            nodes.append(SVG.line(x1: x, y1: top - 2, x2: x, y2: frame.height - frame.bottom, class: tick == 0 ? "zero" : "grid"))
+            nodes.append(SVG.text(tickLabel(tick, percent: false), x: x, y: frame.height - frame.bottom + 14, anchor: .middle, class: "tick"))
+        }
+        return SVG.group(class: "axis", nodes)
+    }
+
     /// The months under the plot, every k-th one so they do not overlap.
     static func monthAxis(_ frame: ChartFrame, months: [String], room: Int = 9) -> SVGNode {
         let every = frame.labelEvery(room: room)

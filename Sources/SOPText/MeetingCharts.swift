@@ -75,12 +75,7 @@ enum MeetingCharts {
         var frame = ChartFrame(width: 640, height: height, left: 96, right: 76, top: top, bottom: 26,
                                values: families.flatMap { [$0.figures.revenue.chartValue, $0.figures.budget.chartValue] }, slots: families.count)
         frame.slots = max(families.count, 1)
-        var nodes: [SVGNode] = []
-        for tick in frame.ticks {
-            let x = frame.x(value: tick)
-            nodes.append(SVG.line(x1: x, y1: top - 2, x2: x, y2: height - frame.bottom, class: tick == 0 ? "zero" : "grid"))
-            nodes.append(SVG.text(ChartParts.tickLabel(tick, percent: false), x: x, y: height - frame.bottom + 14, anchor: .middle, class: "tick"))
-        }
+        var nodes: [SVGNode] = [ChartParts.horizontalValueAxis(frame, top: top)]
         let zero = frame.x(value: 0)
         for (i, f) in families.enumerated() {
             let y = top + row * Double(i)
@@ -109,12 +104,7 @@ enum MeetingCharts {
         let height = top + row * Double(max(plans.count, 1)) + 26
         let values = plans.flatMap { [$0.1.total.shortage.chartValue, $0.1.total.endingInventory.chartValue] }
         let frame = ChartFrame(width: 640, height: height, left: 150, right: 90, top: top, bottom: 26, values: values, slots: plans.count)
-        var nodes: [SVGNode] = []
-        for tick in frame.ticks {
-            let x = frame.x(value: tick)
-            nodes.append(SVG.line(x1: x, y1: top - 2, x2: x, y2: height - frame.bottom, class: tick == 0 ? "zero" : "grid"))
-            nodes.append(SVG.text(ChartParts.tickLabel(tick, percent: false), x: x, y: height - frame.bottom + 14, anchor: .middle, class: "tick"))
-        }
+        var nodes: [SVGNode] = [ChartParts.horizontalValueAxis(frame, top: top)]
         let zero = frame.x(value: 0)
         for (i, (name, kpis)) in plans.enumerated() {
             let y = top + row * Double(i)
