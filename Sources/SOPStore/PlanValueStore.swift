@@ -67,7 +67,12 @@ extension StoreTransaction {
                 GROUP BY v.family, v.month
                 """,
             arguments: StatementArguments(arguments)
-        ).map { (rank: $0[5], row: try PlanValueRows.row($0)) }
+        ).map { row in
+            guard let rank = Int.fromDatabaseValue(row[5] as DatabaseValue) else {
+                throw StoreError("a holder's rank did not read back from the plan values query; run `sop check`")
+            }
+            return (rank: rank, row: try PlanValueRows.row(row))
+        }
     }
 }
 
@@ -103,9 +108,12 @@ public enum PlanValueRows {
     /// A row selected as `line, family, resource, month, figures` (by position: these are read by
     /// the thousand, and a lookup by name costs more than the rest of the row).
     static func row(_ stored: Row) throws -> PlanRow {
-        let line: Int = stored[0]
-        let monthText: String = stored[3]
-        let text: String = stored[4]
+        // By `fromDatabaseValue`: a value of another type (an edited record) is an error, where a
+        // typed subscript would stop the process.
+        func column(_ i: Int) -> String? { String.fromDatabaseValue(stored[i] as DatabaseValue) }
+        guard let line = Int.fromDatabaseValue(stored[0] as DatabaseValue), let monthText = column(3), let text = column(4) else {
+            throw StoreError("the kept values of a plan file hold a row that does not read (\(stored)); run `sop check`")
+        }
         var values: [PlanColumn: Decimal] = [:]
         for pair in text.split(separator: ";") {
             guard let equals = pair.firstIndex(of: "="), let column = PlanColumn(rawValue: String(pair[..<equals])),
@@ -118,6 +126,6 @@ public enum PlanValueRows {
             guard let parsed = CycleMonth(monthText) else { throw StoreError("the kept values of a plan file hold the month \(monthText); run `sop check`") }
             month = parsed
         }
-        return PlanRow(line: line, family: stored[1], resource: stored[2], month: month, values: values)
+        return PlanRow(line: line, family: column(1), resource: column(2), month: month, values: values)
     }
 }

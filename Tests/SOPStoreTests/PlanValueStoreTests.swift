@@ -111,3 +111,14 @@ import Testing
         #expect(throws: StoreError.self) { try database.read { tx in try tx.planEvents() } }
     }
 }
+
+/// A kept row edited to values of the wrong type is a store error, never a stopped process.
+@Suite struct EditedPlanValuesTests {
+    @Test func aRowOfTheWrongTypesIsAnErrorNotACrash() throws {
+        let database = try PlanValueStoreTests.kept()
+        try database.write { tx in try tx.db.execute(sql: "UPDATE plan_values SET figures = x'00ff' WHERE file = 'a'") }
+        #expect(throws: StoreError.self) {
+            try database.read { tx in try tx.planRows(of: PlanValueStoreTests.reading("a"), months: [CycleMonth("2026-10")!]) }
+        }
+    }
+}
