@@ -43,10 +43,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The shared store's server side: connection, schema with its chain and identity triggers, roles SQL.
+        // The shared store's server side: connection, SOPStore's executor on it, schema with its chain and
+        // identity triggers, roles SQL.
         .target(
             name: "SOPPostgres",
-            dependencies: ["SOPCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["SOPCore", "SOPStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
         .target(name: "LineEditor", dependencies: ["CEditLine", "CommandWords"], swiftSettings: strict),

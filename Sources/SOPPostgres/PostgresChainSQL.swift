@@ -67,6 +67,15 @@ extension PostgresSchema {
         """
     }
 
+    /// A ledger's head as it stands, without the lock: the audit (a read-only transaction) compares the
+    /// highest key ever handed out with the log's last row, as it reads `sqlite_sequence` on SQLite.
+    static let headFunction = """
+        CREATE FUNCTION sop_head(ledger_name text, OUT next_key bigint, OUT head_hash text)
+        LANGUAGE sql STABLE SECURITY DEFINER \(path) AS $$
+            SELECT next_key, hash FROM record_head WHERE ledger = ledger_name
+        $$
+        """
+
     /// In identity mode `database` only the participant whose `login` is `session_user` may appear as an
     /// event's actor. `session_user` is who logged in: neither `SET ROLE` nor a SECURITY DEFINER function
     /// changes it, so a participant cannot borrow someone else's role to act as them.
@@ -139,7 +148,7 @@ extension PostgresSchema {
 
     static var chainSQL: [String] {
         [
-            genesisFunction, sealFunction, identityFunction,
+            genesisFunction, sealFunction, identityFunction, headFunction,
             lockFunction(ledger: "events"), lockFunction(ledger: "access_log"),
             linkFunction(ledger: "events", key: "seq", fields: eventFields, noun: "event"),
             linkFunction(ledger: "access_log", key: "number", fields: accessLogFields, noun: "access log entry"),

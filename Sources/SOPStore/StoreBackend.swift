@@ -1,0 +1,16 @@
+/// Where a record lives and how a command's transaction runs there. The store's domain SQL runs on
+/// any backend through the `StoreExecutor` each transaction gets.
+public protocol StoreBackend: AnyObject, Sendable {
+    var dialect: StoreDialect { get }
+    /// One transaction that holds the record's write lock from its first statement; committed when
+    /// `body` returns, rolled back when it throws.
+    func write<T>(_ body: (any StoreExecutor) throws -> T) throws -> T
+    /// One read-only transaction over a consistent snapshot.
+    func read<T>(_ body: (any StoreExecutor) throws -> T) throws -> T
+    var isReadOnly: Bool { get }
+    func close() throws
+    /// The backend's own check of its storage (SQLite's page and foreign-key checks): `["ok"]` or problems.
+    func integrityCheck() throws -> [String]
+    /// A verified SQLite copy of the whole record at `path` (which must not exist), from one snapshot.
+    func backup(to path: String) throws
+}
