@@ -85,7 +85,7 @@ public final class Session {
     /// The acting participant, or a refusal that says how to name one.
     public func actor(_ team: Team) throws(ShellError) -> Participant {
         guard let id = actorID else {
-            if team.identity == .os {
+            if team.identity.isBound {
                 // Only reached when no participant has this account's login (else it would be acting).
                 do {
                     if let own = try Identity.accountHolder(account: account, team: team) { return own }
@@ -104,10 +104,10 @@ public final class Session {
 
     /// Under `identity: os`, when no participant has this account's login: why nobody acts.
     public var accountNotOnTeam: String? {
-        guard actorID == nil, let team = try? team(), team.identity == .os,
+        guard actorID == nil, let team = try? team(), team.identity.isBound,
             Identity.ownParticipant(account: account, team: team) == nil
         else { return nil }
-        return Identity.notOnTeam(account: account).message
+        return Identity.notOnTeam(account: account, mode: team.identity).message
     }
 
     /// A participant tried something their roles do not allow: the access log keeps it.

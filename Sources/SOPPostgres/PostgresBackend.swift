@@ -47,6 +47,8 @@ public final class PostgresBackend: StoreBackend, @unchecked Sendable {
 
     public var isReadOnly: Bool { false }
 
+    public var connectedUser: String? { session.user }
+
     public func close() throws { session.close() }
 
     /// The server checks its own pages; what sop can check is the audit's work.

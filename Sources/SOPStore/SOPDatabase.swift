@@ -106,6 +106,9 @@ public final class SOPDatabase: Sendable {
     /// Whether the database was opened for reading only.
     public var isReadOnly: Bool { backend.isReadOnly }
 
+    /// The database user a server record's connection logged in as; nil for a file.
+    public var connectedUser: String? { backend.connectedUser }
+
     /// A consistent copy of the whole record in a new SQLite file at `path`, from one read snapshot:
     /// other processes keep writing meanwhile, and the copy holds exactly the commands committed before
     /// it started. `path` must not exist.
