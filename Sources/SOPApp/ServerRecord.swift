@@ -45,6 +45,11 @@ public enum ServerRecord {
         return database
     }
 
+    /// `sop roles --sql`: the grants a database owner runs to give each participant their login.
+    public static func rolesSQL(team: Team, database: String) -> String {
+        PostgresRoles.sql(team: team, database: database)
+    }
+
     static func connect(_ url: String, environment: [String: String]) throws(ShellError) -> (PostgresAddress, PostgresSession) {
         let address: PostgresAddress
         do { address = try PostgresAddress.parse(url) } catch {

@@ -234,6 +234,14 @@ public enum CommandTable {
              "Uses SQLite's online backup API from one read snapshot: other participants keep writing, and the copy holds exactly what was committed when it started. The copy is written under a temporary name, checked (integrity and audit) and only then put at FILE, so FILE is either a whole, verified backup or absent. Refused if FILE exists. Restore by copying the file back (with no sop running) or by pointing --db at it. Needs no acting participant.",
              ["backup /backups/sop-2026-11-30.db", "sop --db /srv/sop/plant.db backup /backups/plant-nightly.db"], handler: Handlers.backup),
 
+        spec(["roles"], [],
+             [OptionSpec("--sql", nil, required: true, help: "print the SQL (the only form there is: sop never runs it itself)"),
+              OptionSpec("--database", .text("NAME"), help: "the PostgreSQL database the grants are for (default: the one --db names)")],
+             .record, "Print the SQL that gives each participant a database login with only sop's rights",
+             "For a shared record on PostgreSQL: one LOGIN role per participant with a `login` in the team, named by it, with exactly the rights sop needs (read the record, add events, update the current-record tables; never UPDATE, DELETE or TRUNCATE history). The database owner runs it with `psql -d DBNAME -f roles.sql` and then sets each password (`\\password LOGIN` in psql): no password is ever printed. Running it again after a team change is safe. Needs no acting participant.",
+             ["sop --db postgresql://owner@db.example/sop roles --sql > roles.sql", "sop --db plant.db roles --sql --database sop"],
+             handler: Handlers.roles),
+
         // Command line only
         spec(["init"], [],
              [OptionSpec("--workflow", .file, help: "workflow file (default: the bundled Workflows/monthly-sop.yaml)"),
