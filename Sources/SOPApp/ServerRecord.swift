@@ -21,7 +21,7 @@ public enum ServerRecord {
         } catch let fault as PostgresFault {
             throw ShellError.failed(fault.problem, fix: fault.fix)
         } catch let error as ShellError { throw error } catch { throw ShellError.failed("\(error)", fix: "check --db") }
-        return SOPDatabase(backend: PostgresBackend(session: session), description: address.redacted)
+        return try database(session, address)
     }
 
     /// `sop init --db URL`: puts sop's schema into the owner's existing database and fills it with the
@@ -35,7 +35,7 @@ public enum ServerRecord {
             session.close()
             throw ShellError.failed(error.problem, fix: error.fix)
         }
-        let database = SOPDatabase(backend: PostgresBackend(session: session), description: address.redacted)
+        let database = try Self.database(session, address)
         do {
             try database.initialize(workflow: starter.workflow, team: starter.team, at: now)
         } catch {
@@ -48,6 +48,15 @@ public enum ServerRecord {
     /// `sop roles --sql`: the grants a database owner runs to give each participant their login.
     public static func rolesSQL(team: Team, database: String) -> String {
         PostgresRoles.sql(team: team, database: database)
+    }
+
+    static func database(_ session: PostgresSession, _ address: PostgresAddress) throws(ShellError) -> SOPDatabase {
+        do {
+            return SOPDatabase(backend: try PostgresBackend(session: session), description: address.redacted)
+        } catch {
+            session.close()
+            throw ShellError.failed(error.problem, fix: error.fix)
+        }
     }
 
     static func connect(_ url: String, environment: [String: String]) throws(ShellError) -> (PostgresAddress, PostgresSession) {

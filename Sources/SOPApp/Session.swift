@@ -51,12 +51,15 @@ public final class Session {
         self.fixedNow = now
     }
 
-    public var now: Date { fixedNow ?? Date() }
+    /// The fixed clock, else the record's clock: on a server, the server's time (this machine's clock
+    /// corrected by the offset measured when connecting), so every participant stamps on one clock.
+    public var now: Date { fixedNow ?? Date().addingTimeInterval(database.clockOffset) }
 
     /// The session's clock as it stands, for work that finishes later (a notify hook's delivery time).
     public var clockSource: @Sendable () -> Date {
         let fixed = fixedNow
-        return { fixed ?? Date() }
+        let offset = database.clockOffset
+        return { fixed ?? Date().addingTimeInterval(offset) }
     }
 
     /// A playbook's `clock` line: from here on the session runs at this time.

@@ -109,6 +109,9 @@ public final class SOPDatabase: Sendable {
     /// The database user a server record's connection logged in as; nil for a file.
     public var connectedUser: String? { backend.connectedUser }
 
+    /// How far the record's clock is ahead of this machine's (a server's; 0 for a file).
+    public var clockOffset: TimeInterval { backend.clockOffset }
+
     /// A consistent copy of the whole record in a new SQLite file at `path`, from one read snapshot:
     /// other processes keep writing meanwhile, and the copy holds exactly the commands committed before
     /// it started. `path` must not exist.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a record lives and how a command's transaction runs there. The store's domain SQL runs on
 /// any backend through the `StoreExecutor` each transaction gets.
 public protocol StoreBackend: AnyObject, Sendable {
@@ -11,6 +13,10 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// The user the backend authenticated (a server's `session_user`), which `identity: database`
     /// trusts; nil for a file, which has no users of its own.
     var connectedUser: String? { get }
+    /// How far the record's clock is ahead of this machine's (a server's clock, measured when connecting;
+    /// 0 for a file): every participant's events are stamped on one clock, so a laptop whose clock is
+    /// behind is neither refused by the clock rule nor out of order.
+    var clockOffset: TimeInterval { get }
     func close() throws
     /// The backend's own check of its storage (SQLite's page and foreign-key checks): `["ok"]` or problems.
     func integrityCheck() throws -> [String]
