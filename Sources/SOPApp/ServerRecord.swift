@@ -28,14 +28,7 @@ public enum ServerRecord {
     /// workflow and team, the schema and the first transaction each all or nothing.
     public static func create(_ url: String, starter: DatabaseSetup.Starter, now: Date,
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws(ShellError) -> SOPDatabase {
-        let (address, session) = try connect(url, environment: environment)
-        do {
-            try PostgresRecord.install(on: session)
-        } catch {
-            session.close()
-            throw ShellError.failed(error.problem, fix: error.fix)
-        }
-        let database = try Self.database(session, address)
+        let (database, address) = try empty(url, environment: environment)
         do {
             try database.initialize(workflow: starter.workflow, team: starter.team, at: now)
         } catch {
@@ -43,6 +36,25 @@ public enum ServerRecord {
                 ?? .failed("cannot set up the record in \(address.database) on \(address.server): \(error)", fix: "check that the owner's login runs sop init")
         }
         return database
+    }
+
+    /// The database at `url` with sop's schema and no record in it yet: the schema is installed when
+    /// missing (a schema left empty by an init or copy that failed midway is used as it is).
+    public static func empty(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ShellError) -> (SOPDatabase, PostgresAddress) {
+        let (address, session) = try connect(url, environment: environment)
+        do throws(PostgresFault) {
+            if try !PostgresRecord.isInstalled(on: session) {
+                try PostgresRecord.install(on: session)
+            } else if try PostgresRecord.holdsRecord(on: session) {
+                throw PostgresFault(
+                    "the database \(address.database) on \(address.server) already holds a sop record",
+                    fix: "use it as it is, or create a new database (createdb) for a new record")
+            }
+        } catch {
+            session.close()
+            throw ShellError.failed(error.problem, fix: error.fix)
+        }
+        return (try database(session, address), address)
     }
 
     /// `sop roles --sql`: the grants a database owner runs to give each participant their login.

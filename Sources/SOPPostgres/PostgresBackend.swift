@@ -64,8 +64,4 @@ public final class PostgresBackend: StoreBackend, @unchecked Sendable {
 
     /// The server checks its own pages; what sop can check is the audit's work.
     public func integrityCheck() throws -> [String] { ["ok"] }
-
-    public func backup(to path: String) throws {
-        throw PostgresFault("a backup of a server record is written by sop backup", fix: "run sop backup FILE")
-    }
 }

@@ -37,4 +37,10 @@ extension Handlers {
         let sql = ServerRecord.rolesSQL(team: try session.team(), database: database)
         return Reply(sql.hasSuffix("\n") ? String(sql.dropLast()) : sql, json: ["sql": sql])
     }
+
+    static func copy(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        guard let target = command.option("--to") else { throw ShellError.usage("copy needs --to DB", fix: "e.g. copy --to postgresql://owner@db.example/sop") }
+        let outcome = try RecordMove.copy(session.database, to: target)
+        return Reply(AuditText.copied(outcome), json: outcome)
+    }
 }

@@ -20,8 +20,6 @@ public protocol StoreBackend: AnyObject, Sendable {
     func close() throws
     /// The backend's own check of its storage (SQLite's page and foreign-key checks): `["ok"]` or problems.
     func integrityCheck() throws -> [String]
-    /// A verified SQLite copy of the whole record at `path` (which must not exist), from one snapshot.
-    func backup(to path: String) throws
 }
 
 /// A failure a backend words itself: one sentence of what is wrong and one of how to fix it (the

@@ -100,6 +100,43 @@ struct ServerIdentityTests {
     }
 }
 
+extension ServerIdentityTests {
+    /// A record whose team uses `identity: database` goes out to a file and into a second database: the
+    /// owner loads it in the transaction that seals it, the chain comes across whole, and the logins act
+    /// on the new database once the owner has run the roles SQL there.
+    @Test func aRecordUnderDatabaseIdentityMovesThroughAFileIntoAnotherDatabase() throws {
+        let box = try Sandbox()
+        let (owner, url) = try setUp(box)
+        let env = ["PGPASSWORD": password]
+        #expect(try box.run(["--db", url(maria), "cycle", "open", "2026-11"], env: env, db: false).code == 0)
+        let file = box.path("moved.db")
+        #expect(try box.run(["--db", owner, "backup", file], db: false).code == 0)
+        let second = try TestServer.database()
+        let copied = try box.run(["--db", file, "copy", "--to", second], db: false)
+        #expect(copied.code == 0, "\(copied)")
+        let roles = try box.run(["--db", second, "roles", "--sql"], db: false)
+        try TestServer.psql(second, file: try box.write("roles2.sql", roles.out))
+        let server = try #require(second.range(of: "@")).upperBound
+        let danOnSecond = "postgresql://\(dan)@" + second[server...]
+        let log = try box.run(["--db", danOnSecond, "--json", "log"], env: env, db: false)
+        #expect(log.code == 0, "\(log)")
+        #expect(((try log.json() as? [[String: Any]]) ?? []).map { $0["actor"] as? String } == ["maria"], "\(log.out)")
+        let heads = try [owner, second].map { store in
+            ((try box.run(["--db", store, "--json", "audit", "verify"], db: false).json() as? [String: Any])?["audit"] as? [String: Any])?["head"] as? String
+        }
+        #expect(heads[0] != nil && heads[0] == heads[1], "\(heads)")
+        // Sealed: the owner, nobody's login, now records nothing there, even with psql.
+        let forged = try TestServer.psqlOutcome(second, file: try box.write("forge.sql", """
+            BEGIN;
+            SELECT next_key, head_hash FROM sop_lock_events() \\gset
+            INSERT INTO events(seq, cycle, time, actor, type, payload, prev_hash)
+                VALUES (:next_key, '2026-11', '2026-11-05T10:00:00.000Z', 'maria', 'stage-waived', '{}', :'head_hash');
+            COMMIT;
+            """))
+        #expect(forged.code != 0 && forged.err.contains("is no participant's login"), "\(forged.err)")
+    }
+}
+
 extension TestServer {
     struct PsqlOutcome { var code: Int32; var out: String; var err: String }
 
