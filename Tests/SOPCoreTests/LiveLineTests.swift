@@ -1,0 +1,63 @@
+import Foundation
+import SOPCore
+import SOPText
+import Testing
+
+/// The live REPL shows others' work to everyone and an escalation only to those it told, one
+/// printable line each within the terminal's width.
+@Suite struct LiveLinesSayWhoDidWhatInOnePrintableLine {
+    static let noon = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 ~ 08:26Z
+    static let team = Team(participants: [
+        Participant(id: "dan", name: "Dan Ortiz", roles: ["demand"]),
+        Participant(id: "omar", name: "Omar Haddad", roles: ["supply"]),
+    ])
+
+    static func event(_ payload: EventPayload, actor: String = "dan", at time: Date = noon) -> CycleEvent {
+        CycleEvent(seq: 7, cycle: "2026-11", time: time, actor: actor, payload: payload)
+    }
+
+    static let signoff = event(.signedOff(SignedOff(stage: "demand-review", role: "demand", comment: nil, basis: SignoffBasis(inputs: [:], upstream: [:]))))
+    static let escalation = event(
+        .escalationRaised(EscalationRaised(
+            number: 4, subject: .lateStage("supply-review"), level: 2, workdays: 3, roles: ["supply"], told: ["omar"], unheld: [], lateness: 3)),
+        actor: "system")
+
+    @Test func everyoneSeesTheWorkAndOnlyTheToldSeeAnEscalation() {
+        #expect(LiveAudience.shows(Self.signoff, to: "omar"))
+        #expect(LiveAudience.shows(Self.signoff, to: nil))
+        #expect(LiveAudience.shows(Self.escalation, to: "omar"))
+        #expect(!LiveAudience.shows(Self.escalation, to: "dan"))
+        #expect(!LiveAudience.shows(Self.escalation, to: nil))
+        let resolved = Self.event(.escalationResolved(EscalationResolved(number: 4, reason: .stageDone(stage: "supply-review"))), actor: "system")
+        #expect(!LiveAudience.shows(resolved, to: "omar"))
+    }
+
+    @Test func aSignoffReadsWithTheParticipantsNameTimeAndCycle() {
+        let line = LiveText.line(Self.signoff, team: Self.team, now: Self.noon, width: 100)
+        let time = String(Stamp.minute(Self.noon).split(separator: " ")[1])
+        #expect(line == "· \(time) Dan Ortiz signed off demand-review (2026-11)")
+        // Another day than the clock's: the time carries its day.
+        let earlier = Self.event(Self.signoff.payload, at: Self.noon.addingTimeInterval(-86_400 * 2))
+        #expect(LiveText.line(earlier, team: Self.team, now: Self.noon, width: 100).contains(Stamp.minute(earlier.time)))
+        // An actor the team no longer has is named by id.
+        #expect(LiveText.line(Self.signoff, team: nil, now: Self.noon, width: 100).contains(" dan signed off"))
+    }
+
+    @Test func anEscalationIsAddressedToItsRecipient() {
+        let line = LiveText.line(Self.escalation, team: Self.team, now: Self.noon, width: 100)
+        #expect(line.contains("E-4 for you: supply-review is 3 workdays late, level 2"))
+        #expect(line.hasSuffix("(2026-11)"))
+    }
+
+    @Test func typedTextCannotReachTheTerminalAsIsAndTheLineFitsTheWidth() {
+        let comment = "ok\u{1B}[2J\u{7}\nnext line " + String(repeating: "long words ", count: 20)
+        let event = Self.event(.signedOff(SignedOff(stage: "demand-review", role: "demand", comment: comment, basis: SignoffBasis(inputs: [:], upstream: [:]))))
+        for width in [30, 60, 100] {
+            let line = LiveText.line(event, team: Self.team, now: Self.noon, width: width)
+            #expect(!line.unicodeScalars.contains(where: PrintableText.isUnprintable), "\(line)")
+            #expect(line.count <= width - 1, "\(width): \(line)")
+            #expect(line.hasSuffix("..."))
+        }
+        #expect(LiveText.line(event, team: Self.team, now: Self.noon, width: 200).contains("ok\\u{1B}[2J\\u{7}\\nnext line"))
+    }
+}
