@@ -2,10 +2,23 @@ import Foundation
 import SOPCore
 import SOPStore
 
+/// One event another session committed, with the stages it moved.
+public struct LiveEvent: Sendable {
+    public var event: CycleEvent
+    /// Empty when nothing moved, or when the feed does not know the cycle's state (it then says less,
+    /// never something wrong).
+    public var moves: [StageMove]
+
+    public init(_ event: CycleEvent, moves: [StageMove] = []) {
+        self.event = event
+        self.moves = moves
+    }
+}
+
 /// What the live REPL learnt since it last asked: other participants' events, in commit order, with
 /// the team that names them.
 public struct LiveNews: Sendable {
-    public var events: [CycleEvent] = []
+    public var events: [LiveEvent] = []
     /// The team as it stands, for participants' names (nil when nothing is to be shown).
     public var team: Team?
     /// Events left out of a long burst (a playbook run by someone else), counted rather than read:
@@ -14,7 +27,7 @@ public struct LiveNews: Sendable {
     /// Sequence numbers the feed skipped because the record could not read them back.
     public var unreadable: [Int64] = []
 
-    public init(events: [CycleEvent] = [], team: Team? = nil, more: Int = 0, unreadable: [Int64] = []) {
+    public init(events: [LiveEvent] = [], team: Team? = nil, more: Int = 0, unreadable: [Int64] = []) {
         self.events = events
         self.team = team
         self.more = more
@@ -50,6 +63,9 @@ public final class StoreChangeFeed: ChangeFeed {
     private let database: SOPDatabase
     private let own: OwnEvents
     private var lastSeen: Int64
+    /// The open cycles' states as of `lastSeen`, each event applied as it is read, so an event's stage
+    /// moves are exactly its own.
+    private var cycles: [String: CycleState] = [:]
     public let interval: Int?
     public var wakeDescriptor: Int32? { nil }
 
@@ -58,25 +74,81 @@ public final class StoreChangeFeed: ChangeFeed {
         self.database = database
         self.interval = interval
         own = database.watchOwnEvents()
-        lastSeen = try database.read { try $0.lastSeq() }
+        lastSeen = 0
+        lastSeen = try database.read { tx in
+            try catchUpCycles(tx)
+            return try tx.lastSeq()
+        }
     }
 
     public func news(for participant: String?) throws -> LiveNews {
         let start = lastSeen
-        let (page, team, more, end): (EventPage, Team?, Int, Int64) = try database.read { tx in
-            let page = try tx.events(after: start, limit: Self.pageSize)
-            guard page.through > start else { return (page, nil, 0, start) }
-            guard page.events.count + page.unreadable.count == Self.pageSize else { return (page, try tx.team(), 0, page.through) }
-            // A burst longer than a page: count what is left over and move to the end, in one snapshot.
-            return (page, try tx.team(), try tx.eventCount(after: page.through), try tx.lastSeq())
+        let news: LiveNews
+        let end: Int64
+        do {
+            (news, end) = try read(after: start, for: participant)
+        } catch {
+            // Some events may have been applied to the states: read them afresh once the feed reads again.
+            cycles = [:]
+            throw error
         }
-        var news = LiveNews(unreadable: page.unreadable)
-        let shown = page.events.filter { !own.wrote($0.seq) && LiveAudience.shows($0, to: participant) }
-        news.events = Array(shown.prefix(Self.shownAtOnce))
-        news.more = shown.count - news.events.count + more
         lastSeen = end
         own.forget(through: lastSeen)
-        news.team = news.isEmpty ? nil : team
-        return news
+        return news.isEmpty ? LiveNews() : news
+    }
+
+    private func read(after start: Int64, for participant: String?) throws -> (LiveNews, Int64) {
+        try database.read { tx in
+            let page = try tx.events(after: start, limit: Self.pageSize)
+            guard page.through > start else { return (LiveNews(), start) }
+            var news = LiveNews(team: try tx.team(), unreadable: page.unreadable)
+            var end = page.through
+            var shown: [LiveEvent] = []
+            for event in page.events {
+                let moves = try follow(event, tx: tx)
+                guard !own.wrote(event.seq), LiveAudience.shows(event, to: participant) else { continue }
+                shown.append(LiveEvent(event, moves: moves))
+            }
+            if page.events.count + page.unreadable.count == Self.pageSize {
+                // A burst longer than a page: count what is left over and move to the end, in one snapshot.
+                news.more = try tx.eventCount(after: page.through)
+                end = try tx.lastSeq()
+                cycles = [:]
+            } else if !page.unreadable.isEmpty {
+                // A missing event would leave the states behind: read them afresh.
+                cycles = [:]
+            }
+            if end == (try tx.lastSeq()) { try catchUpCycles(tx) }
+            news.events = Array(shown.prefix(Self.shownAtOnce))
+            news.more += shown.count - news.events.count
+            return (news, end)
+        }
+    }
+
+    /// Applies `event` to its cycle's state and returns the stages it moved (none for a cycle the
+    /// feed does not hold).
+    private func follow(_ event: CycleEvent, tx: StoreTransaction) throws -> [StageMove] {
+        if case .cycleOpened(let opened) = event.payload {
+            cycles[event.cycle] = try tx.workflowModel(opened.workflowHash).map {
+                CycleState(opening: event, workflow: $0, workflowHash: opened.workflowHash)
+            }
+            return []
+        }
+        guard var state = cycles[event.cycle] else { return [] }
+        let before = state
+        state.apply(event)
+        switch event.payload {
+        case .cycleClosed, .cycleCancelled: cycles[event.cycle] = nil
+        default: cycles[event.cycle] = state
+        }
+        return state.moves(since: before)
+    }
+
+    /// Reads the states of the open cycles the feed does not hold, at the transaction's snapshot, which
+    /// must be the end of what the feed has read.
+    private func catchUpCycles(_ tx: StoreTransaction) throws {
+        for id in try tx.openCycleIDs() where cycles[id] == nil {
+            cycles[id] = try tx.loadCycle(id)
+        }
     }
 }

@@ -14,3 +14,34 @@ public enum LiveAudience {
         }
     }
 }
+
+/// A stage that one event moved, or whose sign-offs it made stale: what the live line adds after the
+/// event, since a resubmission that reopens a stage (or a sign-off that opens the next ones) is what
+/// the other participants need to hear.
+public struct StageMove: Sendable, Equatable {
+    public var stage: String
+    public var from: StageState
+    public var to: StageState
+    /// Sign-offs of the stage the event made stale.
+    public var staleSignoffs: Int
+
+    public init(stage: String, from: StageState, to: StageState, staleSignoffs: Int = 0) {
+        self.stage = stage
+        self.from = from
+        self.to = to
+        self.staleSignoffs = staleSignoffs
+    }
+}
+
+extension CycleState {
+    /// The stages that moved from `before` to this state, in workflow order, with sign-offs made stale.
+    public func moves(since before: CycleState) -> [StageMove] {
+        workflow.stages.compactMap { stage in
+            let from = before.state(of: stage.id)
+            let to = state(of: stage.id)
+            let stale = newlyStaleSignoffs(of: stage, since: before).count
+            guard from != to || stale > 0 else { return nil }
+            return StageMove(stage: stage.id, from: from, to: to, staleSignoffs: stale)
+        }
+    }
+}

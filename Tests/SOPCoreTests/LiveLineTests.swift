@@ -43,6 +43,26 @@ import Testing
         #expect(LiveText.line(Self.signoff, team: nil, now: Self.noon, width: 100).contains(" dan signed off"))
     }
 
+    @Test func whatAnEventMovedFollowsIt() {
+        let moves = [
+            StageMove(stage: "demand-review", from: .review, to: .done),
+            StageMove(stage: "supply-review", from: .waiting, to: .open),
+            StageMove(stage: "pre-sop", from: .done, to: .review, staleSignoffs: 2),
+            StageMove(stage: "financial-review", from: .review, to: .review, staleSignoffs: 1),
+            StageMove(stage: "product-review", from: .open, to: .review),
+        ]
+        let line = LiveText.line(Self.signoff, moves: moves, team: Self.team, now: Self.noon, width: 300)
+        #expect(line.hasSuffix(
+            "signed off demand-review (2026-11); demand-review done, supply-review open, pre-sop reopened (review), 2 sign-offs stale, financial-review: 1 sign-off stale, product-review in review"))
+    }
+
+    @Test func aLongCommentIsCutSoTheMovesStillShow() {
+        let event = Self.event(.signedOff(SignedOff(
+            stage: "demand-review", role: "demand", comment: String(repeating: "very long comment ", count: 10), basis: SignoffBasis(inputs: [:], upstream: [:]))))
+        let line = LiveText.line(event, moves: [StageMove(stage: "supply-review", from: .waiting, to: .open)], team: Self.team, now: Self.noon, width: 120)
+        #expect(line.hasSuffix("...\" (2026-11); supply-review open"), "\(line)")
+    }
+
     @Test func anEscalationIsAddressedToItsRecipient() {
         let line = LiveText.line(Self.escalation, team: Self.team, now: Self.noon, width: 100)
         #expect(line.contains("E-4 for you: supply-review is 3 workdays late, level 2"))

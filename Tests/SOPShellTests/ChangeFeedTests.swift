@@ -40,9 +40,18 @@ import SOPText
         _ = try a.run(line: "submit data-gathering inventory-snapshot \(Self.data("inventory-snapshot.csv"))")
         _ = try a.run(line: "signoff data-gathering")
         let news = try feed.news(for: "maria")
-        #expect(news.events.map(\.payload.type) == [.inputSubmitted, .inputSubmitted, .signedOff])
-        #expect(news.events.allSatisfy { $0.actor == "dan" })
-        #expect(news.events.map(\.seq) == news.events.map(\.seq).sorted())
+        #expect(news.events.map(\.event.payload.type) == [.inputSubmitted, .inputSubmitted, .signedOff])
+        #expect(news.events.allSatisfy { $0.event.actor == "dan" })
+        #expect(news.events.map(\.event.seq) == news.events.map(\.event.seq).sorted())
+        // The last input took data gathering to review, the sign-off took it to done and opened the two
+        // stages after it: each event's own moves, though B's proposal came between them.
+        #expect(news.events[0].moves.isEmpty)
+        #expect(news.events[1].moves == [StageMove(stage: "data-gathering", from: .open, to: .review)])
+        #expect(news.events[2].moves == [
+            StageMove(stage: "data-gathering", from: .review, to: .done),
+            StageMove(stage: "product-review", from: .waiting, to: .open),
+            StageMove(stage: "demand-review", from: .waiting, to: .open),
+        ])
         #expect(news.team?.participant("dan") != nil)
         // Asked again: nothing twice.
         #expect(try feed.news(for: "maria").isEmpty)
@@ -50,7 +59,25 @@ import SOPText
         let feedA = try StoreChangeFeed(database: a.database)
         _ = try b.run(line: "propose \"Raise Q1 prices\"")
         _ = try a.run(line: "action add \"Check the outdoor gap\" --owner omar --due 2026-11-20")
-        #expect(try feedA.news(for: "dan").events.map(\.payload.type) == [.proposalRaised])
+        #expect(try feedA.news(for: "dan").events.map(\.event.payload.type) == [.proposalRaised])
+    }
+
+    @Test func aResubmissionSaysItReopenedTheStageAndMadeItsSignoffStale() throws {
+        let (a, b, folder) = try Self.twoSessions(a: "dan", b: "maria")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try a.run(line: "submit data-gathering sales-actuals \(Self.data("sales-actuals.csv"))")
+        _ = try a.run(line: "submit data-gathering inventory-snapshot \(Self.data("inventory-snapshot.csv"))")
+        _ = try a.run(line: "signoff data-gathering")
+        // The feed starts on a cycle already under way: it reads the state it starts from.
+        let feed = try StoreChangeFeed(database: b.database)
+        let corrected = folder.appendingPathComponent("sales-actuals.csv")
+        let text = try String(contentsOfFile: Self.data("sales-actuals.csv"), encoding: .utf8)
+        try text.replacingOccurrences(of: "Lounge,2025-11,1320,", with: "Lounge,2025-11,1321,").write(to: corrected, atomically: true, encoding: .utf8)
+        _ = try a.run(line: "submit data-gathering sales-actuals \(corrected.path)")
+        let news = try feed.news(for: "maria")
+        #expect(news.events.map(\.moves) == [[StageMove(stage: "data-gathering", from: .done, to: .review, staleSignoffs: 1)]])
+        let line = try #require(LiveText.lines(news, now: a.now, width: 200).first)
+        #expect(line.hasSuffix("resubmitted data-gathering sales-actuals (version 2) (2026-11); data-gathering reopened (review), 1 sign-off stale"), "\(line)")
     }
 
     @Test func theSameParticipantInAnotherSessionIsNewsToo() throws {
@@ -72,7 +99,7 @@ import SOPText
         try a.database.write { tx in
             _ = try tx.append([CycleEvent(cycle: "2026-11", time: a.now, actor: "system", payload: .escalationRaised(raised))])
         }
-        #expect(try toOmar.news(for: "omar").events.map(\.payload.type) == [.escalationRaised])
+        #expect(try toOmar.news(for: "omar").events.map(\.event.payload.type) == [.escalationRaised])
         #expect(try toPriya.news(for: "priya").isEmpty)
     }
 
@@ -90,7 +117,7 @@ import SOPText
             }
         }
         _ = try a.run(line: "submit data-gathering sales-actuals \(Self.data("sales-actuals.csv"))")
-        #expect(try feed.news(for: "maria").events.map(\.actor) == ["dan"])
+        #expect(try feed.news(for: "maria").events.map(\.event.actor) == ["dan"])
     }
 
     @Test func aLongBurstShowsTheFirstEventsAndCountsTheRest() throws {
@@ -134,7 +161,7 @@ import SOPText
         var interval: Int? { 300 }
         func news(for participant: String?) throws -> LiveNews {
             if broken { throw Gone() }
-            return LiveNews(events: [CycleEvent(seq: 9, cycle: "2026-11", time: Date(), actor: "dan", payload: .cycleClosed(CycleClosed()))])
+            return LiveNews(events: [LiveEvent(CycleEvent(seq: 9, cycle: "2026-11", time: Date(), actor: "dan", payload: .cycleClosed(CycleClosed())))])
         }
     }
 }
