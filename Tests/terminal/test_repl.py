@@ -517,7 +517,7 @@ def test_another_sessions_signoff_shows_above_the_prompt_keeping_the_typed_line(
     a.prompt()
     a.line("submit data-gathering inventory-snapshot Playbooks/data/inventory-snapshot.csv")
     a.prompt()
-    b = Repl(tmp, actor="priya")
+    b = Repl(tmp, actor="priya", columns=160)
     b.prompt()
     # Priya is halfway through a command, the cursor moved back into it, when Dan signs off.
     b.send("status da")
@@ -527,7 +527,8 @@ def test_another_sessions_signoff_shows_above_the_prompt_keeping_the_typed_line(
     a.line('signoff data-gathering --comment "Actuals reconciled"')
     a.expect(r"signed off data-gathering as demand")
     a.prompt()
-    announcement = r'· 09:00Z Dan \w+ signed off data-gathering: "Actuals reconciled" \(2026-11\)'
+    announcement = (r'· 09:00Z Dan \w+ signed off data-gathering: "Actuals reconciled" \(2026-11\); '
+                    r'data-gathering done, product-review open, demand-review open')
     b.expect(announcement)
     b.expect(re.escape("sop 2026-11 priya> ") + "status da")
     time.sleep(0.3)
