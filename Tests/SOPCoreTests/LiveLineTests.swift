@@ -6,7 +6,7 @@ import Testing
 /// The live REPL shows others' work to everyone and an escalation only to those it told, one
 /// printable line each within the terminal's width.
 @Suite struct LiveLinesSayWhoDidWhatInOnePrintableLine {
-    static let noon = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 ~ 08:26Z
+    static let noon = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18, late morning UTC
     static let team = Team(participants: [
         Participant(id: "dan", name: "Dan Ortiz", roles: ["demand"]),
         Participant(id: "omar", name: "Omar Haddad", roles: ["supply"]),
@@ -54,6 +54,22 @@ import Testing
         let line = LiveText.line(Self.signoff, moves: moves, team: Self.team, now: Self.noon, width: 300)
         #expect(line.hasSuffix(
             "signed off demand-review (2026-11); demand-review done, supply-review open, pre-sop reopened (review), 2 sign-offs stale, financial-review: 1 sign-off stale, product-review in review"))
+    }
+
+    @Test func stagesThatWentTheSameWayAreNamedTogether() {
+        let moves = [
+            StageMove(stage: "data-gathering", from: .review, to: .done),
+            StageMove(stage: "product-review", from: .waiting, to: .open),
+            StageMove(stage: "demand-review", from: .waiting, to: .open),
+        ]
+        let line = LiveText.line(Self.signoff, moves: moves, team: Self.team, now: Self.noon, width: 300)
+        #expect(line.hasSuffix("(2026-11); data-gathering done, product-review and demand-review open"), "\(line)")
+        // No room for the comment and the moves: the comment goes (`log` has it), the moves stay whole.
+        let commented = Self.event(.signedOff(SignedOff(
+            stage: "data-gathering", role: "demand", comment: "Actuals reconciled with finance", basis: SignoffBasis(inputs: [:], upstream: [:]))))
+        let narrow = LiveText.line(commented, moves: moves, team: Self.team, now: Self.noon, width: 120)
+        #expect(narrow.hasSuffix("Dan Ortiz signed off data-gathering (2026-11); data-gathering done, product-review and demand-review open"), "\(narrow)")
+        #expect(LiveText.line(commented, moves: moves, team: Self.team, now: Self.noon, width: 160).contains("\"Actuals reconciled with finance\""))
     }
 
     @Test func aLongCommentIsCutSoTheMovesStillShow() {

@@ -528,7 +528,7 @@ def test_another_sessions_signoff_shows_above_the_prompt_keeping_the_typed_line(
     a.expect(r"signed off data-gathering as demand")
     a.prompt()
     announcement = (r'· 09:00Z Dan \w+ signed off data-gathering: "Actuals reconciled" \(2026-11\); '
-                    r'data-gathering done, product-review open, demand-review open')
+                    r'data-gathering done, product-review and demand-review open')
     b.expect(announcement)
     b.expect(re.escape("sop 2026-11 priya> ") + "status da")
     time.sleep(0.3)
