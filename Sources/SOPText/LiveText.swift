@@ -27,7 +27,7 @@ public enum LiveText {
         let consequences = moves.isEmpty ? "" : "; " + movesText(moves)
         func compose(withWords: Bool) -> String {
             let text: String = switch event.payload {
-            case .escalationRaised(let e): "E-\(e.number) for you: \(EscalationWords.message(e)) (`inbox`, `ack N`)"
+            case .escalationRaised(let e): "E-\(e.number) for you (`inbox`): \(EscalationWords.message(e))"
             default: "\(who) \(what(event.payload, team: team, withWords: withWords))"
             }
             return "· \(time(event.time, now: now)) \(text) (\(event.cycle))\(consequences)"

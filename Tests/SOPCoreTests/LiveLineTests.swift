@@ -81,7 +81,7 @@ import Testing
 
     @Test func anEscalationIsAddressedToItsRecipient() {
         let line = LiveText.line(Self.escalation, team: Self.team, now: Self.noon, width: 100)
-        #expect(line.contains("E-4 for you: supply-review is 3 workdays late, level 2"))
+        #expect(line.contains("E-4 for you (`inbox`): supply-review is 3 workdays late, level 2"))
         #expect(line.hasSuffix("(2026-11)"))
     }
 

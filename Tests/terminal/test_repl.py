@@ -571,7 +571,7 @@ def test_an_escalation_shows_in_its_recipients_repl_only(tmp):
     # Whoever runs the ladders on the 5th raises level 1 of data gathering, which tells dan and lee.
     env = dict(os.environ, SOP_NOW="2026-11-05T09:00:00Z")
     subprocess.run([SOP, "--db", os.path.join(tmp, "sop.db"), "--as", "sam", "escalate"], env=env, check=True, capture_output=True)
-    dan.expect(r"· 2026-11-05 09:00Z E-1 for you: data-gathering is 2 workdays late, level 1 \(`inbox`, `ack N`\) \(2026-11\)")
+    dan.expect(r"· 2026-11-05 09:00Z E-1 for you \(`inbox`\): data-gathering is 2 workdays late, level 1 \(2026-11\)")
     dan.expect(re.escape("sop 2026-11 dan> "))
     time.sleep(1.0)
     omar.line("whoami")
