@@ -35,7 +35,7 @@ enum REPL {
             }
         }
         // Other participants' events, above the prompt as they commit; without a feed the REPL works as before.
-        if let feed = try? StoreChangeFeed(database: session.database) {
+        if !session.json, let feed = try? StoreChangeFeed(database: session.database) {
             let live = LiveUpdates(feed: feed, session: session)
             editor.announcer = Announcer(wakeDescriptor: live.wakeDescriptor, interval: live.interval) { live.lines(width: $0) }
         }
