@@ -61,10 +61,11 @@ enum KeyWait: Equatable {
 }
 
 extension LineEditor {
-    /// Waits for a key, the wake descriptor or the interval's next tick (`checkDue`, monotonic ms).
-    func waitForKey() -> KeyWait {
+    /// Waits for a key on `input`, the wake descriptor or the interval's next tick (`checkDue`,
+    /// monotonic ms).
+    func waitForKey(input: Int32 = STDIN_FILENO) -> KeyWait {
         guard let announcer, announcer.interval != nil || (announcer.wakeDescriptor != nil && !wakeBroken) else { return .key }
-        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0)]
         if let wake = announcer.wakeDescriptor, !wakeBroken {
             fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0))
         }

@@ -1,5 +1,8 @@
 import CEditLine
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import LineEditor
 
 /// Announcements are printed only between whole keys, cannot move the cursor, and the prompt's
@@ -32,5 +35,51 @@ import Testing
     @Test func thePromptsColumnsLeaveOutItsColourCodes() {
         #expect(LineEditor.columns(ofPrompt: "sop 2026-11 dan> ") == 17)
         #expect(LineEditor.columns(ofPrompt: LineEditor.libeditPrompt("\u{1B}[1msop\u{1B}[0m> ")) == 5)
+    }
+}
+
+/// The wait between keys: a key comes first, a wake-up or the interval asks for news, and a wake
+/// descriptor that fails is dropped rather than waking the editor for ever.
+@Suite struct TheWaitBetweenKeysWakesForNews {
+    final class Pipe {
+        let read: Int32
+        let write: Int32
+        struct NoPipe: Error {}
+        init() throws {
+            var ends: [Int32] = [0, 0]
+            guard pipe(&ends) == 0 else { throw NoPipe() }
+            (read, write) = (ends[0], ends[1])
+        }
+        func send() { var byte: UInt8 = 1; _ = Glibc.write(write, &byte, 1) }
+        func drain() { var byte: UInt8 = 0; _ = Glibc.read(read, &byte, 1) }
+        deinit { close(read); close(write) }
+    }
+
+    @Test func aKeyComesFirstAndAWakeUpAsksForNews() throws {
+        let keys = try Pipe()
+        let wake = try Pipe()
+        let editor = LineEditor(programName: "test", historyFile: nil) { _, _ in [] }
+        editor.announcer = Announcer(wakeDescriptor: wake.read, interval: nil) { _ in [] }
+        wake.send()
+        #expect(editor.waitForKey(input: keys.read) == .news)
+        keys.send()
+        #expect(editor.waitForKey(input: keys.read) == .key)
+        keys.drain()
+        wake.drain()
+        // The wake end closed: one last wake-up, and from then on the editor only waits for keys.
+        close(wake.write)
+        #expect(editor.waitForKey(input: keys.read) == .news)
+        #expect(editor.wakeBroken)
+        keys.send()
+        #expect(editor.waitForKey(input: keys.read) == .key)
+    }
+
+    @Test func withoutAWakeUpTheIntervalAsks() throws {
+        let keys = try Pipe()
+        let editor = LineEditor(programName: "test", historyFile: nil) { _, _ in [] }
+        editor.announcer = Announcer(interval: 50) { _ in [] }
+        let start = LineEditor.monotonicMilliseconds()
+        #expect(editor.waitForKey(input: keys.read) == .news)
+        #expect(LineEditor.monotonicMilliseconds() - start >= 40)
     }
 }
