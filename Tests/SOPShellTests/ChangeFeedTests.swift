@@ -80,6 +80,19 @@ import SOPText
         #expect(line.hasSuffix("resubmitted data-gathering sales-actuals (version 2) (2026-11); data-gathering reopened (review), 1 sign-off stale"), "\(line)")
     }
 
+    @Test func aCycleOpenedAfterTheFeedStartedIsFollowedFromItsOpening() throws {
+        let (a, b, folder) = try Self.twoSessions(a: "maria", b: "dan")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feed = try StoreChangeFeed(database: b.database)
+        _ = try a.run(line: "cycle open 2026-12")
+        try a.act(as: "dan")
+        _ = try a.run(line: "submit data-gathering sales-actuals \(Self.data("sales-actuals.csv"))")
+        _ = try a.run(line: "submit data-gathering inventory-snapshot \(Self.data("inventory-snapshot.csv"))")
+        let news = try feed.news(for: "lee")
+        #expect(news.events.map(\.event.cycle) == ["2026-12", "2026-12", "2026-12"])
+        #expect(news.events.map(\.moves) == [[], [], [StageMove(stage: "data-gathering", from: .open, to: .review)]])
+    }
+
     @Test func theSameParticipantInAnotherSessionIsNewsToo() throws {
         // Own means written by this session, not by this participant: dan's second REPL hears dan's first.
         let (a, b, folder) = try Self.twoSessions(a: "dan", b: "dan")
