@@ -43,10 +43,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The shared store's server side: connection, schema with its chain and identity triggers, roles SQL.
+        // The shared store's server side: connection, SOPStore's executor on it, schema with its chain and
+        // identity triggers, roles SQL.
         .target(
             name: "SOPPostgres",
-            dependencies: ["SOPCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["SOPCore", "SOPStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
         .target(name: "LineEditor", dependencies: ["CEditLine", "CommandWords"], swiftSettings: strict),
@@ -55,7 +56,7 @@ let package = Package(
         // One use case per command: load, let SOPCore decide, store, hand back a typed result.
         .target(
             name: "SOPApp",
-            dependencies: ["SOPCore", "SOPStore", "WorkflowFile", "SOPSystem"],
+            dependencies: ["SOPCore", "SOPStore", "SOPPostgres", "WorkflowFile", "SOPSystem"],
             swiftSettings: strict
         ),
         // Every renderer: text tables, the agenda, the calendar, JSON, error lines, the HTML meeting pack

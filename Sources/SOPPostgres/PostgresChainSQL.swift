@@ -67,6 +67,15 @@ extension PostgresSchema {
         """
     }
 
+    /// A ledger's head as it stands, without the lock: the audit (a read-only transaction) compares the
+    /// highest key ever handed out with the log's last row, as it reads `sqlite_sequence` on SQLite.
+    static let headFunction = """
+        CREATE FUNCTION sop_head(ledger_name text, OUT next_key bigint, OUT head_hash text)
+        LANGUAGE sql STABLE SECURITY DEFINER \(path) AS $$
+            SELECT next_key, hash FROM record_head WHERE ledger = ledger_name
+        $$
+        """
+
     /// In identity mode `database` only the participant whose `login` is `session_user` may appear as an
     /// event's actor. `session_user` is who logged in: neither `SET ROLE` nor a SECURITY DEFINER function
     /// changes it, so a participant cannot borrow someone else's role to act as them.
@@ -76,6 +85,13 @@ extension PostgresSchema {
             own text;
         BEGIN
             IF (SELECT value FROM meta WHERE key = 'identity') IS DISTINCT FROM 'database' THEN
+                RETURN NEW;
+            END IF;
+            -- The owner loads a whole record as it was written (sop copy) in the transaction that seals
+            -- its genesis, and only then: the genesis row's xmin is that transaction. Afterwards the
+            -- owner, who is nobody's login, records nothing, like any other stranger.
+            IF session_user = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'events')
+               AND (SELECT xmin FROM meta WHERE key = 'audit_genesis') = pg_current_xact_id()::xid THEN
                 RETURN NEW;
             END IF;
             SELECT id INTO own FROM participants WHERE login = session_user;
@@ -139,7 +155,7 @@ extension PostgresSchema {
 
     static var chainSQL: [String] {
         [
-            genesisFunction, sealFunction, identityFunction,
+            genesisFunction, sealFunction, identityFunction, headFunction,
             lockFunction(ledger: "events"), lockFunction(ledger: "access_log"),
             linkFunction(ledger: "events", key: "seq", fields: eventFields, noun: "event"),
             linkFunction(ledger: "access_log", key: "number", fields: accessLogFields, noun: "access log entry"),

@@ -37,8 +37,9 @@ public enum PostgresSchema {
     /// Current-record tables the store updates in place; rows are never removed.
     static let neverEmptied = ["cycles", "follow_ups", "escalations", "notifications"]
 
-    /// The functions a participant calls directly (each locks one chain's head, like `BEGIN IMMEDIATE`).
-    public static let participantFunctions = ["sop_lock_events()", "sop_lock_access_log()"]
+    /// The functions a participant calls directly: the two locks (each locks one chain's head, like
+    /// `BEGIN IMMEDIATE`) and the head as it stands, which the audit reads.
+    public static let participantFunctions = ["sop_lock_events()", "sop_lock_access_log()", "sop_head(text)"]
 
     /// ISO 8601 UTC to the millisecond, exactly as `Stamp.iso` writes event times.
     static let serverNow = #"to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"#

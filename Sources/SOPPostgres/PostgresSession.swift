@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import SOPCore
+import SOPStore
 import Synchronization
 
 /// One synchronous connection to the shared store's server. `sop` is a synchronous program (a command,
@@ -101,6 +102,65 @@ public final class PostgresSession {
         }
     }
 
+    /// Runs one statement with typed binds and returns its rows as the store reads them (SOPStore's
+    /// `StoreValue`): the store's executor on this connection.
+    func storeRows(_ sql: String, _ values: [StoreValue]) throws(PostgresFault) -> [StoreRow] {
+        var binds = PostgresBindings(capacity: values.count)
+        do {
+            for value in values {
+                switch value {
+                case .null: binds.appendNull()
+                case .integer(let n): binds.append(n)
+                case .real(let r): binds.append(r)
+                case .text(let t): binds.append(t)
+                case .blob(let b): try binds.append(b)
+                }
+            }
+        } catch {
+            throw PostgresFault("a value could not be sent to the server: \(error)", fix: "report this as a bug in sop")
+        }
+        let result: PostgresQueryResult
+        do {
+            result = try ending.wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
+        } catch {
+            throw PostgresFault(error, address: address, user: user, passwordGiven: true)
+        }
+        var columns: StoreColumns?
+        var rows: [StoreRow] = []
+        for row in result.rows {
+            var values: [StoreValue] = []
+            var names: [String] = []
+            for cell in row {
+                values.append(try Self.storeValue(cell))
+                if columns == nil { names.append(cell.columnName) }
+            }
+            if columns == nil { columns = StoreColumns(names) }
+            if let columns { rows.append(StoreRow(columns: columns, values: values)) }
+        }
+        return rows
+    }
+
+    /// A cell as the store reads it: integers of every width, booleans as 0 or 1 (as SQLite keeps
+    /// them), text, bytes; any other type must be cast in the query.
+    static func storeValue(_ cell: PostgresCell) throws(PostgresFault) -> StoreValue {
+        guard var bytes = cell.bytes else { return .null }
+        let count = bytes.readableBytes
+        if cell.format == .text { return bytes.readString(length: count).map(StoreValue.text) ?? .null }
+        switch cell.dataType {
+        case .text, .varchar, .name, .bpchar: return bytes.readString(length: count).map(StoreValue.text) ?? .null
+        case .int2: return bytes.readInteger(as: Int16.self).map { .integer(Int64($0)) } ?? .null
+        case .int4: return bytes.readInteger(as: Int32.self).map { .integer(Int64($0)) } ?? .null
+        case .int8: return bytes.readInteger(as: Int64.self).map(StoreValue.integer) ?? .null
+        case .bool: return bytes.readInteger(as: UInt8.self).map { .integer($0 == 0 ? 0 : 1) } ?? .null
+        case .float8: return bytes.readInteger(as: UInt64.self).map { .real(Double(bitPattern: $0)) } ?? .null
+        case .bytea: return .blob(Data(bytes.readableBytesView))
+        default:
+            throw PostgresFault(
+                "column \(cell.columnName) came back as type \(cell.dataType), which sop does not read",
+                fix: "cast it to text in the query (\(cell.columnName)::text)")
+        }
+    }
+
     /// Runs statements that return nothing, one after another (the extended protocol takes one at a time).
     public func execute(_ statements: [String]) throws(PostgresFault) {
         for statement in statements { try query(statement) }
@@ -132,8 +192,12 @@ public final class PostgresSession {
         try? connection.close().wait()
     }
 
+    /// A session dropped without `close` (a command that ends by returning) says goodbye on the loop.
+    /// The completion holds the connection until it is closed: postgres-nio stops the process if a
+    /// connection is freed while still open.
     deinit {
-        if !connection.isClosed { connection.close().whenComplete { _ in } }
+        let connection = connection
+        if !connection.isClosed { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
     }
 
     /// A cell as text. postgres-nio asks for binary results, so the few types sop's SQL returns are

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOPCore
 
 /// One refused attempt as the access log keeps it: who tried what, when, and which rule said no.
@@ -49,7 +48,7 @@ extension StoreTransaction {
     public func appendRefusedAttempts(_ attempts: [RefusedAttempt]) throws -> [RefusedAttempt] {
         var stored: [RefusedAttempt] = []
         guard !attempts.isEmpty else { return stored }
-        var (number, prev) = try AuditChain.head(db, of: .accessLog)
+        var (number, prev) = try AuditChain.head(sql, of: .accessLog)
         for var attempt in attempts {
             attempt.account = AccessLogText.bounded(attempt.account, limit: AccessLogText.fieldLimit)
             attempt.actor = attempt.actor.map { AccessLogText.bounded($0, limit: AccessLogText.fieldLimit) }
@@ -62,7 +61,7 @@ extension StoreTransaction {
             try StoredRefusedAttempt(
                 number: number, time: time, account: attempt.account, actor: attempt.actor, command: attempt.command, rule: attempt.rule,
                 message: attempt.message, prevHash: prev, hash: hash
-            ).insert(db)
+            ).insert(sql)
             attempt.number = number
             (number, prev) = (number + 1, hash)
             stored.append(attempt)
@@ -72,15 +71,15 @@ extension StoreTransaction {
 
     /// The access log oldest first; with a limit, the newest N (still oldest first, like `log`).
     public func refusedAttempts(limit: Int? = nil) throws -> [RefusedAttempt] {
-        var sql = "SELECT * FROM access_log"
-        var arguments: StatementArguments = []
+        var query = StoredRefusedAttempt.selectAll
+        var arguments: [any StoreArgument] = []
         if let limit {
-            sql = "SELECT * FROM (\(sql) ORDER BY number DESC LIMIT ?) ORDER BY number"
-            arguments += [limit]
+            query = "SELECT * FROM (\(query) ORDER BY number DESC LIMIT ?) AS newest ORDER BY number"
+            arguments.append(limit)
         } else {
-            sql += " ORDER BY number"
+            query += " ORDER BY number"
         }
-        return try StoredRefusedAttempt.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try sql.rows(query, arguments).map(StoredRefusedAttempt.init(row:)).map { row in
             guard let time = Timestamps.parse(row.time) else {
                 throw StoreError("access log row \(row.number) has an unreadable time '\(row.time)'")
             }

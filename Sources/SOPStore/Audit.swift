@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOPCore
 
 /// One thing the audit found wrong.
@@ -69,14 +68,14 @@ public struct AuditReport: Sendable, Equatable, Encodable {
 /// their content hashes; the team and settings against the genesis. Inbox state (acks, deliveries)
 /// is operational, not evidence, and is only checked for pointing at real escalations.
 struct Auditor {
-    let db: Database
+    let sql: any StoreExecutor
     /// Re-reads a workflow version's YAML text into the model it must have been stored as; nil when
     /// the text does not read (SOPStore cannot parse YAML: the caller can).
     let readWorkflow: (_ source: String, _ sourceName: String) -> Workflow?
     var findings: [AuditFinding] = []
 
-    init(db: Database, readWorkflow: @escaping (String, String) -> Workflow?) {
-        self.db = db
+    init(sql: any StoreExecutor, readWorkflow: @escaping (String, String) -> Workflow?) {
+        self.sql = sql
         self.readWorkflow = readWorkflow
     }
 
@@ -106,27 +105,20 @@ struct Auditor {
 
     // MARK: the append-only guards
 
+    /// Each backend knows its own guards (SQLite's triggers; the server's triggers and grants).
     private mutating func checkTriggers() throws {
-        let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-        for table in ["events", "access_log"] {
-            let guards = table == "events"
-                ? ["events_are_append_only_update", "events_are_append_only_delete"]
-                : ["access_log_is_append_only_update", "access_log_is_append_only_delete"]
-            for name in guards where !present.contains(name) {
-                note(nil, table, "the trigger \(name) is gone: someone removed the guard that keeps \(table) append-only")
-            }
-        }
+        for weakened in try sql.weakenedGuards() { note(nil, weakened.table, weakened.problem) }
     }
 
     // MARK: genesis
 
     /// The sealed genesis, after checking it still matches the settings and team it sealed.
     private mutating func checkGenesis() throws -> String? {
-        guard let sealed = try AuditChain.sealedGenesis(db) else {
+        guard let sealed = try AuditChain.sealedGenesis(sql) else {
             note(nil, "meta", "there is no audit genesis (meta key \(AuditChain.genesisKey)): the database was not created by sop, or the key was removed")
             return nil
         }
-        if try AuditChain.genesis(db) != sealed {
+        if try AuditChain.genesis(sql) != sealed {
             note(nil, "participants", "the team or the database settings (meta) differ from what the database was created with")
         }
         return sealed
@@ -154,7 +146,7 @@ struct Auditor {
         var facts = LogFacts()
         let walked = try walk(.events, from: genesis) { row, seq, auditor in
             guard let event = try? StoredEvent(row: row).cycleEvent() else {
-                auditor.note(seq, "events", "event #\(seq) cannot be read as a \(row["type"] as String) event")
+                auditor.note(seq, "events", "event #\(seq) cannot be read as a \(row.text("type") ?? "?") event")
                 return
             }
             auditor.record(event, in: &facts)
@@ -167,7 +159,7 @@ struct Auditor {
     /// no longer matches their hash, rows inserted without one, and a tail cut off. Findings about
     /// events carry their seq (the "first broken" number); access-log findings name their entry.
     private mutating func walk(
-        _ ledger: AuditChain.Ledger, from genesis: String?, each: (Row, Int64, inout Auditor) -> Void
+        _ ledger: AuditChain.Ledger, from genesis: String?, each: (StoreRow, Int64, inout Auditor) -> Void
     ) throws -> (count: Int, head: String?) {
         let isEvents = ledger.table == AuditChain.Ledger.events.table
         let noun = ledger.noun
@@ -178,11 +170,13 @@ struct Auditor {
         var expected: Int64 = 1
         var prev = genesis
         let columns = ([ledger.key] + ledger.fields + ["prev_hash", "hash"]).joined(separator: ", ")
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(ledger.table) ORDER BY \(ledger.key)")
-        while let row = try rows.next() {
-            let key: Int64 = row[ledger.key]
-            let storedPrev: String = row["prev_hash"]
-            let storedHash: String = row["hash"]
+        for row in try sql.rows("SELECT \(columns) FROM \(ledger.table) ORDER BY \(ledger.key)") {
+            guard let key = row.integer(ledger.key) else {
+                note(nil, ledger.table, "a row of \(ledger.table) has no readable \(ledger.key): it was edited")
+                continue
+            }
+            let storedPrev = row.text("prev_hash") ?? ""
+            let storedHash = row.text("hash") ?? ""
             count += 1
             if key > expected {
                 note(at(expected), ledger.table, expected == key - 1
@@ -197,7 +191,7 @@ struct Auditor {
                 if let prev, storedPrev != prev {
                     note(at(key), ledger.table, "\(noun) #\(key) does not link to the one before it: a row before it was deleted, inserted or rewritten")
                 }
-                let fields = ledger.fields.map { row[$0] as String? }
+                let fields = ledger.fields.map { row.text($0) }
                 if AuditChain.link(prev: storedPrev, key: key, fields: fields) != storedHash {
                     note(at(key), ledger.table, "\(noun) #\(key)'s content does not match its hash: it was edited after it was written")
                 }
@@ -207,7 +201,7 @@ struct Auditor {
             head = storedHash
             each(row, key, &self)
         }
-        let handedOut = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [ledger.table]) ?? 0
+        let handedOut = try sql.handedOutKey(ledger)
         if handedOut >= expected {
             note(at(expected), ledger.table, expected == handedOut
                 ? "\(noun) #\(handedOut) was written and is gone: the log ends before it"
@@ -239,8 +233,7 @@ struct Auditor {
 
     private mutating func checkArtifacts(referenced: [String: Int64]) throws -> Int {
         var seen = Set<String>()
-        let rows = try StoredArtifact.order(Column("sha256")).fetchCursor(db)
-        while let row = try rows.next() {
+        for row in try StoredArtifact.fetchAll(sql, "ORDER BY sha256") {
             let (sha, size, content) = (row.sha256, row.size, row.content)
             seen.insert(sha)
             let short = sha.prefix(12)
@@ -262,24 +255,24 @@ struct Auditor {
     /// The kept values of the plan files (PlanValueStore) are what the figures read, so each must
     /// still be its file read again; values with no plan event behind them were inserted.
     private mutating func checkPlanValues() throws {
-        let tx = StoreTransaction(db: db)
+        let tx = StoreTransaction(sql: sql)
         var recorded: [PlanValueRows.Key: PlanReading] = [:]
         for reading in try RecordedPlanReadings.all(tx) { recorded[PlanValueRows.Key(file: reading.sha256, reading: reading.key)] = reading }
-        for row in try Row.fetchAll(db, sql: "SELECT file, reading FROM plan_readings ORDER BY file, reading") {
-            let key = PlanValueRows.Key(file: row["file"], reading: row["reading"])
+        for row in try sql.rows("SELECT file, reading FROM plan_readings ORDER BY file, reading") {
+            guard let file = row.text("file"), let reading = row.text("reading") else { continue }
+            let key = PlanValueRows.Key(file: file, reading: reading)
             let short = key.file.prefix(12)
             guard let reading = recorded[key] else {
                 note(nil, "plan_values", "the values kept for plan file \(short) have no plan event behind them: they were inserted")
                 continue
             }
-            let kept = try Row.fetchAll(
-                db, sql: "SELECT line, family, resource, month, figures FROM plan_values WHERE file = ? AND reading = ? ORDER BY line",
-                arguments: [key.file, key.reading])
+            let kept = try sql.rows(
+                "SELECT line, family, resource, month, figures FROM plan_values WHERE file = ? AND reading = ? ORDER BY line", [key.file, key.reading])
             guard let table = try RecordedPlanReadings.table(reading, tx: tx) else { continue }  // the artifact check says why
             let wanted = table.rows.sorted { $0.line < $1.line }
             let same = kept.count == wanted.count && zip(kept, wanted).allSatisfy { stored, row in
-                stored["line"] == row.line && stored["family"] == row.family && stored["resource"] == row.resource
-                    && stored["month"] == (row.month?.description ?? "") && stored["figures"] == PlanValueRows.figures(row)
+                stored["line"] == row.line.storeValue && stored["family"] == row.family.storeValue && stored["resource"] == row.resource.storeValue
+                    && stored.text("month") == (row.month?.description ?? "") && stored.text("figures") == PlanValueRows.figures(row)
             }
             if !same {
                 note(nil, "plan_values", "the values kept for plan file \(short) (\(reading.fileName)) differ from the file: they were edited")
@@ -288,9 +281,9 @@ struct Auditor {
     }
 
     private mutating func checkWorkflowVersions(pinned pinnedBy: [String: Int64]) throws -> Int {
-        let defaultHash = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'default_workflow'")
+        let defaultHash = try sql.text("SELECT value FROM meta WHERE key = 'default_workflow'")
         var seen = Set<String>()
-        for row in try StoredWorkflowVersion.order(Column("hash")).fetchAll(db) {
+        for row in try StoredWorkflowVersion.fetchAll(sql, "ORDER BY hash") {
             let (hash, source) = (row.hash, row.source)
             let short = hash.prefix(12)
             seen.insert(hash)
@@ -316,7 +309,7 @@ struct Auditor {
 
     private mutating func checkCycles(expected: [String: (workflowHash: String, seq: Int64)]) throws {
         var seen = Set<String>()
-        for row in try StoredCycle.fetchAll(db) {
+        for row in try StoredCycle.fetchAll(sql) {
             let id = row.id
             seen.insert(id)
             guard let opened = expected[id] else {
@@ -337,14 +330,13 @@ struct Auditor {
             + register.decisions.values.map(FollowUpRegister.Item.decision)
             + register.actions.values.map(FollowUpRegister.Item.action)
         let expected = Dictionary(uniqueKeysWithValues: try items.map { ($0.label, try StoredFollowUp($0)) })
-        return try compare(StoredFollowUp.self, expected: expected, key: { $0["label"] })
+        return try compare(StoredFollowUp.self, expected: expected, key: { $0.text("label") })
     }
 
     private mutating func checkEscalations(_ register: EscalationRegister) throws -> Int {
         let expected = Dictionary(uniqueKeysWithValues: try register.all.map { ("E-\($0.number)", try StoredEscalation($0)) })
-        let count = try compare(StoredEscalation.self, expected: expected, key: { row in (row["number"] as Int?).map { "E-\($0)" } })
-        let orphans = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM notifications WHERE escalation NOT IN (SELECT number FROM escalations)") ?? 0
+        let count = try compare(StoredEscalation.self, expected: expected, key: { row in row.integer("number").map { "E-\($0)" } })
+        let orphans = try sql.integer("SELECT count(*) FROM notifications WHERE escalation NOT IN (SELECT number FROM escalations)") ?? 0
         if orphans > 0 {
             note(nil, "notifications", orphans == 1 ? "1 notification names an escalation that does not exist: it was inserted" : "\(orphans) notifications name an escalation that does not exist: they were inserted")
         }
@@ -353,20 +345,20 @@ struct Auditor {
 
     /// Compares a derived table with the records the log says it must hold, value by stored value in
     /// every column the record has (so a `live` of 2 differs from 1 although both would read as true).
-    private mutating func compare<Record: PersistableRecord>(
-        _ type: Record.Type, expected records: [String: Record], key: (Row) -> String?
+    private mutating func compare<Record: StoredRecord>(
+        _ type: Record.Type, expected records: [String: Record], key: (StoreRow) -> String?
     ) throws -> Int {
-        let table = Record.databaseTableName
-        let expected = try records.mapValues { try $0.databaseDictionary }
+        let table = Record.table
+        let expected = records.mapValues(\.storedValues)
         var seen = Set<String>()
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") {
+        for row in try sql.rows(Record.selectAll) {
             guard let key = key(row) else { continue }
             seen.insert(key)
             guard let wanted = expected[key] else {
                 note(nil, table, "\(key) has no event behind it: it was inserted")
                 continue
             }
-            if wanted.contains(where: { column, value in row[column] as DatabaseValue != value }) {
+            if wanted.contains(where: { column, value in row[column] != value }) {
                 note(nil, table, "\(key) differs from what its events say: it was edited")
             }
         }
@@ -380,7 +372,7 @@ struct Auditor {
 extension StoreTransaction {
     /// Runs the whole audit inside this (read) transaction, so it sees one consistent snapshot.
     public func audit(readingWorkflowsWith read: @escaping (_ source: String, _ sourceName: String) -> Workflow?) throws -> AuditReport {
-        var auditor = Auditor(db: db, readWorkflow: read)
+        var auditor = Auditor(sql: sql, readWorkflow: read)
         return try auditor.run()
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The tamper-evident chain over the event log. Each event's `hash` is the SHA-256 of the previous
 /// event's hash and the event's own stored content, so changing, removing or inserting any event
@@ -40,47 +39,29 @@ public enum AuditChain {
 
     /// SHA-256 over `sop-genesis-v1`, every `meta` row but the genesis itself (sorted by key) and every
     /// participant in team order, one tab-separated line each.
-    static func genesis(_ db: Database) throws -> String {
+    static func genesis(_ sql: any StoreExecutor) throws -> String {
         var text = "sop-genesis-v1\n"
-        for setting in try MetaSetting.filter(Column("key") != genesisKey).order(Column("key")).fetchAll(db) {
-            text += "meta\t\(setting.key)\t\(setting.value)\n"
+        for setting in try sql.rows("SELECT key, value FROM meta WHERE key <> ? ORDER BY key", [genesisKey]) {
+            text += "meta\t\(setting.text(0) ?? "")\t\(setting.text(1) ?? "")\n"
         }
-        for p in try StoredParticipant.order(Column("position")).fetchAll(db) {
-            let fields = [String(p.position), p.id, p.name, p.roles, p.login ?? "", p.email ?? ""]
+        for p in try sql.rows("SELECT position, id, name, roles, login, email FROM participants ORDER BY position") {
+            let fields = [p.integer(0).map { String($0) } ?? "", p.text(1) ?? "", p.text(2) ?? "", p.text(3) ?? "", p.text(4) ?? "", p.text(5) ?? ""]
             text += "participant\t" + fields.joined(separator: "\t") + "\n"
         }
         return ContentHash.sha256(text)
     }
 
-    /// Seals what the database was created with: called once, when it is initialised (or migrated).
-    @discardableResult
-    static func sealGenesis(_ db: Database) throws -> String {
-        let hash = try genesis(db)
-        try MetaSetting(key: genesisKey, value: hash).insert(db, onConflict: .replace)
-        return hash
-    }
-
     /// The sealed genesis hash, if the database has been initialised.
-    static func sealedGenesis(_ db: Database) throws -> String? {
-        try MetaSetting.fetchOne(db, key: genesisKey)?.value
+    static func sealedGenesis(_ sql: any StoreExecutor) throws -> String? {
+        try sql.text("SELECT value FROM meta WHERE key = ?", [genesisKey])
     }
 
-    /// The newest link of a ledger: the next row's key and the hash it must follow. The key continues
-    /// after the highest one SQLite ever handed out, so a removed tail leaves a visible gap.
-    static func head(_ db: Database, of ledger: Ledger = .events) throws -> (nextKey: Int64, hash: String) {
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ledger.key) AS key, hash FROM \(ledger.table) ORDER BY \(ledger.key) DESC LIMIT 1"))
-        let handedOut = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = ?"), arguments: [ledger.table]) ?? 0
-        let lastKey: Int64 = last?["key"] ?? 0
-        let hash: String
-        if let last {
-            hash = last["hash"]
-        } else {
-            guard let genesis = try sealedGenesis(db) else {
-                throw StoreError("the database has no audit genesis; it was not initialised by sop")
-            }
-            hash = genesis
+    /// The newest link of a ledger: the next row's key and the hash it must follow (on PostgreSQL,
+    /// locked for this transaction). A record without a genesis was not initialised by sop.
+    static func head(_ sql: any StoreExecutor, of ledger: Ledger = .events) throws -> (nextKey: Int64, hash: String) {
+        guard let head = try sql.chainHead(ledger) else {
+            throw StoreError("the database has no audit genesis; it was not initialised by sop")
         }
-        return (max(lastKey, handedOut) + 1, hash)
+        return head
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOPCore
 
 /// One row of the inbox / outbox.
@@ -52,30 +51,23 @@ extension StoreTransaction {
 
     /// Every live escalation in the database: few, through the partial index.
     public func liveEscalations() throws -> EscalationRegister {
-        EscalationRegister(try StoredEscalation.fetchAll(db.cachedStatement(sql: "SELECT * FROM escalations WHERE live = 1")).map { try $0.escalation() })
+        EscalationRegister(try StoredEscalation.fetchAll(sql, "WHERE live = 1").map { try $0.escalation() })
     }
 
     /// Escalations raised in cycle `id`, plus the live ones (an overdue action's may come from an earlier cycle).
     public func escalations(visibleIn id: String) throws -> EscalationRegister {
-        EscalationRegister(try StoredEscalation.fetchAll(
-            db, sql: "SELECT * FROM escalations WHERE cycle = ? UNION SELECT * FROM escalations WHERE live = 1",
-            arguments: [id]).map { try $0.escalation() })
+        let all = StoredEscalation.selectAll
+        return EscalationRegister(try sql.rows("\(all) WHERE cycle = ? UNION \(all) WHERE live = 1", [id]).map { try StoredEscalation(row: $0).escalation() })
     }
 
     public func nextEscalationNumber() throws -> Int {
-        (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(number) FROM escalations")) ?? 0) + 1
+        Int(try sql.integer("SELECT MAX(number) FROM escalations") ?? 0) + 1
     }
 
     /// Saves an escalation's current record. A row that exists keeps what names the rung (cycle, scope,
     /// subject, level); whether it is live and its record are replaced.
     public func save(_ escalation: Escalation) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO escalations(number, cycle, scope, subject, level, live, record)
-                VALUES (:number, :cycle, :scope, :subject, :level, :live, :record)
-                ON CONFLICT(number) DO UPDATE SET live = excluded.live, record = excluded.record
-                """,
-            arguments: StatementArguments(try StoredEscalation(escalation).databaseDictionary))
+        try StoredEscalation(escalation).insert(sql, "ON CONFLICT(number) DO UPDATE SET live = excluded.live, record = excluded.record")
     }
 
     // MARK: notifications
@@ -85,31 +77,27 @@ extension StoreTransaction {
             number: nil, escalation: n.escalation, recipient: n.recipient, cycle: n.cycle, level: n.level, subject: n.subject, body: n.body,
             createdAt: Timestamps.format(time), ackedAt: nil, delivery: (n.viaHook ? NotificationRecord.Delivery.pending : .inboxOnly).rawValue,
             attempts: 0, lastError: nil, deliveredAt: nil, claimedUntil: nil
-        ).insert(db)
+        ).insert(sql)
     }
 
     /// A participant's notifications, newest first; acknowledged ones only when asked.
     public func inbox(of recipient: String, includingAcknowledged: Bool = false) throws -> [NotificationRecord] {
         let filter = includingAcknowledged ? "" : " AND acked_at IS NULL"
-        return try StoredNotification.fetchAll(
-            db, sql: "SELECT * FROM notifications WHERE recipient = ?\(filter) ORDER BY number DESC", arguments: [recipient]
-        ).map { try $0.notificationRecord() }
+        return try StoredNotification.fetchAll(sql, "WHERE recipient = ?\(filter) ORDER BY number DESC", [recipient]).map { try $0.notificationRecord() }
     }
 
     public func notification(_ number: Int) throws -> NotificationRecord? {
-        try StoredNotification.fetchOne(db, key: number)?.notificationRecord()
+        try StoredNotification.fetchOne(sql, "WHERE number = ?", [number])?.notificationRecord()
     }
 
     /// The notifications one escalation sent.
     public func notifications(ofEscalation number: Int) throws -> [NotificationRecord] {
-        try StoredNotification.filter(StoredNotification.Columns.escalation == number).order(StoredNotification.Columns.number)
-            .fetchAll(db).map { try $0.notificationRecord() }
+        try StoredNotification.fetchAll(sql, "WHERE escalation = ? ORDER BY number", [number]).map { try $0.notificationRecord() }
     }
 
     public func acknowledge(_ numbers: [Int], at time: Date) throws {
-        let columns = StoredNotification.Columns.self
         for number in numbers {
-            try StoredNotification.filter(key: number).filter(columns.ackedAt == nil).updateAll(db, columns.ackedAt.set(to: Timestamps.format(time)))
+            try sql.execute("UPDATE notifications SET acked_at = ? WHERE number = ? AND acked_at IS NULL", [Timestamps.format(time), number])
         }
     }
 
@@ -120,37 +108,29 @@ extension StoreTransaction {
         // SQL rather than the query interface: the literal 'pending' lets SQLite use the partial outbox index.
         guard
             let row = try StoredNotification.fetchOne(
-                db,
-                sql: """
-                    SELECT * FROM notifications
-                    WHERE delivery = 'pending' AND number > ? AND (claimed_until IS NULL OR claimed_until < ?)
-                    ORDER BY number LIMIT 1
-                    """,
-                arguments: [after, Timestamps.format(now)])
+                sql, "WHERE delivery = 'pending' AND number > ? AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY number",
+                [after, Timestamps.format(now)])
         else { return nil }
         let record = try row.notificationRecord()
-        let columns = StoredNotification.Columns.self
-        try StoredNotification.filter(key: record.number)
-            .updateAll(db, columns.claimedUntil.set(to: Timestamps.format(leaseEnd)), columns.attempts += 1)
+        try sql.execute(
+            "UPDATE notifications SET claimed_until = ?, attempts = attempts + 1 WHERE number = ?", [Timestamps.format(leaseEnd), record.number])
         return record
     }
 
     /// The workflow version cycle `id` pinned (its notify hook, its calendar), without folding the cycle.
     public func pinnedWorkflow(of id: String) throws -> Workflow? {
-        guard let hash = try String.fetchOne(db.cachedStatement(sql: "SELECT workflow_hash FROM cycles WHERE id = ?"), arguments: [id]) else { return nil }
+        guard let hash = try sql.text("SELECT workflow_hash FROM cycles WHERE id = ?", [id]) else { return nil }
         return try workflowModel(hash)
     }
 
     /// Records the hook's outcome and releases the claim; a failure stays pending for the next `escalate`.
     public func recordDelivery(_ number: Int, at time: Date, failure: String?) throws {
-        let columns = StoredNotification.Columns.self
-        let notification = StoredNotification.filter(key: number)
         if let failure {
-            try notification.updateAll(db, columns.lastError.set(to: failure), columns.claimedUntil.set(to: nil))
+            try sql.execute("UPDATE notifications SET last_error = ?, claimed_until = NULL WHERE number = ?", [failure, number])
         } else {
-            try notification.updateAll(
-                db, columns.delivery.set(to: NotificationRecord.Delivery.delivered.rawValue), columns.deliveredAt.set(to: Timestamps.format(time)),
-                columns.lastError.set(to: nil), columns.claimedUntil.set(to: nil))
+            try sql.execute(
+                "UPDATE notifications SET delivery = ?, delivered_at = ?, last_error = NULL, claimed_until = NULL WHERE number = ?",
+                [NotificationRecord.Delivery.delivered.rawValue, Timestamps.format(time), number])
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOPCore
 
 extension StoreTransaction {
@@ -9,7 +8,7 @@ extension StoreTransaction {
     public func followUps(visibleIn id: String, including labels: [String] = []) throws -> FollowUpRegister {
         var register = try visibleFollowUps(id)
         for label in labels {
-            for row in try StoredFollowUp.fetchAll(db.cachedStatement(sql: "SELECT * FROM follow_ups WHERE label = ?"), arguments: [label]) {
+            for row in try StoredFollowUp.fetchAll(sql, "WHERE label = ?", [label]) {
                 register.put(try row.item())
             }
         }
@@ -17,65 +16,69 @@ extension StoreTransaction {
     }
 
     private static let visibleSQL = """
-        SELECT * FROM follow_ups WHERE cycle = :cycle
-        UNION SELECT * FROM follow_ups WHERE live = 1
-        UNION SELECT * FROM follow_ups WHERE closed_in >= :cycle
+        \(StoredFollowUp.selectAll) WHERE cycle = ?
+        UNION \(StoredFollowUp.selectAll) WHERE live = 1
+        UNION \(StoredFollowUp.selectAll) WHERE closed_in >= ?
         """
 
     /// What cycle `id` sees. A cached register is brought up to date with the rows whose revision is
     /// newer (each change to a row raises its revision), each put in or taken out by the same rule as
     /// `visibleSQL`; when nothing changed, that is one read of the highest revision.
     private func visibleFollowUps(_ id: String) throws -> FollowUpRegister {
-        guard let cache else { return try register(StoredFollowUp.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id])) }
-        let revision = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(revision) FROM follow_ups")) ?? 0
+        guard let cache else { return try register(visibleRows(id)) }
+        let revision = try sql.integer("SELECT MAX(revision) FROM follow_ups") ?? 0
         if let cached = cache.followUps(id), cached.revision == revision { return cached.register }
         // Taken out of the cache, so the changed rows are put into it in place, not into a copy.
         if var cached = cache.takeFollowUps(id), cached.revision < revision {
-            let changed = try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT *, (cycle = :cycle OR live = 1 OR closed_in >= :cycle) AS visible
-                    FROM follow_ups WHERE revision > :revision
-                    """),
-                arguments: ["cycle": id, "revision": cached.revision])
+            // CASE, not the bare comparison: a boolean on PostgreSQL, and NULL where closed_in is NULL.
+            let changed = try sql.rows(
+                """
+                SELECT \(StoredFollowUp.columns.joined(separator: ", ")),
+                    CASE WHEN cycle = ? OR live = 1 OR closed_in >= ? THEN 1 ELSE 0 END AS visible
+                FROM follow_ups WHERE revision > ?
+                """,
+                [id, id, cached.revision])
             for row in changed {
                 let changedItem = try StoredFollowUp(row: row).item()
-                if row["visible"] as Bool? == true { cached.register.put(changedItem) } else { cached.register.remove(changedItem) }
+                if row.bool("visible") == true { cached.register.put(changedItem) } else { cached.register.remove(changedItem) }
             }
             cached.revision = revision
             cache.keep(cached, for: id)
             return cached.register
         }
-        let fresh = try register(StoredFollowUp.fetchAll(db.cachedStatement(sql: Self.visibleSQL), arguments: ["cycle": id]))
+        let fresh = try register(visibleRows(id))
         cache.keep(ReadCache.FollowUps(register: fresh, revision: revision), for: id)
         return fresh
     }
 
+    private func visibleRows(_ id: String) throws -> [StoredFollowUp] {
+        try sql.rows(Self.visibleSQL, [id, id]).map(StoredFollowUp.init(row:))
+    }
+
     /// Every follow-up item of one kind in the database (`decisions --all-cycles`).
     public func allFollowUps(_ kind: FollowUpKind) throws -> FollowUpRegister {
-        try register(StoredFollowUp.fetchAll(db.cachedStatement(sql: "SELECT * FROM follow_ups WHERE kind = ? ORDER BY number"), arguments: [kind.rawValue]))
+        try register(StoredFollowUp.fetchAll(sql, "WHERE kind = ? ORDER BY number", [kind.rawValue]))
     }
 
     /// The numbers the next new proposal, decision and action get: one more than the highest so far.
     /// One lookup per kind down the (kind, number) index, so the cost does not grow with the register.
     public func nextNumbers() throws -> NextNumbers {
-        let highest = try HighestNumbers.fetchOne(db.cachedStatement(sql: """
+        let highest = try sql.row("""
             SELECT (SELECT MAX(number) FROM follow_ups WHERE kind = 'proposal') AS proposal,
                    (SELECT MAX(number) FROM follow_ups WHERE kind = 'decision') AS decision,
                    (SELECT MAX(number) FROM follow_ups WHERE kind = 'action') AS action
-            """))
+            """)
         return NextNumbers(
-            proposal: (highest?.proposal ?? 0) + 1, decision: (highest?.decision ?? 0) + 1, action: (highest?.action ?? 0) + 1)
+            proposal: (highest?.int("proposal") ?? 0) + 1, decision: (highest?.int("decision") ?? 0) + 1,
+            action: (highest?.int("action") ?? 0) + 1)
     }
 
     /// Saves the current record of items an event created or changed. A row that exists keeps its
     /// label, kind, number and cycle (they name the item); its state and record are replaced.
     public func save(_ items: [FollowUpRegister.Item]) throws {
         for item in items {
-            try db.cachedStatement(sql: """
-                    INSERT INTO follow_ups(label, kind, number, cycle, live, closed_in, record)
-                    VALUES (:label, :kind, :number, :cycle, :live, :closed_in, :record)
-                    ON CONFLICT(label) DO UPDATE SET live = excluded.live, closed_in = excluded.closed_in, record = excluded.record
-                    """).execute(arguments: StatementArguments(StoredFollowUp(item).databaseDictionary))
+            try StoredFollowUp(item).insert(
+                sql, "ON CONFLICT(label) DO UPDATE SET live = excluded.live, closed_in = excluded.closed_in, record = excluded.record")
         }
     }
 }
@@ -122,19 +125,12 @@ extension StoredFollowUp {
     }
 }
 
-/// The highest number each kind of follow-up item has so far (nil: none yet).
-private struct HighestNumbers: Decodable, FetchableRecord {
-    var proposal: Int?
-    var decision: Int?
-    var action: Int?
-}
-
 extension StoreTransaction {
     /// The register folded afresh from every follow-up event in the log: what `follow_ups` must equal.
     public func followUpsFromLog() throws -> FollowUpRegister {
         let types = EventType.allCases.filter(\.isFollowUp).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         var register = FollowUpRegister()
-        let rows = try StoredEvent.fetchAll(db, sql: "SELECT * FROM events WHERE type IN (\(types)) ORDER BY seq")
+        let rows = try StoredEvent.fetchAll(sql, "WHERE type IN (\(types)) ORDER BY seq")
         for row in rows { register.apply(try row.cycleEvent()) }
         return register
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOPCore
 
 extension StoreTransaction {
@@ -24,9 +23,6 @@ extension StoreTransaction {
     /// raised in one of them, still live, or closed in the oldest of them or later.
     public func followUps(raisedIn cycles: [String]) throws -> FollowUpRegister {
         guard let oldest = cycles.min() else { return FollowUpRegister() }
-        let marks = Array(repeating: "?", count: cycles.count).joined(separator: ", ")
-        return try register(StoredFollowUp.fetchAll(
-            db, sql: "SELECT * FROM follow_ups WHERE cycle IN (\(marks)) OR live = 1 OR closed_in >= ?",
-            arguments: StatementArguments(cycles + [oldest])))
+        return try register(StoredFollowUp.fetchAll(sql, "WHERE cycle IN (\(placeholders(cycles.count))) OR live = 1 OR closed_in >= ?", cycles + [oldest]))
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOPCore
 
 extension StoreTransaction {
@@ -12,25 +11,27 @@ extension StoreTransaction {
     /// submission whose payload holds anything more, is decoded in full as every other read does.
     public func planEvents() throws -> [CycleEvent] {
         let types = PlanOfRecord.eventTypes.map(\.rawValue)
-        let marks = Array(repeating: "?", count: types.count).joined(separator: ", ")
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT seq, cycle, time, actor, type, payload, prev_hash, hash,
-                    type = 'input-submitted' AND json_valid(payload)
-                        AND (SELECT count(*) FROM json_each(payload)) = 4
-                        AND (SELECT count(*) FROM json_each(payload, '$.content')) = 1 AS plain,
-                    json_extract(payload, '$.stage'), json_extract(payload, '$.input'), json_extract(payload, '$.version'),
-                    json_extract(payload, '$.content.file.name'), json_extract(payload, '$.content.file.sha256'),
-                    json_extract(payload, '$.content.file.size'),
-                    json_extract(payload, '$.content.note._0'), json_extract(payload, '$.content.link._0')
-                FROM events WHERE type IN (\(marks)) ORDER BY seq
-                """),
-            arguments: StatementArguments(types))
+        // PostgreSQL decodes every payload: its JSON functions reject a payload that is not JSON where
+        // SQLite's answer NULL, and the server's record is read over the network anyway.
+        guard sql.dialect == .sqlite else {
+            return try StoredEvent.fetchAll(sql, "WHERE type IN (\(placeholders(types.count))) ORDER BY seq", types).map { try $0.cycleEvent() }
+        }
+        let rows = try sql.rows(
+            """
+            SELECT seq, cycle, time, actor, type, payload, prev_hash, hash,
+                type = 'input-submitted' AND json_valid(payload)
+                    AND (SELECT count(*) FROM json_each(payload)) = 4
+                    AND (SELECT count(*) FROM json_each(payload, '$.content')) = 1 AS plain,
+                json_extract(payload, '$.stage'), json_extract(payload, '$.input'), json_extract(payload, '$.version'),
+                json_extract(payload, '$.content.file.name'), json_extract(payload, '$.content.file.sha256'),
+                json_extract(payload, '$.content.file.size'),
+                json_extract(payload, '$.content.note._0'), json_extract(payload, '$.content.link._0')
+            FROM events WHERE type IN (\(placeholders(types.count))) ORDER BY seq
+            """,
+            types)
         return try rows.map { row in
-            if Bool.fromDatabaseValue(row[8] as DatabaseValue) == true, let submitted = Self.submission(row),
-                let seq = Int64.fromDatabaseValue(row[0] as DatabaseValue), let cycle = String.fromDatabaseValue(row[1] as DatabaseValue),
-                let time = String.fromDatabaseValue(row[2] as DatabaseValue).flatMap(Timestamps.parse),
-                let actor = String.fromDatabaseValue(row[3] as DatabaseValue)
+            if row.bool(8) == true, let submitted = Self.submission(row), let seq = row.integer(0), let cycle = row.text(1),
+                let time = row.text(2).flatMap(Timestamps.parse), let actor = row.text(3)
             {
                 return CycleEvent(seq: seq, cycle: cycle, time: time, actor: actor, payload: .inputSubmitted(submitted))
             }
@@ -41,11 +42,10 @@ extension StoreTransaction {
     /// A submission from the fields `planEvents` took out (columns 9...16): stage, input, version,
     /// then the file's name, SHA-256 and size, or the note, or the link. Nil when they do not make
     /// one exactly (then the payload is decoded in full).
-    private static func submission(_ row: Row) -> InputSubmitted? {
-        // By `fromDatabaseValue`, which answers nil for a value of another type (an edited record),
-        // where a typed subscript would stop the process.
-        func text(_ i: Int) -> String? { String.fromDatabaseValue(row[i] as DatabaseValue) }
-        func number(_ i: Int) -> Int? { row[i] as DatabaseValue == .null ? nil : Int.fromDatabaseValue(row[i] as DatabaseValue) }
+    private static func submission(_ row: StoreRow) -> InputSubmitted? {
+        // StoreRow answers nil for a value of another type (an edited record), never stops the process.
+        func text(_ i: Int) -> String? { row.text(i) }
+        func number(_ i: Int) -> Int? { row.int(i) }
         guard let stage = text(9), let input = text(10), let version = number(11) else { return nil }
         let content: SubmittedContent
         if let name = text(12), let sha = text(13), let size = number(14) {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOPCore
 
 /// The values of every stored plan file, kept beside the file by the way it was read (`PlanReading`),
@@ -10,7 +9,7 @@ import SOPCore
 extension StoreTransaction {
     /// Keeps `table` as the values of `reading`'s file; a file already kept under that reading is left as it is.
     public func storePlanValues(_ table: PlanTable, of reading: PlanReading) throws {
-        try PlanValueRows.store(table, file: reading.sha256, reading: reading.key, db: db)
+        try PlanValueRows.store(table, file: reading.sha256, reading: reading.key, sql: sql)
     }
 
     /// Which of `readings` the store holds values for, as (file, key) pairs: one query for all of them.
@@ -22,9 +21,8 @@ extension StoreTransaction {
         // In slices, under SQLite's limit on bound values.
         for start in stride(from: 0, to: files.count, by: 500) {
             let slice = Array(files[start..<min(start + 500, files.count)])
-            let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: "SELECT file, reading FROM plan_readings WHERE file IN (\(marks))", arguments: StatementArguments(slice)) {
-                guard let file = String.fromDatabaseValue(row[0] as DatabaseValue), let reading = String.fromDatabaseValue(row[1] as DatabaseValue) else { continue }
+            for row in try sql.rows("SELECT file, reading FROM plan_readings WHERE file IN (\(placeholders(slice.count)))", slice) {
+                guard let file = row.text(0), let reading = row.text(1) else { continue }
                 let key = PlanValueRows.Key(file: file, reading: reading)
                 if wanted.contains(key) { kept.insert(key) }
             }
@@ -35,14 +33,12 @@ extension StoreTransaction {
     /// The rows of one kept file that hold one of `months`, in line order.
     public func planRows(of reading: PlanReading, months: [CycleMonth]) throws -> [PlanRow] {
         guard !months.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: months.count).joined(separator: ", ")
-        let arguments = StatementArguments([reading.sha256, reading.key] + months.map(\.description))
-        return try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT line, family, resource, month, figures FROM plan_values
-                WHERE file = ? AND reading = ? AND month IN (\(marks)) ORDER BY line
-                """),
-            arguments: arguments
+        return try sql.rows(
+            """
+            SELECT line, family, resource, month, figures FROM plan_values
+            WHERE file = ? AND reading = ? AND month IN (\(placeholders(months.count))) ORDER BY line
+            """,
+            [reading.sha256, reading.key] + months.map(\.description)
         ).map { try PlanValueRows.row($0) }
     }
 
@@ -52,23 +48,29 @@ extension StoreTransaction {
     public func newestPlanRows(holders: [(reading: PlanReading, rank: Int)], months: [CycleMonth]) throws -> [(rank: Int, row: PlanRow)] {
         guard !holders.isEmpty, !months.isEmpty else { return [] }
         let values = Array(repeating: "(?, ?, ?)", count: holders.count).joined(separator: ", ")
-        let marks = Array(repeating: "?", count: months.count).joined(separator: ", ")
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        for holder in holders { arguments += [holder.reading.sha256, holder.reading.key, holder.rank] }
+        var arguments: [any StoreArgument] = []
+        for holder in holders { arguments += [holder.reading.sha256, holder.reading.key, holder.rank] as [any StoreArgument] }
         arguments += months.map(\.description)
-        // SQLite takes the other columns of a max() aggregate from the row that has the maximum.
-        return try Row.fetchAll(
-            db,
-            sql: """
-                WITH holders(file, reading, rank) AS (VALUES \(values))
+        let newest: String
+        switch sql.dialect {
+        case .sqlite:
+            // SQLite takes the other columns of a max() aggregate from the row that has the maximum.
+            newest = """
                 SELECT v.line, v.family, v.resource, v.month, v.figures, max(h.rank)
                 FROM holders h JOIN plan_values v ON v.file = h.file AND v.reading = h.reading
-                WHERE v.month IN (\(marks))
+                WHERE v.month IN (\(placeholders(months.count)))
                 GROUP BY v.family, v.month
-                """,
-            arguments: StatementArguments(arguments)
-        ).map { row in
-            guard let rank = Int.fromDatabaseValue(row[5] as DatabaseValue) else {
+                """
+        case .postgres:
+            newest = """
+                SELECT DISTINCT ON (v.family, v.month) v.line, v.family, v.resource, v.month, v.figures, h.rank
+                FROM holders h JOIN plan_values v ON v.file = h.file AND v.reading = h.reading
+                WHERE v.month IN (\(placeholders(months.count)))
+                ORDER BY v.family, v.month, h.rank DESC
+                """
+        }
+        return try sql.rows("WITH holders(file, reading, rank) AS (VALUES \(values)) " + newest, arguments).map { row in
+            guard let rank = row.int(5) else {
                 throw StoreError("a holder's rank did not read back from the plan values query; run `sop check`")
             }
             return (rank: rank, row: try PlanValueRows.row(row))
@@ -90,14 +92,14 @@ public enum PlanValueRows {
         }
     }
 
-    static func store(_ table: PlanTable, file: String, reading: String, db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO plan_readings(file, reading) VALUES (?, ?)", arguments: [file, reading])
-        guard db.changesCount > 0 else { return }
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO plan_values(file, reading, line, family, resource, month, figures) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+    static func store(_ table: PlanTable, file: String, reading: String, sql: any StoreExecutor) throws {
+        let added = try sql.rows(
+            "INSERT INTO plan_readings(file, reading) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING file", [file, reading])
+        guard !added.isEmpty else { return }
         for row in table.rows {
-            try insert.execute(arguments: [file, reading, row.line, row.family, row.resource, row.month?.description ?? "", figures(row)])
+            try sql.execute(
+                "INSERT INTO plan_values(file, reading, line, family, resource, month, figures) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [file, reading, row.line, row.family, row.resource, row.month?.description ?? "", figures(row)])
         }
     }
 
@@ -107,12 +109,11 @@ public enum PlanValueRows {
 
     /// A row selected as `line, family, resource, month, figures` (by position: these are read by
     /// the thousand, and a lookup by name costs more than the rest of the row).
-    static func row(_ stored: Row) throws -> PlanRow {
-        // By `fromDatabaseValue`: a value of another type (an edited record) is an error, where a
-        // typed subscript would stop the process.
-        func column(_ i: Int) -> String? { String.fromDatabaseValue(stored[i] as DatabaseValue) }
-        guard let line = Int.fromDatabaseValue(stored[0] as DatabaseValue), let monthText = column(3), let text = column(4) else {
-            throw StoreError("the kept values of a plan file hold a row that does not read (\(stored)); run `sop check`")
+    static func row(_ stored: StoreRow) throws -> PlanRow {
+        // A value of another type (an edited record) reads as nil: an error, never a stopped process.
+        func column(_ i: Int) -> String? { stored.text(i) }
+        guard let line = stored.int(0), let monthText = column(3), let text = column(4) else {
+            throw StoreError("the kept values of a plan file hold a row that does not read (\(stored.description)); run `sop check`")
         }
         var values: [PlanColumn: Decimal] = [:]
         for pair in text.split(separator: ";") {

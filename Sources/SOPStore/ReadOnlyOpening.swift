@@ -21,9 +21,6 @@ extension SOPDatabase {
         self.init(writer: queue, path: path)
     }
 
-    /// Whether the database was opened for reading only.
-    public var isReadOnly: Bool { writer.configuration.readonly }
-
     /// An SQLite URI filename (`file:PATH?immutable=1`): `?`, `#` and `%` in the path are escaped.
     static func immutableURI(_ path: String) -> String {
         var allowed = CharacterSet.urlPathAllowed

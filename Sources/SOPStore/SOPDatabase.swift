@@ -28,26 +28,20 @@ public struct CycleRow: Sendable, Equatable {
     public var cancelled: Bool = false
 }
 
-/// A row of `PRAGMA foreign_key_check`, by SQLite's own column names.
-private struct ForeignKeyViolation: Decodable, FetchableRecord {
-    var table: String?
-    var rowid: Int64?
-    var parent: String?
-}
-
 /// The S&OP database: an append-only event log plus the workflow versions, team and artifacts it refers to.
 ///
-/// Writes go through `write`, one `BEGIN IMMEDIATE` transaction per command, so several processes on
-/// one file serialize: each decides on the state it read inside its own transaction.
+/// Writes go through `write`, one transaction per command that holds the record's write lock from its
+/// first statement (SQLite's `BEGIN IMMEDIATE`, the server's head lock), so several processes on one
+/// record serialize: each decides on the state it read inside its own transaction. The backend beneath
+/// (an SQLite file here, a PostgreSQL server through SOPPostgres) runs the same domain SQL.
 public final class SOPDatabase: Sendable {
-    let writer: any DatabaseWriter
-    /// The file as the user named it (`:memory:` for a test database), for messages about it.
+    let backend: any StoreBackend
+    /// The record as the user named it (a file path, `:memory:`, or a server URL without its password),
+    /// for messages about it.
     public let path: String
     /// What this open database has already read and decoded (cycle states, follow-up items, workflow
     /// models), brought up to date inside each transaction that uses it.
     let cache = ReadCache()
-    /// Whether `close` checkpoints the WAL into the file (not in memory, not for a read-only opening).
-    private let isFile: Bool
 
     /// Opens (and migrates) a database file: WAL, synchronous FULL, foreign keys, waiting up to
     /// `LockWait.seconds` for another process's write.
@@ -58,102 +52,75 @@ public final class SOPDatabase: Sendable {
     /// fsyncs and the write lock for a `status`.) Other processes still read and write concurrently:
     /// WAL is a property of the file.
     public init(path: String) throws {
-        var config = Configuration()
-        config.busyMode = LockWait.mode
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
-        }
-        let queue = try DatabaseQueue(path: path, configuration: config)
-        try queue.writeWithoutTransaction { db in
-            // SQLite keeps WAL mode in the file: this switches a new file once, and reads it after that.
-            guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else {
-                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                    throw StoreError("cannot switch \(path) to WAL mode")
-                }
-                return
-            }
-        }
-        try Schema.migrator.migrate(queue)
-        writer = queue
-        isFile = true
+        backend = try SQLiteBackend(path: path)
         self.path = path
     }
 
     /// Wraps an already opened connection (the read-only opening in ReadOnlyOpening.swift).
     init(writer: any DatabaseWriter, path: String) {
-        self.writer = writer
+        backend = SQLiteBackend(writer: writer, isFile: false)
         self.path = path
-        isFile = false
     }
 
     /// A private in-memory database, for tests.
     public init() throws {
-        var config = Configuration()
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
-        let queue = try DatabaseQueue(configuration: config)
-        try Schema.migrator.migrate(queue)
-        writer = queue
+        backend = try SQLiteBackend()
         path = ":memory:"
-        isFile = false
     }
 
-    /// Runs one command's reads and writes in a single `BEGIN IMMEDIATE` transaction. A throw rolls
+    /// A record on another backend (SOPPostgres's server); `description` names it without secrets.
+    public init(backend: any StoreBackend, description: String) {
+        self.backend = backend
+        path = description
+    }
+
+    /// Which backend holds the record.
+    public var dialect: StoreDialect { backend.dialect }
+
+    /// Runs one command's reads and writes in a single write-locked transaction. A throw rolls
     /// everything back, so a refused command leaves the database exactly as it was (and the read cache
     /// keeps nothing it read).
     @discardableResult
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         let scope = TransactionCache(cache)
-        let result = try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(StoreTransaction(db: db, cache: scope))
-                return .commit
-            }
-            guard let result else { throw StoreError("transaction ended without a result") }
-            return result
-        }
+        let result = try backend.write { sql in try body(StoreTransaction(sql: sql, cache: scope)) }
         scope.publish()
         return result
     }
 
-    /// A consistent read-only view (a snapshot in WAL mode).
+    /// A consistent read-only view (a snapshot).
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         let scope = TransactionCache(cache)
-        let result = try writer.read { db in try body(StoreTransaction(db: db, cache: scope)) }
+        let result = try backend.read { sql in try body(StoreTransaction(sql: sql, cache: scope)) }
         scope.publish()
         return result
     }
 
-    /// Closes the file: checkpoints the WAL into it so the file stands alone (used before a freshly
-    /// built database is moved into place).
-    public func close() throws {
-        guard isFile, let queue = writer as? DatabaseQueue else { return }
-        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try queue.close()
-    }
+    /// Closes the record: an SQLite file is checkpointed so it stands alone (used before a freshly
+    /// built database is moved into place); a server connection says goodbye.
+    public func close() throws { try backend.close() }
 
-    /// SQLite's own check of every page, index and constraint: `["ok"]`, or the problems it found.
-    public func integrityCheck() throws -> [String] {
-        try writer.read { db in
-            try String.fetchAll(db, sql: "PRAGMA integrity_check") + ForeignKeyViolation.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
-                "foreign key: a row of \(row.table ?? "?") (rowid \(row.rowid ?? 0)) points at a missing \(row.parent ?? "?") row"
-            }
-        }
-    }
+    /// The backend's own check of its storage: `["ok"]`, or the problems it found.
+    public func integrityCheck() throws -> [String] { try backend.integrityCheck() }
 
-    /// A consistent copy of the whole database at `path`, taken with SQLite's online backup API from
-    /// one read snapshot: other processes keep writing meanwhile, and the copy holds exactly the
-    /// commands committed before it started. `path` must not exist.
+    /// Whether the database was opened for reading only.
+    public var isReadOnly: Bool { backend.isReadOnly }
+
+    /// The database user a server record's connection logged in as; nil for a file.
+    public var connectedUser: String? { backend.connectedUser }
+
+    /// How far the record's clock is ahead of this machine's (a server's; 0 for a file).
+    public var clockOffset: TimeInterval { backend.clockOffset }
+
+    /// A consistent copy of the whole record in a new SQLite file at `path`, from one read snapshot:
+    /// other processes keep writing meanwhile, and the copy holds exactly the commands committed before
+    /// it started. `path` must not exist.
     public func backup(to path: String) throws {
-        let copy = try DatabaseQueue(path: path)
-        do {
-            try writer.backup(to: copy)
-            try copy.close()
-        } catch {
-            try? copy.close()
-            throw error
-        }
+        if let sqlite = backend as? SQLiteBackend { return try sqlite.backup(to: path) }
+        // A server's record is copied table by table into a new file, from one snapshot.
+        let copy = try SOPDatabase(path: path)
+        _ = try RecordCopy.copy(from: self, to: copy)
+        try copy.close()
     }
 
     /// Whether `initialize` has run (a database file can exist yet be empty if creation failed midway).
@@ -169,7 +136,7 @@ public final class SOPDatabase: Sendable {
             try tx.setMeta("default_workflow", workflow.hash)
             try tx.setMeta("created_at", Timestamps.format(time))
             try tx.replaceTeam(team)
-            try AuditChain.sealGenesis(tx.db)
+            try tx.sql.sealGenesis()
         }
     }
 }

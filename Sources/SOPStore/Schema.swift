@@ -123,7 +123,9 @@ enum Schema {
                 DROP TRIGGER events_are_append_only_update;
                 """)
             if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'default_workflow'") != nil {
-                var prev = try AuditChain.sealGenesis(db)
+                let sql = SQLiteExecutor(db)
+                try sql.sealGenesis()
+                guard var prev = try AuditChain.sealedGenesis(sql) else { throw StoreError("the genesis did not seal") }
                 for row in try Row.fetchAll(db, sql: "SELECT seq, cycle, time, actor, type, payload FROM events ORDER BY seq") {
                     let seq: Int64 = row["seq"]
                     let hash = AuditChain.link(

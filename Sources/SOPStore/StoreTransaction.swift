@@ -1,26 +1,29 @@
 import Foundation
-import GRDB
 import SOPCore
 
 /// Reads and writes inside one transaction. SOPStore only stores; what to write is SOPCore's decision.
 public struct StoreTransaction {
-    let db: Database
+    /// The backend's connection inside this transaction.
+    let sql: any StoreExecutor
     /// The database's read cache as this transaction sees it; nil reads everything afresh.
     let cache: TransactionCache?
 
-    init(db: Database, cache: TransactionCache? = nil) {
-        self.db = db
+    init(sql: any StoreExecutor, cache: TransactionCache? = nil) {
+        self.sql = sql
         self.cache = cache
     }
+
+    /// Which backend this transaction runs on.
+    public var dialect: StoreDialect { sql.dialect }
 
     // MARK: meta
 
     func meta(_ key: String) throws -> String? {
-        try MetaSetting.fetchOne(db, key: key)?.value
+        try sql.text("SELECT value FROM meta WHERE key = ?", [key])
     }
 
     func setMeta(_ key: String, _ value: String) throws {
-        try MetaSetting(key: key, value: value).insert(db, onConflict: .replace)
+        try MetaSetting(key: key, value: value).insert(sql, "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
     }
 
     // MARK: team
@@ -29,13 +32,12 @@ public struct StoreTransaction {
         // The rows as stored, in one string, with the identity setting, are the key: the same rows
         // always decode to the same team.
         let identity = try identityMode()
-        let stored = try identity.rawValue + "\u{1D}" + (String.fetchOne(db.cachedStatement(sql: """
-            SELECT group_concat(id || char(31) || name || char(31) || roles || char(31) || ifnull(login, char(0)) || char(31)
-                                || ifnull(email, char(0)), char(30))
-            FROM (SELECT * FROM participants ORDER BY position)
-            """)) ?? "")
+        let rows = try StoredParticipant.fetchAll(sql, "ORDER BY position")
+        // Separators no participant field can hold in sop's record; NUL marks an absent login or e-mail.
+        let stored = identity.rawValue + "\u{1D}" + rows.map { row in
+            [row.id, row.name, row.roles, row.login ?? "\u{0}", row.email ?? "\u{0}"].joined(separator: "\u{1F}")
+        }.joined(separator: "\u{1E}")
         if let known = cache?.team(stored) { return known }
-        let rows = try StoredParticipant.fetchAll(db.cachedStatement(sql: "SELECT * FROM participants ORDER BY position"))
         let decoder = RecordCoding.decoder
         let team = Team(participants: try rows.map { row in
             guard let roles = try? decoder.decode([String].self, from: Data(row.roles.utf8)) else {
@@ -60,10 +62,10 @@ public struct StoreTransaction {
 
     func replaceTeam(_ team: Team) throws {
         try setMeta("identity", team.identity.rawValue)
-        try StoredParticipant.deleteAll(db)
+        try sql.execute("DELETE FROM participants")
         for (position, p) in team.participants.enumerated() {
             let roles = String(decoding: try RecordCoding.encoder.encode(p.roles), as: UTF8.self)
-            try StoredParticipant(position: position, id: p.id, name: p.name, roles: roles, login: p.login, email: p.email).insert(db)
+            try StoredParticipant(position: position, id: p.id, name: p.name, roles: roles, login: p.login, email: p.email).insert(sql)
         }
     }
 
@@ -77,14 +79,14 @@ public struct StoreTransaction {
         try StoredWorkflowVersion(
             hash: version.hash, workflow: version.workflow.id, title: version.workflow.title, sourceName: version.sourceName,
             source: version.source, model: model, storedAt: Timestamps.format(time)
-        ).insert(db, onConflict: .ignore)
+        ).insert(sql, "ON CONFLICT DO NOTHING")
     }
 
     /// The parsed workflow of a version. A version never changes (its hash is its text's), so its
     /// model is decoded once per open database.
     public func workflowModel(_ hash: String) throws -> Workflow? {
         if let known = cache?.workflow(hash) { return known }
-        guard let model = try String.fetchOne(db.cachedStatement(sql: "SELECT model FROM workflow_versions WHERE hash = ?"), arguments: [hash]) else {
+        guard let model = try sql.text("SELECT model FROM workflow_versions WHERE hash = ?", [hash]) else {
             return nil
         }
         guard let workflow = try? RecordCoding.decoder.decode(Workflow.self, from: Data(model.utf8)) else {
@@ -95,7 +97,7 @@ public struct StoreTransaction {
     }
 
     public func workflowVersion(_ hash: String) throws -> WorkflowVersion? {
-        guard let stored = try StoredWorkflowVersion.fetchOne(db, key: hash), let workflow = try workflowModel(hash) else { return nil }
+        guard let stored = try StoredWorkflowVersion.fetchOne(sql, "WHERE hash = ?", [hash]), let workflow = try workflowModel(hash) else { return nil }
         var version = WorkflowVersion(source: stored.source, sourceName: stored.sourceName, workflow: workflow)
         version.hash = hash
         return version
@@ -103,9 +105,9 @@ public struct StoreTransaction {
 
     /// The workflow a new cycle uses when none is named: the previous cycle's, else the database's first.
     public func workflowForNextCycle() throws -> WorkflowVersion? {
-        let hash = try String.fetchOne(db.cachedStatement(sql: """
+        let hash = try sql.text("""
             SELECT workflow_hash FROM cycles c WHERE NOT EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') ORDER BY id DESC LIMIT 1
-            """))
+            """)
         guard let chosen = try hash ?? meta("default_workflow") else { return nil }
         return try workflowVersion(chosen)
     }
@@ -113,17 +115,16 @@ public struct StoreTransaction {
     // MARK: cycles and events
 
     public func cycles() throws -> [CycleRow] {
-        try CycleListing.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT c.*,
-                       EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.type = 'cycle-closed') AS closed,
-                       EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') AS cancelled
-                FROM cycles c ORDER BY c.id
-                """)
-        ).map {
-            CycleRow(
-                id: $0.cycle.id, workflowHash: $0.cycle.workflowHash, openedSeq: $0.cycle.openedSeq, closed: $0.closed,
-                cancelled: $0.cancelled)
+        try sql.rows("""
+            SELECT c.id, c.workflow_hash, c.opened_seq,
+                   EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.type = 'cycle-closed') AS closed,
+                   EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') AS cancelled
+            FROM cycles c ORDER BY c.id
+            """).map { row in
+            let cycle = try StoredCycle(row: row)
+            return CycleRow(
+                id: cycle.id, workflowHash: cycle.workflowHash, openedSeq: cycle.openedSeq, closed: row.bool("closed") ?? false,
+                cancelled: row.bool("cancelled") ?? false)
         }
     }
 
@@ -131,24 +132,24 @@ public struct StoreTransaction {
     /// never a cancelled one. Read from the `cycles` key and the few `cycle-closed` events (and, per
     /// cycle, its events after its opening for a cancellation), whatever the history's length.
     public func defaultCycleID() throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
+        try sql.text("""
             SELECT COALESCE(
                 (SELECT id FROM cycles c WHERE id NOT IN (SELECT cycle FROM events WHERE type = 'cycle-closed')
                     AND NOT EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') ORDER BY id DESC LIMIT 1),
                 (SELECT id FROM cycles c WHERE NOT EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') ORDER BY id DESC LIMIT 1))
-            """))
+            """)
     }
 
     public func cycleExists(_ id: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM cycles WHERE id = ?)"), arguments: [id]) ?? false
+        try sql.bool("SELECT EXISTS(SELECT 1 FROM cycles WHERE id = ?)", [id])
     }
 
     /// The cycles neither closed nor cancelled, oldest first.
     public func openCycleIDs() throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: """
+        try sql.texts("""
             SELECT id FROM cycles c WHERE id NOT IN (SELECT cycle FROM events WHERE type = 'cycle-closed')
                 AND NOT EXISTS(SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled') ORDER BY id
-            """))
+            """)
     }
 
     /// Appends events in order and returns them with their sequence numbers. A `cycle-opened` event
@@ -157,28 +158,32 @@ public struct StoreTransaction {
     public func append(_ events: [CycleEvent]) throws -> [CycleEvent] {
         var stored: [CycleEvent] = []
         guard !events.isEmpty else { return stored }
-        var (seq, prev) = try AuditChain.head(db)
+        var (seq, prev) = try AuditChain.head(sql)
         for var event in events {
             let payload = String(decoding: try event.payload.encoded(), as: UTF8.self)
             let time = Timestamps.format(event.time)
             let type = event.payload.type.rawValue
             let hash = AuditChain.link(prev: prev, seq: seq, cycle: event.cycle, time: time, actor: event.actor, type: type, payload: payload)
             try StoredEvent(seq: seq, cycle: event.cycle, time: time, actor: event.actor, type: type, payload: payload, prevHash: prev, hash: hash)
-                .insert(db)
+                .insert(sql)
             event.seq = seq
             (seq, prev) = (seq + 1, hash)
             if case .cycleOpened(let opened) = event.payload {
                 // A month whose cycle was cancelled may be opened again (SOPCore decides that): the row
                 // then points at the new opening, and the cancelled cycle's events stay in the log before it.
                 // Any other second opening still breaks the primary key, so the store never takes one.
-                let reopensCancelled = try Bool.fetchOne(
-                    db.cachedStatement(sql: """
-                        SELECT EXISTS(SELECT 1 FROM cycles c WHERE c.id = ? AND EXISTS(
-                            SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled'))
-                        """),
-                    arguments: [event.cycle]) ?? false
+                let reopensCancelled = try sql.bool(
+                    """
+                    SELECT EXISTS(SELECT 1 FROM cycles c WHERE c.id = ? AND EXISTS(
+                        SELECT 1 FROM events e WHERE e.cycle = c.id AND e.seq > c.opened_seq AND e.type = 'cycle-cancelled'))
+                    """,
+                    [event.cycle])
                 let row = StoredCycle(id: event.cycle, workflowHash: opened.workflowHash, openedSeq: event.seq)
-                if reopensCancelled { try row.update(db) } else { try row.insert(db) }
+                if reopensCancelled {
+                    try sql.execute("UPDATE cycles SET workflow_hash = ?, opened_seq = ? WHERE id = ?", [row.workflowHash, row.openedSeq, row.id])
+                } else {
+                    try row.insert(sql)
+                }
             }
             stored.append(event)
         }
@@ -187,36 +192,36 @@ public struct StoreTransaction {
 
     /// A cycle's events, through the (cycle, seq) index: the cost does not grow with other cycles.
     public func events(cycle: String, stage: String? = nil, limit: Int? = nil) throws -> [CycleEvent] {
-        var sql = "SELECT * FROM events WHERE cycle = ?"
-        var arguments: StatementArguments = [cycle]
+        var query = StoredEvent.selectAll + " WHERE cycle = ?"
+        var arguments: [any StoreArgument] = [cycle]
         if let stage {
-            sql += " AND json_extract(payload, '$.stage') = ?"
-            arguments += [stage]
+            query += " AND \(sql.dialect.jsonText("payload", "stage")) = ?"
+            arguments.append(stage)
         }
         if let limit {
             // The newest N, returned oldest first.
-            sql = "SELECT * FROM (\(sql) ORDER BY seq DESC LIMIT ?) ORDER BY seq"
-            arguments += [limit]
+            query = "SELECT * FROM (\(query) ORDER BY seq DESC LIMIT ?) AS newest ORDER BY seq"
+            arguments.append(limit)
         } else {
-            sql += " ORDER BY seq"
+            query += " ORDER BY seq"
         }
-        return try StoredEvent.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { try $0.cycleEvent() }
+        return try sql.rows(query, arguments).map { try StoredEvent(row: $0).cycleEvent() }
     }
 
     /// When the newest event was recorded, if any.
     public func lastEventTime() throws -> Date? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT time FROM events ORDER BY seq DESC LIMIT 1")).flatMap(Timestamps.parse)
+        try sql.text("SELECT time FROM events ORDER BY seq DESC LIMIT 1").flatMap(Timestamps.parse)
     }
 
     public func eventCount() throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM events")) ?? 0
+        Int(try sql.integer("SELECT count(*) FROM events") ?? 0)
     }
 
 
     /// Folds a cycle from its own events over the workflow version it pinned. With the read cache, only
     /// the events after the ones already folded are read and applied: the cost follows what changed.
     public func loadCycle(_ id: String) throws -> CycleState? {
-        guard let cycle = try StoredCycle.fetchOne(db.cachedStatement(sql: "SELECT * FROM cycles WHERE id = ?"), arguments: [id]) else { return nil }
+        guard let cycle = try StoredCycle.fetchOne(sql, "WHERE id = ?", [id]) else { return nil }
         let hash = cycle.workflowHash
         let openedSeq = cycle.openedSeq
         if let cached = cache?.cycle(id), cached.openedSeq == openedSeq, cached.state.workflowHash == hash,
@@ -225,8 +230,7 @@ public struct StoreTransaction {
             return state
         }
         guard let workflow = try workflowModel(hash) else { throw StoreError("cycle \(id) pins workflow \(hash.prefix(12)), which is missing") }
-        let rows = try StoredEvent.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM events WHERE cycle = ? AND seq >= ? ORDER BY seq"), arguments: [id, openedSeq])
+        let rows = try StoredEvent.fetchAll(sql, "WHERE cycle = ? AND seq >= ? ORDER BY seq", [id, openedSeq])
         guard let first = try rows.first?.cycleEvent(), case .cycleOpened(let opened) = first.payload else {
             throw StoreError("cycle \(id) has no cycle-opened event")
         }
@@ -253,9 +257,7 @@ public struct StoreTransaction {
     /// A cached cycle brought up to date: the events from its last folded one on, through the (cycle, seq)
     /// index. Nil when that event is not there any more (not this history): the caller folds afresh.
     private func catchUp(_ cached: ReadCache.Cycle) throws -> CycleState? {
-        let rows = try StoredEvent.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM events WHERE cycle = ? AND seq >= ? ORDER BY seq"),
-            arguments: [cached.state.id, cached.lastSeq])
+        let rows = try StoredEvent.fetchAll(sql, "WHERE cycle = ? AND seq >= ? ORDER BY seq", [cached.state.id, cached.lastSeq])
         guard let first = rows.first, first.seq == cached.lastSeq else { return nil }
         guard rows.count > 1 else { return cached.state }
         var updated = cached
@@ -274,9 +276,7 @@ public struct StoreTransaction {
         guard let cache, let last = events.last, let known = cache.cycle(state.id), known.lastSeq <= last.seq,
             events.allSatisfy({ Timestamps.parse(Timestamps.format($0.time)) == $0.time })
         else { return }
-        let added = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT COUNT(*) FROM events WHERE cycle = ? AND seq > ? AND seq <= ?"),
-            arguments: [state.id, known.lastSeq, last.seq]) ?? 0
+        let added = Int(try sql.integer("SELECT COUNT(*) FROM events WHERE cycle = ? AND seq > ? AND seq <= ?", [state.id, known.lastSeq, last.seq]) ?? 0)
         guard state.eventCount == known.state.eventCount + added else { return }
         cache.keep(ReadCache.Cycle(state: state, openedSeq: known.openedSeq, lastSeq: last.seq))
     }
@@ -287,25 +287,12 @@ public struct StoreTransaction {
     @discardableResult
     public func storeArtifact(_ bytes: Data, at time: Date) throws -> String {
         let sha = ContentHash.sha256(bytes)
-        try StoredArtifact(sha256: sha, size: bytes.count, content: bytes, storedAt: Timestamps.format(time)).insert(db, onConflict: .ignore)
+        try StoredArtifact(sha256: sha, size: bytes.count, content: bytes, storedAt: Timestamps.format(time)).insert(sql, "ON CONFLICT DO NOTHING")
         return sha
     }
 
     public func artifact(_ sha256: String) throws -> Data? {
-        try StoredArtifact.fetchOne(db, key: sha256)?.content
-    }
-}
-
-/// One row of `cycle list`'s query: the cycle's row and whether a `cycle-closed` event exists for it.
-private struct CycleListing: FetchableRecord {
-    var cycle: StoredCycle
-    var closed: Bool
-    var cancelled: Bool
-
-    init(row: Row) throws {
-        cycle = try StoredCycle(row: row)
-        closed = row["closed"]
-        cancelled = row["cancelled"]
+        try StoredArtifact.fetchOne(sql, "WHERE sha256 = ?", [sha256])?.content
     }
 }
 

@@ -57,7 +57,7 @@ import Testing
         let rows = try database.read { tx in
             try Row.fetchAll(tx.db, sql: "SELECT seq, cycle, time, actor, type, payload, prev_hash, hash FROM events ORDER BY seq")
         }
-        var prev = try database.read { tx in try AuditChain.sealedGenesis(tx.db) }
+        var prev = try database.read { tx in try AuditChain.sealedGenesis(tx.sql) }
         #expect(prev != nil)
         for row in rows {
             #expect(row["prev_hash"] as String == prev)

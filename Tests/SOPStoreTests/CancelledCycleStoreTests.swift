@@ -60,7 +60,7 @@ import Testing
         #expect(throws: DatabaseError.self) { try Self.openAgain(database, "2026-11") }
         // Forged behind sop's back with a valid link: the audit names it.
         let payload = #"{"workflow":"store-test","workflowHash":"\#(StoreFixture.version.hash)"}"#
-        let (seq, prev) = try database.read { tx in try AuditChain.head(tx.db) }
+        let (seq, prev) = try database.read { tx in try AuditChain.head(tx.sql) } as (Int64, String)
         let time = Timestamps.format(StoreFixture.start.addingTimeInterval(60))
         let hash = AuditChain.link(prev: prev, seq: seq, cycle: "2026-11", time: time, actor: "maria", type: "cycle-opened", payload: payload)
         try AuditTests.tamper(database, """

@@ -30,13 +30,13 @@ import Testing
 
         let traced = StatementLog()
         let (loaded, plans) = try database.read { tx -> ([CycleEvent], [String]) in
-            tx.db.trace { event in
+            try tx.db.trace { event in
                 if case .statement(let statement) = event { traced.sql.append(statement.sql) }
             }
             let loaded = try tx.events(cycle: "2026-11")
             _ = try tx.events(cycle: "2026-11", stage: "demand")
             _ = try tx.events(cycle: "2026-11", limit: 3)
-            tx.db.trace(options: [], nil)
+            try tx.db.trace(options: [], nil)
             var plans: [String] = []
             for sql in traced.sql where sql.contains("FROM events") {
                 let arguments: StatementArguments = sql.contains("json_extract")

@@ -63,16 +63,16 @@ import Testing
         let database = try SOPDatabase(path: folder.path("sop.db"))
         let traced = StatementLog()
         // A pool has one writer connection: trace it, then write through the public API.
-        database.writer.writeWithoutTransaction { db in
+        try database.writer.writeWithoutTransaction { db in
             db.trace { event in
                 if case .statement(let statement) = event { traced.sql.append(statement.sql) }
             }
         }
         try database.write { tx in try tx.setMeta("probe", "1") }
-        database.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
+        try database.writer.writeWithoutTransaction { db in db.trace(options: [], nil) }
         let begins = traced.sql.filter { $0.uppercased().hasPrefix("BEGIN") }
         #expect(begins == ["BEGIN IMMEDIATE TRANSACTION"], "every write takes the write lock up front: \(traced.sql)")
-        #expect(database.writer.configuration.busyMode.waitsWithLockWait, "writes wait for the lock in LockWait's short naps")
+        #expect(try database.writer.configuration.busyMode.waitsWithLockWait, "writes wait for the lock in LockWait's short naps")
         #expect(LockWait.seconds >= 5, "a write waits at least 5 s for another process's")
     }
 
