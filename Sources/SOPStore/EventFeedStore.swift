@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOPCore
 
 /// One read of the log's newest events, for the live REPL's feed.
@@ -15,14 +14,13 @@ public struct EventPage: Sendable {
 extension StoreTransaction {
     /// The highest sequence number in the log (0 before the first event): where a feed starts.
     public func lastSeq() throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM events")) ?? 0
+        try sql.integer("SELECT MAX(seq) FROM events") ?? 0
     }
 
     /// Up to `limit` events after `seq`, oldest first, through the primary key: as cheap as asking for
     /// the newest sequence number when nothing has been added.
     public func events(after seq: Int64, limit: Int) throws -> EventPage {
-        let rows = try StoredEvent.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?"), arguments: [seq, max(1, limit)])
+        let rows = try StoredEvent.fetchAll(sql, "WHERE seq > ? ORDER BY seq LIMIT ?", [seq, max(1, limit)])
         var page = EventPage(events: [], unreadable: [], through: rows.last?.seq ?? seq)
         for row in rows {
             if let event = try? row.cycleEvent() { page.events.append(event) } else { page.unreadable.append(row.seq) }
@@ -32,6 +30,6 @@ extension StoreTransaction {
 
     /// How many events the log holds after `seq`.
     public func eventCount(after seq: Int64) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM events WHERE seq > ?"), arguments: [seq]) ?? 0
+        try sql.integer("SELECT COUNT(*) FROM events WHERE seq > ?", [seq]).flatMap { Int(exactly: $0) } ?? 0
     }
 }

@@ -3,9 +3,10 @@ import GRDB
 import Synchronization
 
 /// The events this open database committed itself, so a live feed can leave out what its own session
-/// wrote. Learned from the connection's own inserts into `events` (GRDB's transaction observer):
-/// exact whoever acts, and a rolled-back transaction's rows (whose numbers another process may take
-/// next) never count.
+/// wrote. On SQLite, learned from the connection's own inserts into `events` (GRDB's transaction
+/// observer): exact whoever acts, and a rolled-back transaction's rows (whose numbers another process
+/// may take next) never count. Another backend records nothing here yet (its feed then shows the
+/// session's own events too).
 public final class OwnEvents: Sendable {
     fileprivate let state = Mutex(State())
 
@@ -53,7 +54,9 @@ extension SOPDatabase {
     /// the database; call once per session.
     public func watchOwnEvents() -> OwnEvents {
         let own = OwnEvents()
-        writer.add(transactionObserver: OwnEventObserver(own), extent: .databaseLifetime)
+        if let sqlite = backend as? SQLiteBackend {
+            sqlite.writer.add(transactionObserver: OwnEventObserver(own), extent: .databaseLifetime)
+        }
         return own
     }
 }
