@@ -53,7 +53,8 @@ public protocol ChangeFeed: AnyObject {
 }
 
 /// The SQLite store's feed: a cheap indexed read every `interval` (no read transaction is held
-/// between reads), the session's own commits recognised by the connection that made them.
+/// between reads), the session's own commits recognised by the connection that made them. On another
+/// backend `init` throws, and the REPL runs without live updates until that backend has its feed.
 public final class StoreChangeFeed: ChangeFeed {
     /// At most this many events are shown for one wake-up; the rest are counted.
     public static let shownAtOnce = 20
@@ -73,7 +74,11 @@ public final class StoreChangeFeed: ChangeFeed {
     public init(database: SOPDatabase, interval: Int = 300) throws {
         self.database = database
         self.interval = interval
-        own = database.watchOwnEvents()
+        // Without knowing its own commits the feed would announce them back: no feed rather than that.
+        guard let own = database.watchOwnEvents() else {
+            throw StoreError("this store cannot tell the session's own events apart yet: no live updates")
+        }
+        self.own = own
         lastSeen = 0
         lastSeen = try database.read { tx in
             try catchUpCycles(tx)

@@ -5,8 +5,7 @@ import Synchronization
 /// The events this open database committed itself, so a live feed can leave out what its own session
 /// wrote. On SQLite, learned from the connection's own inserts into `events` (GRDB's transaction
 /// observer): exact whoever acts, and a rolled-back transaction's rows (whose numbers another process
-/// may take next) never count. Another backend records nothing here yet (its feed then shows the
-/// session's own events too).
+/// may take next) never count.
 public final class OwnEvents: Sendable {
     fileprivate let state = Mutex(State())
 
@@ -51,12 +50,12 @@ private final class OwnEventObserver: TransactionObserver, Sendable {
 
 extension SOPDatabase {
     /// Starts recording the events this database commits from now on. The observer lives as long as
-    /// the database; call once per session.
-    public func watchOwnEvents() -> OwnEvents {
+    /// the database; call once per session. Nil on a backend that cannot tell its own commits yet (the
+    /// PostgreSQL server's feed will learn them its own way).
+    public func watchOwnEvents() -> OwnEvents? {
+        guard let sqlite = backend as? SQLiteBackend else { return nil }
         let own = OwnEvents()
-        if let sqlite = backend as? SQLiteBackend {
-            sqlite.writer.add(transactionObserver: OwnEventObserver(own), extent: .databaseLifetime)
-        }
+        sqlite.writer.add(transactionObserver: OwnEventObserver(own), extent: .databaseLifetime)
         return own
     }
 }
