@@ -52,9 +52,9 @@ public protocol ChangeFeed: AnyObject {
     func news(for participant: String?) throws -> LiveNews
 }
 
-/// The SQLite store's feed: a cheap indexed read every `interval` (no read transaction is held
-/// between reads), the session's own commits recognised by the connection that made them. On another
-/// backend `init` throws, and the REPL runs without live updates until that backend has its feed.
+/// The store's feed: a cheap indexed read every `interval` (no read transaction is held between
+/// reads), the session's own commits recognised by the backend that made them (SQLite's connection
+/// observes its inserts; the server's backend reports each committed transaction's events).
 public final class StoreChangeFeed: ChangeFeed {
     /// At most this many events are shown for one wake-up; the rest are counted.
     public static let shownAtOnce = 20

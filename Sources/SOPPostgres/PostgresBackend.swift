@@ -6,7 +6,7 @@ import SOPStore
 /// takes the event chain's head lock (`sop_lock_events()`), so writers serialize as SQLite's
 /// `BEGIN IMMEDIATE` makes them, under READ COMMITTED with no serialization failures to retry; a read is
 /// one REPEATABLE READ snapshot.
-public final class PostgresBackend: StoreBackend, @unchecked Sendable {
+public final class PostgresBackend: StoreBackend, OwnEventReporting, @unchecked Sendable {
     // @unchecked: the session is used only inside `lock`, one transaction at a time, whichever thread
     // (the REPL's, the notify hook's queue) runs it.
     private let session: PostgresSession
@@ -50,15 +50,26 @@ public final class PostgresBackend: StoreBackend, @unchecked Sendable {
         defer { open = false }
         try session.query(begin)
         let result: T
+        let executor = PostgresExecutor(session)
         do {
-            result = try body(PostgresExecutor(session))
+            result = try body(executor)
         } catch {
             // A lost connection cannot roll back, and need not: the server drops its open transaction.
             _ = try? session.query("ROLLBACK")
             throw error
         }
         try session.query("COMMIT")
+        own?.committed(executor.appendedSeqs)
         return result
+    }
+
+    /// Where this session's committed events are told, once a live feed asks (`watchOwnEvents`).
+    private var own: OwnEvents?
+
+    public func reportOwnEvents(to own: OwnEvents) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.own = own
     }
 
     public var isReadOnly: Bool { false }

@@ -5,7 +5,12 @@ import SOPStore
 final class PostgresExecutor: StoreExecutor {
     let session: PostgresSession
 
+    /// The events this transaction appended, reported to the live feed once the transaction commits.
+    private(set) var appendedSeqs: [Int64] = []
+
     init(_ session: PostgresSession) { self.session = session }
+
+    func appended(_ seq: Int64) { appendedSeqs.append(seq) }
 
     var dialect: StoreDialect { .postgres }
 

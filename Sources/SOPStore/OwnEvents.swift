@@ -17,6 +17,12 @@ public final class OwnEvents: Sendable {
     /// Whether this database committed event `seq`.
     public func wrote(_ seq: Int64) -> Bool { state.withLock { $0.committed.contains(seq) } }
 
+    /// A backend that learns its own commits itself (the server's) reports each committed transaction's events.
+    public func committed(_ seqs: [Int64]) {
+        guard !seqs.isEmpty else { return }
+        state.withLock { $0.committed.formUnion(seqs) }
+    }
+
     /// Forgets the events up to `seq`: the feed has read past them.
     public func forget(through seq: Int64) {
         state.withLock { s in s.committed = s.committed.filter { $0 > seq } }
@@ -50,12 +56,20 @@ private final class OwnEventObserver: TransactionObserver, Sendable {
 
 extension SOPDatabase {
     /// Starts recording the events this database commits from now on. The observer lives as long as
-    /// the database; call once per session. Nil on a backend that cannot tell its own commits yet (the
-    /// PostgreSQL server's feed will learn them its own way).
+    /// the database; call once per session. Nil on a backend that cannot tell its own commits.
     public func watchOwnEvents() -> OwnEvents? {
-        guard let sqlite = backend as? SQLiteBackend else { return nil }
         let own = OwnEvents()
-        sqlite.writer.add(transactionObserver: OwnEventObserver(own), extent: .databaseLifetime)
+        if let sqlite = backend as? SQLiteBackend {
+            sqlite.writer.add(transactionObserver: OwnEventObserver(own), extent: .databaseLifetime)
+            return own
+        }
+        guard let reporting = backend as? any OwnEventReporting else { return nil }
+        reporting.reportOwnEvents(to: own)
         return own
     }
+}
+
+/// A backend that tells its own committed events itself (the server's, which sees no insert hook).
+public protocol OwnEventReporting: StoreBackend {
+    func reportOwnEvents(to own: OwnEvents)
 }

@@ -26,13 +26,13 @@ TAB = "\t"
 class Repl:
     """One sop REPL in its own pty, with a private database and history folder."""
 
-    def __init__(self, workdir, actor="maria", extra_env=None, columns=120, rows=40):
+    def __init__(self, workdir, actor="maria", extra_env=None, columns=120, rows=40, db=None):
         env = dict(os.environ)
         env.update({"XDG_STATE_HOME": os.path.join(workdir, "state"), "SOP_NOW": NOW, "TERM": "xterm",
                     "LANG": "C.UTF-8", "USER": "nobody-on-the-team", "LOGNAME": "nobody-on-the-team"})
         env.pop("SOP_USER", None)
         env.update(extra_env or {})
-        args = ["--db", os.path.join(workdir, "sop.db")]
+        args = ["--db", db or os.path.join(workdir, "sop.db")]
         if actor:
             args += ["--as", actor]
         self.child = pexpect.spawn(SOP, args, cwd=ROOT, env=env, encoding="utf-8", timeout=10,
@@ -579,6 +579,54 @@ def test_an_escalation_shows_in_its_recipients_repl_only(tmp):
     omar.prompt()
     assert "E-1" not in omar.output.getvalue(), omar.output.getvalue()
     for r in (dan, omar):
+        r.ctrl("d")
+        assert r.exit_status() == 0
+
+
+def server_database():
+    """A new database on the test server (scripts/test starts it), as its owner creates one; None
+    locally without a server. Under CI a missing server is a failure, not a skip."""
+    url = os.environ.get("SOP_TEST_PG_URL")
+    if not url:
+        if os.environ.get("CI") == "true":
+            raise AssertionError("SOP_TEST_PG_URL is not set, and CI needs the shared-store terminal test (scripts/test starts the cluster)")
+        return None
+    name = "term_" + next(tempfile._get_candidate_names()).replace("_", "x").lower()
+    subprocess.run(["psql", url, "-q", "-c", f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"], check=True, capture_output=True)
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+def test_on_the_server_another_sessions_submission_shows_above_the_prompt(tmp):
+    db = server_database()
+    if db is None:
+        print("SKIP (no SOP_TEST_PG_URL): the live REPL on a server record")
+        return
+    env = dict(os.environ, SOP_NOW=NOW)
+    subprocess.run([SOP, "--db", db, "init"], env=env, check=True, capture_output=True)
+    subprocess.run([SOP, "--db", db, "--as", "maria", "cycle", "open", "2026-11"], env=env, check=True, capture_output=True)
+    dan = Repl(tmp, actor="dan", db=db)
+    dan.prompt()
+    priya = Repl(tmp, actor="priya", db=db, columns=160)
+    priya.prompt()
+    priya.send("status da")
+    priya.expect("status da")
+    time.sleep(0.4)
+    dan.line("submit data-gathering sales-actuals Playbooks/data/sales-actuals.csv")
+    dan.expect(r"dan submitted data-gathering sales-actuals version 1")
+    dan.prompt()
+    announcement = r"· 09:00Z Dan \w+ submitted data-gathering sales-actuals \(2026-11\)"
+    priya.expect(announcement)
+    priya.expect(re.escape("sop 2026-11 priya> ") + "status da")
+    time.sleep(0.3)
+    lines = priya.screen().lines()
+    shown = [i for i, line in enumerate(lines) if re.fullmatch(announcement, line)]
+    assert len(shown) == 1 and lines[shown[0] + 1] == "sop 2026-11 priya> status da", "\n".join(lines)
+    priya.line("ta-gathering")
+    priya.expect(r"data-gathering: Data gathering")
+    priya.prompt()
+    time.sleep(0.8)
+    assert not re.search(announcement, dan.output.getvalue()), dan.output.getvalue()
+    for r in (dan, priya):
         r.ctrl("d")
         assert r.exit_status() == 0
 
