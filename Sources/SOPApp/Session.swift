@@ -18,6 +18,8 @@ public final class Session {
     /// A fixed clock (`--now`); nil means the system clock.
     public private(set) var fixedNow: Date?
     private var knownZone: TimeZone?
+    /// The server connection's re-establishments already told to the person.
+    public var reportedReconnections = 0
     /// Whether output may carry ANSI colour: the executable sets it only when stdout is a terminal
     /// and NO_COLOR is unset, so pipes, files and tests get plain text.
     public var colour: Bool = false

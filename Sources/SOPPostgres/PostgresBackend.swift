@@ -9,7 +9,8 @@ import SOPStore
 public final class PostgresBackend: StoreBackend, OwnEventReporting, @unchecked Sendable {
     // @unchecked: the session is used only inside `lock`, one transaction at a time, whichever thread
     // (the REPL's, the notify hook's queue) runs it.
-    private let session: PostgresSession
+    private var session: PostgresSession
+    private let environment: [String: String]
     private let lock = NSRecursiveLock()
     private var open = false
 
@@ -17,8 +18,9 @@ public final class PostgresBackend: StoreBackend, OwnEventReporting, @unchecked 
 
     /// Wraps a connected session and reads the server's clock once: the offset, taken at the middle of
     /// the round trip, is what every event time of this process is corrected by.
-    public init(session: PostgresSession) throws(PostgresFault) {
+    public init(session: PostgresSession, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PostgresFault) {
         self.session = session
+        self.environment = environment
         let sent = Date()
         let answer = try session.storeRows("SELECT extract(epoch FROM clock_timestamp())::float8", [])
         let received = Date()
@@ -48,7 +50,14 @@ public final class PostgresBackend: StoreBackend, OwnEventReporting, @unchecked 
         guard !open else { throw StoreError("a transaction was begun inside another one (a bug in sop: please report it)") }
         open = true
         defer { open = false }
-        try session.query(begin)
+        // A connection the server ended since the last command (a restart, an administrator) is made
+        // again before anything is sent: nothing of this command has run yet, so nothing runs twice.
+        if session.isClosed { try reconnect() }
+        if !(try begins(begin)) {
+            // Ended just now, before the loop noticed: still nothing of this command has run.
+            try reconnect()
+            try session.query(begin)
+        }
         let result: T
         let executor = PostgresExecutor(session)
         do {
@@ -58,9 +67,48 @@ public final class PostgresBackend: StoreBackend, OwnEventReporting, @unchecked 
             _ = try? session.query("ROLLBACK")
             throw error
         }
-        try session.query("COMMIT")
-        own?.committed(executor.appendedSeqs)
+        do {
+            try session.query("COMMIT")
+        } catch {
+            // The answer to COMMIT was lost: the record itself says whether it was kept.
+            guard try committedAfterAll(executor.appendedEvents, lost: error) else { throw error }
+        }
+        own?.committed(executor.appendedEvents.map(\.seq))
         return result
+    }
+
+    public private(set) var reconnections = 0
+
+    /// Starts the transaction; false when the connection turns out to have ended (nothing was sent).
+    private func begins(_ begin: String) throws(PostgresFault) -> Bool {
+        do {
+            try session.query(begin)
+            return true
+        } catch {
+            if session.isClosed { return false }
+            throw error
+        }
+    }
+
+    private func reconnect() throws(PostgresFault) {
+        session = try PostgresSession.connect(session.address, environment: environment)
+        reconnections += 1
+    }
+
+    /// Settles a commit in doubt by reading the record on a new connection: the command's last event,
+    /// seq and hash, is there if and only if the transaction committed (the chain admits one event per
+    /// seq). A command that appended no event cannot be settled this way, and its fault stands.
+    private func committedAfterAll(_ appended: [(seq: Int64, hash: String)], lost: PostgresFault) throws -> Bool {
+        guard let last = appended.last else {
+            throw PostgresFault(
+                lost.problem + " while the change was being committed; it may or may not have been kept",
+                fix: "run the command again once the server is back: `log` and `inbox` show what is recorded", sqlState: lost.sqlState)
+        }
+        try reconnect()
+        let found = try session.storeRows("SELECT count(*) FROM events WHERE seq = $1 AND hash = $2", [.integer(last.seq), .text(last.hash)])
+        if case .integer(1)? = found.first?.values.first { return true }
+        throw PostgresFault(
+            lost.problem + " before the command was committed; nothing of it was kept", fix: "run the command again", sqlState: lost.sqlState)
     }
 
     /// Where this session's committed events are told, once a live feed asks (`watchOwnEvents`).

@@ -5,12 +5,13 @@ import SOPStore
 final class PostgresExecutor: StoreExecutor {
     let session: PostgresSession
 
-    /// The events this transaction appended, reported to the live feed once the transaction commits.
-    private(set) var appendedSeqs: [Int64] = []
+    /// The events this transaction appended (seq and hash), reported to the live feed once the
+    /// transaction commits, and looked for when the answer to COMMIT was lost.
+    private(set) var appendedEvents: [(seq: Int64, hash: String)] = []
 
     init(_ session: PostgresSession) { self.session = session }
 
-    func appended(_ seq: Int64) { appendedSeqs.append(seq) }
+    func appended(_ seq: Int64, hash: String) { appendedEvents.append((seq, hash)) }
 
     var dialect: StoreDialect { .postgres }
 

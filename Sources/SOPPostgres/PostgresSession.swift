@@ -187,6 +187,9 @@ public final class PostgresSession {
         try query(sql, values).first?.first ?? nil
     }
 
+    /// Whether the connection has ended (the server closed it, or `close`): a new session is needed.
+    public var isClosed: Bool { connection.isClosed }
+
     /// Ends the session; a failure to say goodbye changes nothing the server keeps, so it is not reported.
     public func close() {
         try? connection.close().wait()

@@ -109,6 +109,9 @@ public final class SOPDatabase: Sendable {
     /// The database user a server record's connection logged in as; nil for a file.
     public var connectedUser: String? { backend.connectedUser }
 
+    /// How many times a server record's connection was made again after the server ended it.
+    public var reconnections: Int { backend.reconnections }
+
     /// How far the record's clock is ahead of this machine's (a server's; 0 for a file).
     public var clockOffset: TimeInterval { backend.clockOffset }
 

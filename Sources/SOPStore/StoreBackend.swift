@@ -17,9 +17,15 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// 0 for a file): every participant's events are stamped on one clock, so a laptop whose clock is
     /// behind is neither refused by the clock rule nor out of order.
     var clockOffset: TimeInterval { get }
+    /// How many times the backend connected again after the server ended its connection (0 for a file).
+    var reconnections: Int { get }
     func close() throws
     /// The backend's own check of its storage (SQLite's page and foreign-key checks): `["ok"]` or problems.
     func integrityCheck() throws -> [String]
+}
+
+extension StoreBackend {
+    public var reconnections: Int { 0 }
 }
 
 /// A failure a backend words itself: one sentence of what is wrong and one of how to fix it (the

@@ -133,14 +133,15 @@ public protocol StoreExecutor: AnyObject {
     /// What weakens the guards that keep the record append-only (a dropped or disabled trigger, a right
     /// a participant should not have), one sentence each with the table it concerns.
     func weakenedGuards() throws -> [(table: String, problem: String)]
-    /// The store appended event `seq` in this transaction: a backend that cannot observe its own
-    /// inserts (the server's) keeps it, to tell the live feed which commits were this session's.
-    func appended(_ seq: Int64)
+    /// The store appended event `seq` with `hash` in this transaction: a backend that cannot observe
+    /// its own inserts (the server's) keeps it, to tell the live feed which commits were this session's
+    /// and to settle a commit whose answer was lost with the connection.
+    func appended(_ seq: Int64, hash: String)
 }
 
 extension StoreExecutor {
-    /// SQLite's connection observes its own inserts (OwnEvents.swift).
-    public func appended(_ seq: Int64) {}
+    /// SQLite's connection observes its own inserts (OwnEvents.swift), and its commits are local.
+    public func appended(_ seq: Int64, hash: String) {}
 }
 
 extension StoreExecutor {

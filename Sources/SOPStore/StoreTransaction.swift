@@ -174,7 +174,7 @@ public struct StoreTransaction {
             let hash = AuditChain.link(prev: prev, seq: seq, cycle: event.cycle, time: time, actor: event.actor, type: type, payload: payload)
             try StoredEvent(seq: seq, cycle: event.cycle, time: time, actor: event.actor, type: type, payload: payload, prevHash: prev, hash: hash)
                 .insert(sql)
-            sql.appended(seq)
+            sql.appended(seq, hash: hash)
             event.seq = seq
             (seq, prev) = (seq + 1, hash)
             if case .cycleOpened(let opened) = event.payload {
