@@ -56,7 +56,7 @@ let package = Package(
         // One use case per command: load, let SOPCore decide, store, hand back a typed result.
         .target(
             name: "SOPApp",
-            dependencies: ["SOPCore", "SOPStore", "WorkflowFile", "SOPSystem"],
+            dependencies: ["SOPCore", "SOPStore", "SOPPostgres", "WorkflowFile", "SOPSystem"],
             swiftSettings: strict
         ),
         // Every renderer: text tables, the agenda, the calendar, JSON, error lines, the HTML meeting pack

@@ -10,7 +10,9 @@ public enum DatabaseOpening {
     /// its own).
     public static func openOrCreate(_ path: String, now: Date, openingCycle: Bool) throws(ShellError) -> SOPDatabase {
         let database: SOPDatabase
-        if Files.exists(path) {
+        if PostgresAddress.isURL(path) {
+            database = try ServerRecord.open(path)
+        } else if Files.exists(path) {
             database = try existing(path)
         } else {
             let month = openingCycle ? CycleMonth(Day(containing: now)) : nil

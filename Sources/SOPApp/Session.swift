@@ -51,12 +51,15 @@ public final class Session {
         self.fixedNow = now
     }
 
-    public var now: Date { fixedNow ?? Date() }
+    /// The fixed clock, else the record's clock: on a server, the server's time (this machine's clock
+    /// corrected by the offset measured when connecting), so every participant stamps on one clock.
+    public var now: Date { fixedNow ?? Date().addingTimeInterval(database.clockOffset) }
 
     /// The session's clock as it stands, for work that finishes later (a notify hook's delivery time).
     public var clockSource: @Sendable () -> Date {
         let fixed = fixedNow
-        return { fixed ?? Date() }
+        let offset = database.clockOffset
+        return { fixed ?? Date().addingTimeInterval(offset) }
     }
 
     /// A playbook's `clock` line: from here on the session runs at this time.
@@ -85,7 +88,7 @@ public final class Session {
     /// The acting participant, or a refusal that says how to name one.
     public func actor(_ team: Team) throws(ShellError) -> Participant {
         guard let id = actorID else {
-            if team.identity == .os {
+            if team.identity.isBound {
                 // Only reached when no participant has this account's login (else it would be acting).
                 do {
                     if let own = try Identity.accountHolder(account: account, team: team) { return own }
@@ -104,10 +107,10 @@ public final class Session {
 
     /// Under `identity: os`, when no participant has this account's login: why nobody acts.
     public var accountNotOnTeam: String? {
-        guard actorID == nil, let team = try? team(), team.identity == .os,
+        guard actorID == nil, let team = try? team(), team.identity.isBound,
             Identity.ownParticipant(account: account, team: team) == nil
         else { return nil }
-        return Identity.notOnTeam(account: account).message
+        return Identity.notOnTeam(account: account, mode: team.identity).message
     }
 
     /// A participant tried something their roles do not allow: the access log keeps it.

@@ -10,6 +10,10 @@ public enum StorageTrouble {
 
     /// The message for an error thrown by the store, or nil when it is not a storage problem.
     public static func error(_ error: any Error, path: String, moment: Moment, openedReadOnly: Bool = false) -> ShellError? {
+        if let failure = error as? any StoreFailure {
+            // A server's failure already says what is wrong and how to fix it.
+            return .failed(failure.problem, fix: failure.fix)
+        }
         guard let (fault, detail) = StorageFault.of(error) else { return nil }
         let blocker = [.readOnly, .cannotOpen, .diskFull, .ioError].contains(fault) ? WriteBlocker.of(path) : nil
         let (what, fix) = describe(fault, detail: detail, path: path, moment: moment, blocker: blocker, openedReadOnly: openedReadOnly)

@@ -161,6 +161,14 @@ public struct PostgresAddress: Sendable, Equatable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
+    /// One word of a command line as the access log may keep it: a URL (alone or as `--db=URL`) with
+    /// its password replaced; any other word as it is.
+    public static func redactingPassword(in word: String) -> String {
+        if isURL(word) { return shown(word) }
+        if word.hasPrefix("--db="), isURL(String(word.dropFirst(5))) { return "--db=" + shown(String(word.dropFirst(5))) }
+        return word
+    }
+
     /// A URL as an error may quote it: the password replaced, since errors reach the terminal and logs.
     static func shown(_ url: String) -> String {
         guard let scheme = schemes.first(where: { url.lowercased().hasPrefix($0) }) else { return url }

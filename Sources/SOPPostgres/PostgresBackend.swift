@@ -12,8 +12,19 @@ public final class PostgresBackend: StoreBackend, @unchecked Sendable {
     private let session: PostgresSession
     private let lock = NSLock()
 
-    public init(session: PostgresSession) {
+    public let clockOffset: TimeInterval
+
+    /// Wraps a connected session and reads the server's clock once: the offset, taken at the middle of
+    /// the round trip, is what every event time of this process is corrected by.
+    public init(session: PostgresSession) throws(PostgresFault) {
         self.session = session
+        let sent = Date()
+        let answer = try session.storeRows("SELECT extract(epoch FROM clock_timestamp())::float8", [])
+        let received = Date()
+        guard case .real(let server)? = answer.first?.values.first else {
+            throw PostgresFault("the server did not say what time it is", fix: "check that --db names a PostgreSQL server")
+        }
+        clockOffset = server - (sent.timeIntervalSince1970 + received.timeIntervalSince1970) / 2
     }
 
     public var dialect: StoreDialect { .postgres }
@@ -47,12 +58,10 @@ public final class PostgresBackend: StoreBackend, @unchecked Sendable {
 
     public var isReadOnly: Bool { false }
 
+    public var connectedUser: String? { session.user }
+
     public func close() throws { session.close() }
 
     /// The server checks its own pages; what sop can check is the audit's work.
     public func integrityCheck() throws -> [String] { ["ok"] }
-
-    public func backup(to path: String) throws {
-        throw PostgresFault("a backup of a server record is written by sop backup", fix: "run sop backup FILE")
-    }
 }

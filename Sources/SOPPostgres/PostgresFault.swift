@@ -1,11 +1,12 @@
 import Foundation
 import PostgresNIO
 import SOPCore
+import SOPStore
 
 /// A failure talking to the shared store, as one sentence of what is wrong and one of how to fix it
 /// (printed as `error: PROBLEM (FIX)` like every sop error). The SQLSTATE is kept so callers can tell a
 /// refusal of the record's own triggers from a server in trouble.
-public struct PostgresFault: Error, Equatable, CustomStringConvertible {
+public struct PostgresFault: StoreFailure, Equatable, CustomStringConvertible {
     public var problem: String
     public var fix: String
     /// The server's five-character code, when the server answered at all.
@@ -16,6 +17,9 @@ public struct PostgresFault: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(problem) (\(fix))" }
+
+    /// One of the record's own triggers refused the write (history, the chain, who acts).
+    public var isRefusal: Bool { sqlState == Self.recordRefusal || sqlState == Self.identityRefusal }
 
     /// SQLSTATEs sop's triggers raise (`RAISE ... USING ERRCODE`): the record refused a write.
     public static let recordRefusal = "SOP01"

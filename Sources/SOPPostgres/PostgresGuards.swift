@@ -35,11 +35,11 @@ enum PostgresGuards {
         let tables = PostgresSchema.tables.map(\.name) + ["record_head"]
         let granted = try sql.rows(
             """
-            SELECT r.rolname::text, r.rolsuper, t.name, p.right
+            SELECT r.rolname::text, r.rolsuper, t.name, p.privilege
             FROM participants pa JOIN pg_roles r ON r.rolname = pa.login
             CROSS JOIN unnest(string_to_array(?, ',')) AS t(name)
-            CROSS JOIN unnest(ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) AS p(right)
-            WHERE has_table_privilege(r.rolname, t.name, p.right) AND r.rolname <> (SELECT tableowner FROM pg_tables WHERE tablename = 'events')
+            CROSS JOIN unnest(ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) AS p(privilege)
+            WHERE has_table_privilege(r.rolname, t.name, p.privilege) AND r.rolname <> (SELECT tableowner FROM pg_tables WHERE tablename = 'events')
             ORDER BY 1, 3, 4
             """,
             [tables.joined(separator: ",")])

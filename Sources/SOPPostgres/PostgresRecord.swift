@@ -2,8 +2,8 @@
 /// Filling it (workflow, team, meta) is `sop init`'s work through the store, like on SQLite; sealing the
 /// genesis afterwards is `sealGenesis`.
 public enum PostgresRecord {
-    /// sha256() came in PostgreSQL 11; sop is tested on 15 (Debian 12's).
-    static let oldestServer = 110_000
+    /// pg_current_xact_id() came in PostgreSQL 13 (sha256() in 11); sop is tested on 15 (Debian 12's).
+    static let oldestServer = 130_000
 
     /// Creates every table, trigger and function in one transaction: all of it or, on any failure, none.
     public static func install(on session: PostgresSession) throws(PostgresFault) {
@@ -11,7 +11,7 @@ public enum PostgresRecord {
         guard version >= oldestServer else {
             throw PostgresFault(
                 "the server at \(session.address.server) runs PostgreSQL \(version / 10_000), older than sop needs",
-                fix: "use PostgreSQL 11 or later (15 is what sop is tested on)")
+                fix: "use PostgreSQL 13 or later (15 is what sop is tested on)")
         }
         // The hash is over UTF-8 bytes; a database in another encoding would store other bytes than it hashes.
         let encoding = try session.value("SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")
@@ -26,6 +26,11 @@ public enum PostgresRecord {
                 fix: "use it as it is, or create a new database for a new record")
         }
         try session.transaction { () throws(PostgresFault) in try session.execute(PostgresSchema.statements) }
+    }
+
+    /// Whether the schema holds a record (`sop init` or `sop copy` filled it), not just the empty tables.
+    public static func holdsRecord(on session: PostgresSession) throws(PostgresFault) -> Bool {
+        try session.value("SELECT EXISTS (SELECT 1 FROM meta)") == "t"
     }
 
     /// Whether sop's tables are there (the `record_head` table is the last one made).

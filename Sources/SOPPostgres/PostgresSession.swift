@@ -192,8 +192,12 @@ public final class PostgresSession {
         try? connection.close().wait()
     }
 
+    /// A session dropped without `close` (a command that ends by returning) says goodbye on the loop.
+    /// The completion holds the connection until it is closed: postgres-nio stops the process if a
+    /// connection is freed while still open.
     deinit {
-        if !connection.isClosed { connection.close().whenComplete { _ in } }
+        let connection = connection
+        if !connection.isClosed { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
     }
 
     /// A cell as text. postgres-nio asks for binary results, so the few types sop's SQL returns are

@@ -234,6 +234,19 @@ public enum CommandTable {
              "Uses SQLite's online backup API from one read snapshot: other participants keep writing, and the copy holds exactly what was committed when it started. The copy is written under a temporary name, checked (integrity and audit) and only then put at FILE, so FILE is either a whole, verified backup or absent. Refused if FILE exists. Restore by copying the file back (with no sop running) or by pointing --db at it. Needs no acting participant.",
              ["backup /backups/sop-2026-11-30.db", "sop --db /srv/sop/plant.db backup /backups/plant-nightly.db"], handler: Handlers.backup),
 
+        spec(["copy"], [], [OptionSpec("--to", .text("DB"), required: true, help: "a new SQLite file, or an empty PostgreSQL database (postgresql://...)")],
+             .record, "Copy the whole record to another store: SQLite file ↔ PostgreSQL",
+             "How a team moves from the embedded file to a shared server without losing a month, and takes a server's record back into a file. Every table is copied as stored, from one snapshot, into a new file or an empty database (the owner creates it with createdb; sop puts the schema in): the genesis is sealed again from the copied team and settings, every event goes in in order (a server re-checks each link), and the copy is audited and must end on this record's head hash. A file is written under a temporary name and put in place only when verified; a server's copy is one transaction. Needs no acting participant.",
+             ["sop --db sop.db copy --to postgresql://owner@db.example/sop", "sop --db postgresql://owner@db.example/sop copy --to archive-2026.db"],
+             handler: Handlers.copy),
+        spec(["roles"], [],
+             [OptionSpec("--sql", nil, required: true, help: "print the SQL (the only form there is: sop never runs it itself)"),
+              OptionSpec("--database", .text("NAME"), help: "the PostgreSQL database the grants are for (default: the one --db names)")],
+             .record, "Print the SQL that gives each participant a database login with only sop's rights",
+             "For a shared record on PostgreSQL: one LOGIN role per participant with a `login` in the team, named by it, with exactly the rights sop needs (read the record, add events, update the current-record tables; never UPDATE, DELETE or TRUNCATE history). The database owner runs it with `psql -d DBNAME -f roles.sql` and then sets each password (`\\password LOGIN` in psql): no password is ever printed. Running it again after a team change is safe. Needs no acting participant.",
+             ["sop --db postgresql://owner@db.example/sop roles --sql > roles.sql", "sop --db plant.db roles --sql --database sop"],
+             handler: Handlers.roles),
+
         // Command line only
         spec(["init"], [],
              [OptionSpec("--workflow", .file, help: "workflow file (default: the bundled Workflows/monthly-sop.yaml)"),

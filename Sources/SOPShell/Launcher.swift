@@ -40,7 +40,10 @@ public struct LaunchOptions: Sendable {
     }
 
     /// `sop ARGS...` as typed, each word quoted only when it needs it.
-    var commandLine: String { (["sop"] + invocation).map(Tokenizer.quoted).joined(separator: " ") }
+    /// A password written in a `postgresql://` URL is replaced, since the access log keeps this line.
+    var commandLine: String {
+        (["sop"] + invocation).map { Tokenizer.quoted(PostgresAddress.redactingPassword(in: $0)) }.joined(separator: " ")
+    }
 }
 
 /// Starting sessions and running the command-line-only commands; the executable only wires these up.
@@ -57,7 +60,8 @@ public enum Launcher {
         let session = Session(database: database, mode: mode, json: options.json, cycle: options.cycle, now: options.now)
         session.colour = options.colour
         session.terminal = options.terminal
-        session.account = options.login
+        let identity = (try? session.team())?.identity ?? .declared
+        session.account = identity.account(osAccount: options.login, databaseUser: database.connectedUser)
         if let requested = options.actor {
             do { try session.act(as: requested, claim: options.actorFromEnvironment ? .environment : .asOption) } catch {
                 session.recordRefusedAttempts(command: options.commandLine)
@@ -136,7 +140,8 @@ public enum Launcher {
 
     static func initialize(_ command: ParsedCommand, options: LaunchOptions, console: Console) throws(ShellError) -> Int32 {
         let path = options.databasePath
-        if FileManager.default.fileExists(atPath: path) {
+        let onServer = PostgresAddress.isURL(path)
+        if !onServer && FileManager.default.fileExists(atPath: path) {
             throw ShellError.failed("database \(path) already exists", fix: "name a new file with --db, or remove \(path) first")
         }
         var starter = try DatabaseSetup.bundledStarter()
@@ -153,13 +158,30 @@ public enum Launcher {
                 workflowText: workflowText, workflowName: workflowPath.map { ($0 as NSString).lastPathComponent } ?? BundledFiles.monthlyWorkflowName,
                 teamText: teamText, teamName: teamPath.map { ($0 as NSString).lastPathComponent } ?? BundledFiles.teamName)
         }
-        let (_, created) = try DatabaseSetup.create(at: path, starter: starter, now: options.now ?? Date(), openCycle: nil)
-        if !created {
-            throw ShellError.failed("database \(path) already exists (another process created it just now)", fix: "name a new file with --db")
+        let shown: String
+        if onServer {
+            let database = try ServerRecord.create(path, starter: starter, now: options.now ?? Date())
+            shown = database.path
+            try? database.close()
+        } else {
+            if starter.team.identity == .database {
+                throw ShellError.failed(
+                    "the team uses `identity: database`, which needs a shared record on PostgreSQL: a file has no database users",
+                    fix: "run sop init --db postgresql://HOST/DBNAME, or use `identity: os` for a file on one machine")
+            }
+            let (_, created) = try DatabaseSetup.create(at: path, starter: starter, now: options.now ?? Date(), openCycle: nil)
+            if !created {
+                throw ShellError.failed("database \(path) already exists (another process created it just now)", fix: "name a new file with --db")
+            }
+            shown = path
         }
         let w = starter.workflow.workflow
-        let identity = starter.team.identity == .os ? " (identity: os: each participant acts only from the account in their login)" : ""
-        console.out("Created \(path): workflow \(w.id) (\(w.stages.count.counted("stage"))), a team of \(starter.team.participants.count.counted("participant"))\(identity). The leader opens the first cycle with `cycle open`.")
+        let identity = switch starter.team.identity {
+        case .os: " (identity: os: each participant acts only from the account in their login)"
+        case .database: " (identity: database: each participant acts only as the database user in their login)"
+        case .declared: ""
+        }
+        console.out("Created \(shown): workflow \(w.id) (\(w.stages.count.counted("stage"))), a team of \(starter.team.participants.count.counted("participant"))\(identity). The leader opens the first cycle with `cycle open`.")
         return 0
     }
 

@@ -26,4 +26,21 @@ extension Handlers {
         let backup = try RecordKeeping.backup(session.database, to: path)
         return Reply(AuditText.backup(backup), json: backup)
     }
+
+    static func roles(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        let named = command.option("--database") ?? (try? PostgresAddress.parse(session.database.path))?.database
+        guard let database = named else {
+            throw ShellError.usage(
+                "roles --sql needs the PostgreSQL database the grants are for, and --db names a file",
+                fix: "add --database NAME, or run it with --db postgresql://HOST/NAME")
+        }
+        let sql = ServerRecord.rolesSQL(team: try session.team(), database: database)
+        return Reply(sql.hasSuffix("\n") ? String(sql.dropLast()) : sql, json: ["sql": sql])
+    }
+
+    static func copy(_ session: Session, _ command: ParsedCommand) throws -> Reply {
+        guard let target = command.option("--to") else { throw ShellError.usage("copy needs --to DB", fix: "e.g. copy --to postgresql://owner@db.example/sop") }
+        let outcome = try RecordMove.copy(session.database, to: target)
+        return Reply(AuditText.copied(outcome), json: outcome)
+    }
 }

@@ -106,10 +106,22 @@ public final class SOPDatabase: Sendable {
     /// Whether the database was opened for reading only.
     public var isReadOnly: Bool { backend.isReadOnly }
 
+    /// The database user a server record's connection logged in as; nil for a file.
+    public var connectedUser: String? { backend.connectedUser }
+
+    /// How far the record's clock is ahead of this machine's (a server's; 0 for a file).
+    public var clockOffset: TimeInterval { backend.clockOffset }
+
     /// A consistent copy of the whole record in a new SQLite file at `path`, from one read snapshot:
     /// other processes keep writing meanwhile, and the copy holds exactly the commands committed before
     /// it started. `path` must not exist.
-    public func backup(to path: String) throws { try backend.backup(to: path) }
+    public func backup(to path: String) throws {
+        if let sqlite = backend as? SQLiteBackend { return try sqlite.backup(to: path) }
+        // A server's record is copied table by table into a new file, from one snapshot.
+        let copy = try SOPDatabase(path: path)
+        _ = try RecordCopy.copy(from: self, to: copy)
+        try copy.close()
+    }
 
     /// Whether `initialize` has run (a database file can exist yet be empty if creation failed midway).
     public func isInitialized() throws -> Bool {

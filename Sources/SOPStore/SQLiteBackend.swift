@@ -75,6 +75,10 @@ final class SQLiteBackend: StoreBackend {
 
     var isReadOnly: Bool { writer.configuration.readonly }
 
+    var connectedUser: String? { nil }
+
+    var clockOffset: TimeInterval { 0 }
+
     func close() throws {
         guard isFile, let queue = writer as? DatabaseQueue else { return }
         try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }

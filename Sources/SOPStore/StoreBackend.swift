@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a record lives and how a command's transaction runs there. The store's domain SQL runs on
 /// any backend through the `StoreExecutor` each transaction gets.
 public protocol StoreBackend: AnyObject, Sendable {
@@ -8,9 +10,23 @@ public protocol StoreBackend: AnyObject, Sendable {
     /// One read-only transaction over a consistent snapshot.
     func read<T>(_ body: (any StoreExecutor) throws -> T) throws -> T
     var isReadOnly: Bool { get }
+    /// The user the backend authenticated (a server's `session_user`), which `identity: database`
+    /// trusts; nil for a file, which has no users of its own.
+    var connectedUser: String? { get }
+    /// How far the record's clock is ahead of this machine's (a server's clock, measured when connecting;
+    /// 0 for a file): every participant's events are stamped on one clock, so a laptop whose clock is
+    /// behind is neither refused by the clock rule nor out of order.
+    var clockOffset: TimeInterval { get }
     func close() throws
     /// The backend's own check of its storage (SQLite's page and foreign-key checks): `["ok"]` or problems.
     func integrityCheck() throws -> [String]
-    /// A verified SQLite copy of the whole record at `path` (which must not exist), from one snapshot.
-    func backup(to path: String) throws
+}
+
+/// A failure a backend words itself: one sentence of what is wrong and one of how to fix it (the
+/// server's faults, from SOPPostgres), shown as `error: PROBLEM (FIX)` like every sop error.
+public protocol StoreFailure: Error {
+    var problem: String { get }
+    var fix: String { get }
+    /// The record itself refused the change (a trigger of the server): nothing was written.
+    var isRefusal: Bool { get }
 }

@@ -36,6 +36,12 @@ public enum AuditText {
             + "\(count(backup.audit.cycles, "cycle")); the copy passes SQLite's integrity check and the audit (head \(backup.audit.head?.prefix(16) ?? "none"))."
     }
 
+    public static func copied(_ outcome: CopyOutcome) -> String {
+        let copied = outcome.copied
+        return "Copied the record to \(outcome.to): \(count(copied.events, "event")) in \(count(copied.cycles, "cycle")), "
+            + "\(count(copied.artifacts, "artifact")); the copy passes the audit with this record's head (\(copied.head?.prefix(16) ?? "none"))."
+    }
+
     private static func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
         "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
     }

@@ -40,11 +40,10 @@ struct TeamReader {
             let participant = person.participant
             // Under `identity: os` the login is the only way to act: a participant without one could
             // never do anything, which is a mistake in the file rather than a choice.
-            if identity == .os, participant.login == nil {
-                log.error(
-                    "participant '\(participant.id)' has no login, which `identity: os` needs "
-                        + "(add `login: ACCOUNT`, the operating-system account they run sop under)",
-                    at: item.position)
+            if identity.isBound, participant.login == nil {
+                let account = identity == .database
+                    ? "`login: USER`, the database user they connect as" : "`login: ACCOUNT`, the operating-system account they run sop under"
+                log.error("participant '\(participant.id)' has no login, which `identity: \(identity.rawValue)` needs (add \(account))", at: item.position)
             }
             if let first = ids[participant.id] {
                 log.error(
@@ -79,11 +78,12 @@ struct TeamReader {
         return team
     }
 
-    /// `identity: os | declared`.
+    /// `identity: declared | os | database`.
     private func readIdentity(_ node: Node) -> IdentityMode? {
         let choices = IdentityMode.allCases.map(\.rawValue)
-        let hint = "write `identity: declared` (the default: --as and `as` name who acts) or `identity: os` "
-            + "(each participant acts only from the account in their `login`)"
+        let hint = "write `identity: declared` (the default: --as and `as` name who acts), `identity: os` "
+            + "(each participant acts only from the account in their `login`) or `identity: database` "
+            + "(on a shared PostgreSQL record: only as the participant whose `login` is the connection's database user)"
         guard let value = nodes.text(node, "identity", hint: hint) else { return nil }
         guard let mode = IdentityMode(rawValue: value) else {
             log.error(
