@@ -98,6 +98,13 @@ static inline void cel_write(EditLine *el, const char *text) {
     fflush(out);
 }
 
+// The columns a character takes, measured as libedit measures them when it lays out the line (the
+// live REPL finds the cursor's row with it). glibc declares wcwidth only under _XOPEN_SOURCE.
+extern int wcwidth(wchar_t c);
+static inline int cel_column_width(wchar_t c) {
+    return wcwidth(c);
+}
+
 static inline void cel_write_standard_output(const char *text) {
     fputs(text, stdout);
     fflush(stdout);

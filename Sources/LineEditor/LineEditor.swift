@@ -24,7 +24,7 @@ public typealias Completer = @Sendable (_ precedingWords: [String], _ partial: S
 /// libedit calls back into C function pointers that cannot capture anything, so every callback
 /// finds its editor again through EL_CLIENTDATA; only signal handlers go through globals.
 public final class LineEditor {
-    private let editLine: OpaquePointer?
+    let editLine: OpaquePointer?
     private let history: OpaquePointer?
     private let historyFile: String?
     private let completer: Completer
@@ -35,6 +35,16 @@ public final class LineEditor {
     /// Ctrl-C first moves the cursor past the line, then ends the read on a second, pushed ^C.
     private var interruptArmed = false
     private var warnedAboutHistory = false
+    /// Lines to show above the prompt while waiting for keys (the live REPL); nil: none.
+    public var announcer: Announcer?
+    /// The announcer's wake descriptor failed; only its interval is used from then on.
+    var wakeBroken = false
+    /// When the announcer is asked next (monotonic milliseconds; 0: from the first wait on).
+    var checkDue: Int64 = 0
+    /// The columns the current prompt takes, to find the cursor's row in a long line.
+    var promptColumns = 0
+    /// Whether the keys handed to libedit so far end inside an escape sequence.
+    var escapeProgress = EscapeProgress.outside
 
     /// Sets up the editor; loads `historyFile` if it exists.
     public init(programName: String, historyFile: String?, completer: @escaping Completer) {
@@ -106,6 +116,10 @@ public final class LineEditor {
     public func readLine(prompt: String) -> LineRead {
         free(promptText)
         promptText = strdup(LineEditor.libeditPrompt(prompt))
+        promptColumns = LineEditor.columns(ofPrompt: LineEditor.libeditPrompt(prompt))
+        escapeProgress = .outside
+        // What other sessions did while the last command ran, before the prompt that follows it.
+        announceBeforePrompt()
         guard let editLine else {
             return LineEditor.readLineWithoutEditing(prompt: prompt)
         }
@@ -284,6 +298,7 @@ public final class LineEditor {
     /// retries an interrupted read() and never says why. Decodes one character in the locale's
     /// multibyte encoding.
     private static func readCharacter(_ el: OpaquePointer, into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        let editor = owning(el)
         var pending: [CChar] = []
         while true {
             if SignalFlags.interrupt.exchange(false, ordering: .sequentiallyConsistent) {
@@ -303,6 +318,19 @@ public final class LineEditor {
             if SignalFlags.resized.exchange(false, ordering: .sequentiallyConsistent) {
                 el_resize(el)
             }
+            // Between whole keys only: an announcement inside an escape sequence or a multibyte
+            // character would be drawn while libedit is halfway through reading it.
+            if let editor, pending.isEmpty, editor.escapeProgress == .outside {
+                switch editor.waitForKey() {
+                case .interrupted:
+                    continue
+                case .news:
+                    editor.announceWhileEditing(el)
+                    continue
+                case .key:
+                    break
+                }
+            }
             var byte: CChar = 0
             let count = read(STDIN_FILENO, &byte, 1)
             if count == 0 {
@@ -320,6 +348,7 @@ public final class LineEditor {
             switch decode(pending) {
             case let .character(decoded):
                 character.pointee = decoded
+                editor?.escapeProgress = editor?.escapeProgress.after(decoded) ?? .outside
                 return 1
             case .incomplete:
                 continue
@@ -329,6 +358,7 @@ public final class LineEditor {
                 switch decode(pending) {
                 case let .character(decoded):
                     character.pointee = decoded
+                    editor?.escapeProgress = editor?.escapeProgress.after(decoded) ?? .outside
                     return 1
                 case .incomplete:
                     continue

@@ -15,7 +15,8 @@ public enum DatabaseOpening {
         } else if Files.exists(path) {
             database = try existing(path)
         } else {
-            let month = openingCycle ? CycleMonth(Day(containing: now)) : nil
+            // The first cycle is this machine's month: the record is being created here, in its zone.
+            let month = openingCycle ? CycleMonth(Day(containing: now, in: .current)) : nil
             database = try DatabaseSetup.create(at: path, starter: DatabaseSetup.bundledStarter(), now: now, openCycle: month).0
         }
         do {

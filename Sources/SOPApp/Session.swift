@@ -17,6 +17,7 @@ public final class Session {
     public private(set) var pinnedCycle: String?
     /// A fixed clock (`--now`); nil means the system clock.
     public private(set) var fixedNow: Date?
+    private var knownZone: TimeZone?
     /// Whether output may carry ANSI colour: the executable sets it only when stdout is a terminal
     /// and NO_COLOR is unset, so pipes, files and tests get plain text.
     public var colour: Bool = false
@@ -49,6 +50,7 @@ public final class Session {
         self.actorID = actor
         self.pinnedCycle = cycle
         self.fixedNow = now
+        readCalendarZone()
     }
 
     /// The fixed clock, else the record's clock: on a server, the server's time (this machine's clock
@@ -65,8 +67,19 @@ public final class Session {
     /// A playbook's `clock` line: from here on the session runs at this time.
     public func setClock(_ time: Date) { fixedNow = time }
 
-    /// Today in the local time zone: due dates are business days where the planner sits.
-    public var today: Day { Day(containing: now) }
+    /// Today on the record's wall calendar: the zone of the workflow it runs on (its newest cycle's,
+    /// else the default one's), so a participant in Lyon and one in Chicago agree on what is late.
+    public var today: Day { Day(containing: now, in: calendarZone) }
+
+    /// The zone `today` is read in: read from the record when the session starts and again before each
+    /// command (`readCalendarZone`), never inside a transaction (a read there would nest in the write).
+    public var calendarZone: TimeZone { knownZone ?? .current }
+
+    /// Reads the zone of the workflow the record runs on. A command may open a cycle on a workflow with
+    /// another zone, so each command starts by reading it again; a record it cannot read keeps the last.
+    public func readCalendarZone() {
+        if let zone = try? database.read({ try $0.workflowForNextCycle()?.workflow.calendar.timeZone }) { knownZone = zone }
+    }
 
     public func team() throws -> Team { try database.read { try $0.team() } }
 

@@ -65,9 +65,10 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
-    /// The calendar day a moment falls on where the planner sits (the machine's time zone), so "today",
-    /// "done on" and "due" are all read on the same wall calendar.
-    public init(containing date: Date, in zone: TimeZone = .current) {
+    /// The calendar day a moment falls on in `zone`. Code that knows the workflow asks its calendar
+    /// (`WorkCalendar.day(containing:)`), so every participant reads "today", "done on" and "due" on
+    /// the one wall calendar of the cycle, wherever they sit.
+    public init(containing date: Date, in zone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
@@ -79,15 +80,42 @@ public enum Weekday: String, Sendable, Codable, CaseIterable {
     case mon, tue, wed, thu, fri, sat, sun
 }
 
-/// Which days count as workdays: due dates and lateness are measured in them.
+/// Which days count as workdays, and on which wall clock: due dates and lateness are measured in them.
 public struct WorkCalendar: Sendable, Equatable, Codable {
     public var workdays: [Weekday]
     public var holidays: [Day]
+    /// The workflow's `zone:` (an IANA name, `Europe/Paris`): what day it is for everyone in the cycle.
+    public var zone: String?
+    /// The zone recorded when the record was created, used when the workflow names none. Not part of
+    /// the workflow file: the store sets it on every workflow it reads back.
+    public var recordZone: String?
 
-    public init(workdays: [Weekday] = [.mon, .tue, .wed, .thu, .fri], holidays: [Day] = []) {
+    public init(workdays: [Weekday] = [.mon, .tue, .wed, .thu, .fri], holidays: [Day] = [], zone: String? = nil) {
         self.workdays = workdays
         self.holidays = holidays
+        self.zone = zone
     }
+
+    enum CodingKeys: String, CodingKey { case workdays, holidays, zone }
+
+    /// Two calendars are the same when the workflow file says the same: the record's zone is where the
+    /// workflow is kept, not part of it (a version read back from the store equals the one stored).
+    public static func == (a: WorkCalendar, b: WorkCalendar) -> Bool {
+        (a.workdays, a.holidays, a.zone) == (b.workdays, b.holidays, b.zone)
+    }
+
+    /// The zone days are read in: the workflow's, else the record's, else UTC (a record made before
+    /// zones were recorded gets its creating machine's zone written by the store, so this is only for
+    /// a calendar no record holds, such as a test's).
+    public var timeZone: TimeZone {
+        for name in [zone, recordZone].compactMap({ $0 }) {
+            if let zone = TimeZone(identifier: name) { return zone }
+        }
+        return TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .gmt
+    }
+
+    /// The one function every view reads a moment's day with: lateness, due dates and ladders agree.
+    public func day(containing date: Date) -> Day { Day(containing: date, in: timeZone) }
 
     public func isWorkday(_ day: Day) -> Bool { workdays.contains(day.weekday) && !holidays.contains(day) }
 

@@ -93,7 +93,7 @@ public struct EscalationCheck: Sendable {
                     lateness: timing.workdaysLate)
             }
             if state == .review, let since = cycle.record(stage.id).stateSince {
-                let waited = workflow.calendar.workdaysBetween(Day(containing: since), today)
+                let waited = workflow.calendar.workdaysBetween(workflow.calendar.day(containing: since), today)
                 fire(
                     .signoffWait(stage.id), workflow.signoffEscalation, workdays: waited, stage: stage, action: nil,
                     lateness: waited)

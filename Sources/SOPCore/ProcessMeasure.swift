@@ -88,7 +88,7 @@ extension ProcessMetrics {
             case .cancelled:
                 m.cancelled += 1
             case .done:
-                let doneOn = Day(containing: action.closedAt ?? action.at)
+                let doneOn = calendar.day(containing: action.closedAt ?? action.at)
                 let late = calendar.workdaysBetween(action.due, doneOn)
                 if late > 0 {
                     m.late += 1

@@ -54,7 +54,7 @@ extension CycleState {
         case .after(let anchor, let n)?:
             let record = record(anchor)
             guard record.state.isComplete, let completed = record.completedAt else { return nil }
-            return workflow.calendar.adding(workdays: n, to: Day(containing: completed))
+            return workflow.calendar.adding(workdays: n, to: workflow.calendar.day(containing: completed))
         }
     }
 
@@ -65,11 +65,11 @@ extension CycleState {
         let calendar = workflow.calendar
         let due = dueDate(of: stage)
         let complete = record.state.isComplete
-        let completedOn = complete ? record.completedAt.map { Day(containing: $0) } : nil
+        let completedOn = complete ? record.completedAt.map(calendar.day(containing:)) : nil
         let delivered = record.delivery
-        let deliveredOn = delivered.map { Day(containing: $0.at) }
-        let reopenedOn = !complete && delivered != nil ? record.reopenedAt.map { Day(containing: $0) } : nil
-        let now = closedAt.map { Day(containing: $0) } ?? today
+        let deliveredOn = delivered.map { calendar.day(containing: $0.at) }
+        let reopenedOn = !complete && delivered != nil ? record.reopenedAt.map(calendar.day(containing:)) : nil
+        let now = closedAt.map(calendar.day(containing:)) ?? today
 
         let lateAfter: Day?
         let lateUntil: Day
@@ -93,7 +93,7 @@ extension CycleState {
 
         var chased = 0
         if !complete, late > 0, let lateAfter {
-            let opened = record.gateMetAt.map { Day(containing: $0) } ?? lateAfter
+            let opened = record.gateMetAt.map(calendar.day(containing:)) ?? lateAfter
             chased = calendar.workdaysBetween(max(lateAfter, opened), today)
         }
 

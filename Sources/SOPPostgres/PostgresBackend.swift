@@ -10,7 +10,8 @@ public final class PostgresBackend: StoreBackend, @unchecked Sendable {
     // @unchecked: the session is used only inside `lock`, one transaction at a time, whichever thread
     // (the REPL's, the notify hook's queue) runs it.
     private let session: PostgresSession
-    private let lock = NSLock()
+    private let lock = NSRecursiveLock()
+    private var open = false
 
     public let clockOffset: TimeInterval
 
@@ -43,6 +44,10 @@ public final class PostgresBackend: StoreBackend, @unchecked Sendable {
     private func transaction<T>(begin: String, _ body: (PostgresExecutor) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        // A transaction begun inside another on the same thread would wait for itself forever.
+        guard !open else { throw StoreError("a transaction was begun inside another one (a bug in sop: please report it)") }
+        open = true
+        defer { open = false }
         try session.query(begin)
         let result: T
         do {

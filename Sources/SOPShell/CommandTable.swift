@@ -244,7 +244,7 @@ public enum CommandTable {
               OptionSpec("--database", .text("NAME"), help: "the PostgreSQL database the grants are for (default: the one --db names)")],
              .record, "Print the SQL that gives each participant a database login with only sop's rights",
              "For a shared record on PostgreSQL: one LOGIN role per participant with a `login` in the team, named by it, with exactly the rights sop needs (read the record, add events, update the current-record tables; never UPDATE, DELETE or TRUNCATE history). The database owner runs it with `psql -d DBNAME -f roles.sql` and then sets each password (`\\password LOGIN` in psql): no password is ever printed. Running it again after a team change is safe. Needs no acting participant.",
-             ["sop --db postgresql://owner@db.example/sop roles --sql > roles.sql", "sop --db plant.db roles --sql --database sop"],
+             ["sop --db postgresql://owner@db.example/sop roles --sql", "sop --db plant.db roles --sql --database sop"],
              handler: Handlers.roles),
 
         // Command line only

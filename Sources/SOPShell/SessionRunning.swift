@@ -12,6 +12,7 @@ extension Session {
         // Runs once the handler has returned or thrown: every transaction of the command is over, so a
         // refused command's rollback is complete before its attempt is written to the access log.
         defer { recordRefusedAttempts(command: invocation ?? words.map(Tokenizer.quoted).joined(separator: " ")) }
+        readCalendarZone()
         let parsed = try Parser.parse(words, table: CommandTable.all)
         do {
             switch parsed.spec.action {

@@ -129,12 +129,15 @@ public final class SOPDatabase: Sendable {
     }
 
     /// Sets up a new database: the default workflow and the team, in one transaction.
-    public func initialize(workflow: WorkflowVersion, team: Team, at time: Date) throws {
+    /// `zone` is the record's calendar zone (the creating machine's unless said), which a workflow
+    /// without `calendar: { zone: ... }` reads its days in; it is sealed into the genesis with the rest.
+    public func initialize(workflow: WorkflowVersion, team: Team, at time: Date, zone: String = TimeZone.current.identifier) throws {
         try write { tx in
             if try tx.meta("default_workflow") != nil { throw StoreError("the database is already initialised") }
             try tx.storeWorkflow(workflow, at: time)
             try tx.setMeta("default_workflow", workflow.hash)
             try tx.setMeta("created_at", Timestamps.format(time))
+            try tx.setMeta("calendar_zone", zone)
             try tx.replaceTeam(team)
             try tx.sql.sealGenesis()
         }

@@ -89,11 +89,19 @@ public struct StoreTransaction {
         guard let model = try sql.text("SELECT model FROM workflow_versions WHERE hash = ?", [hash]) else {
             return nil
         }
-        guard let workflow = try? RecordCoding.decoder.decode(Workflow.self, from: Data(model.utf8)) else {
+        guard var workflow = try? RecordCoding.decoder.decode(Workflow.self, from: Data(model.utf8)) else {
             throw StoreError("workflow version \(hash.prefix(12)) is unreadable in the database")
         }
+        workflow.calendar.recordZone = try recordZone()
         cache?.keep(workflow, hash: hash)
         return workflow
+    }
+
+    /// The zone the record was created in (meta `calendar_zone`), which a workflow without `zone:`
+    /// reads its days in. A record made before zones were recorded has none: it keeps reading days
+    /// where it is opened, as it always did.
+    func recordZone() throws -> String {
+        try meta("calendar_zone") ?? TimeZone.current.identifier
     }
 
     public func workflowVersion(_ hash: String) throws -> WorkflowVersion? {

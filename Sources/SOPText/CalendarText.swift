@@ -201,7 +201,7 @@ public enum CalendarText {
                 + ", after workday \(i + 1) of \(n)"
         }
         var parts = ["Cycle \(state.id)", state.workflow.id, "today \(today) (\(whereToday))"]
-        if let closed = state.closedAt { parts.append("closed \(Day(containing: closed))") }
+        if let closed = state.closedAt { parts.append("closed \(state.workflow.calendar.day(containing: closed))") }
         return parts
     }
 

@@ -71,8 +71,8 @@ public enum EscalationText {
 
     /// Workdays from the day it was raised to today (or to the day it was resolved).
     static func age(_ e: Escalation, today: Day, calendar: WorkCalendar) -> Int {
-        let end = e.resolvedAt.map { Day(containing: $0) } ?? today
-        return calendar.workdaysBetween(Day(containing: e.raisedAt), end)
+        let end = e.resolvedAt.map(calendar.day(containing:)) ?? today
+        return calendar.workdaysBetween(calendar.day(containing: e.raisedAt), end)
     }
 
     // MARK: escalate
@@ -146,7 +146,7 @@ public enum EscalationText {
         var table = TextTable(["ID", "LVL", "AGE", "TOLD", all ? "STATE" : "RAISED", "WHAT"], width: width)
         for e in items {
             let age = "\(age(e, today: today, calendar: calendar)) wd"
-            let state = e.isLive ? "live" : "resolved \(e.resolvedAt.map { Day(containing: $0).description } ?? "")"
+            let state = e.isLive ? "live" : "resolved \(e.resolvedAt.map { calendar.day(containing: $0).description } ?? "")"
             let what = EscalationWords.message(e).replacingOccurrences(of: ", level \(e.level)", with: "")
                 + (e.isLive ? "" : " (\(EscalationWords.resolution(e) ?? "resolved"))")
             table.add([e.label, "\(e.level)", age, toldText(e), all ? state : Stamp.minute(e.raisedAt), what])

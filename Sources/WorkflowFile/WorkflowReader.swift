@@ -1,3 +1,4 @@
+import Foundation
 import SOPCore
 import Yams
 
@@ -121,8 +122,8 @@ struct WorkflowReader {
         var calendar = WorkCalendar()
         guard
             let fields = nodes.fields(
-                node, of: "calendar", allowed: ["workdays", "holidays"],
-                hint: "write it like `calendar: { workdays: [mon, tue, wed, thu, fri], holidays: [2026-12-25] }`")
+                node, of: "calendar", allowed: ["workdays", "holidays", "zone"],
+                hint: "write it like `calendar: { zone: Europe/Paris, workdays: [mon, tue, wed, thu, fri], holidays: [2026-12-25] }`")
         else { return calendar }
 
         let allDays = Weekday.allCases.map(\.rawValue)
@@ -157,6 +158,17 @@ struct WorkflowReader {
                     return nil
                 }
                 return day
+            }
+        }
+        if let node = fields["zone"], let name = nodes.text(node, "zone", hint: "write an IANA time zone, e.g. `zone: Europe/Paris`") {
+            if TimeZone(identifier: name) != nil, name.contains("/") || name == "UTC" {
+                calendar.zone = name
+            } else {
+                let close = TimeZone.knownTimeZoneIdentifiers.filter { $0.lowercased().hasSuffix("/" + name.lowercased()) || $0.lowercased() == name.lowercased() }
+                log.error(
+                    "unknown time zone '\(name)' (\(close.isEmpty ? "" : "did you mean \(Hints.list(close))? ")"
+                        + "write an IANA name, Area/City, e.g. Europe/Paris or America/Chicago: what day it is for everyone in the cycle)",
+                    at: node.position)
             }
         }
         return calendar

@@ -34,6 +34,11 @@ enum REPL {
                 return 0
             }
         }
+        // Other participants' events, above the prompt as they commit; without a feed the REPL works as before.
+        if !session.json, let feed = try? StoreChangeFeed(database: session.database) {
+            let live = LiveUpdates(feed: feed, session: session)
+            editor.announcer = Announcer(wakeDescriptor: live.wakeDescriptor, interval: live.interval) { live.lines(width: $0) }
+        }
         let watch = EscalationWatch()
         defer { watch.finish() }
         // Tables wrap within the terminal, the same for the start-up status and a typed one.

@@ -85,6 +85,38 @@ import Testing
     }
 }
 
+/// DESIGN.md, "One calendar": the workflow's zone decides the day, else the record's, and the moment a
+/// Lyon planner and a Chicago planner share is one day for both.
+@Suite struct CalendarZoneTests {
+    @Test func theWorkflowsZoneWinsOverTheRecordsAndEitherOverNone() throws {
+        let lateEvening = DatedCycle.noon(try d("2026-11-30")).addingTimeInterval(11 * 3_600 + 1_800)  // 23:30 UTC
+        var calendar = WorkCalendar()
+        #expect(calendar.day(containing: lateEvening) == (try d("2026-11-30")), "no zone anywhere: UTC")
+        calendar.recordZone = "America/Chicago"
+        #expect(calendar.day(containing: lateEvening) == (try d("2026-11-30")), "17:30 in Chicago")
+        calendar.zone = "Europe/Paris"
+        #expect(calendar.day(containing: lateEvening) == (try d("2026-12-01")), "00:30 in Lyon")
+        // The record's zone is the store's, never written into the workflow's JSON.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let json = String(decoding: try encoder.encode(calendar), as: UTF8.self)
+        #expect(json.contains("Europe/Paris") && !json.contains("Chicago"), "\(json)")
+    }
+
+    @Test func aStageIsLateOnTheSameDayForEveryone() throws {
+        var workflow = Fixture.workflow()
+        workflow.calendar.zone = "Europe/Paris"
+        let cycle = try DatedCycle(workflow: workflow, on: try d("2026-11-02"))
+        let stage = try #require(workflow.stages.first)
+        let due = try #require(cycle.state.dueDate(of: stage))
+        // The evening of the due day in Chicago is the next morning in Lyon: late by one, for both.
+        let chicagoEvening = DatedCycle.noon(due).addingTimeInterval(11 * 3_600 + 1_800)
+        let today = workflow.calendar.day(containing: chicagoEvening)
+        #expect(today > due)
+        #expect(cycle.state.timing(of: stage, today: today).workdaysLate >= (workflow.calendar.isWorkday(today) ? 1 : 0))
+    }
+}
+
 @Suite struct RelativeDueTests {
     static let rule = DueRule.after(stage: "demand", workdays: 2)
     /// supply falls due 2 workdays after demand is done.

@@ -130,6 +130,7 @@ struct DefaultsTests {
             calendar:
               workdays: [mon, tue, wed, thu, fri, sat]
               holidays: [2028-02-29]
+              zone: America/Chicago
             roles:
               leader: { title: Leader }
               sponsor: Sponsor
@@ -146,7 +147,7 @@ struct DefaultsTests {
         let workflow = try WorkflowFileReader.workflow(yaml: yaml, file: "w.yaml")
         #expect(workflow.title == "A six-day week")
         #expect(workflow.calendar == WorkCalendar(
-            workdays: [.mon, .tue, .wed, .thu, .fri, .sat], holidays: [Day(year: 2028, month: 2, day: 29)]))
+            workdays: [.mon, .tue, .wed, .thu, .fri, .sat], holidays: [Day(year: 2028, month: 2, day: 29)], zone: "America/Chicago"))
         #expect(workflow.roles.first == Role(id: "leader", title: "Leader"))
         #expect(workflow.stages.first?.due == 23)
         #expect(workflow.stages.first?.escalation == [

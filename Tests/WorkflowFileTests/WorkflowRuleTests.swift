@@ -79,7 +79,15 @@ let topLevelCases: [BrokenFile] = [
     BrokenFile(
         name: "unknown calendar key",
         yaml: header + stageA + "calendar:\n  workdays: [mon]\n  weekend: [sat]\n",
-        prefix: "w.yaml:12:3: error:", phrase: "unknown key 'weekend' in calendar (allowed keys: workdays, holidays)"),
+        prefix: "w.yaml:12:3: error:", phrase: "unknown key 'weekend' in calendar (allowed keys: workdays, holidays, zone)"),
+    BrokenFile(
+        name: "unknown time zone",
+        yaml: header + stageA + "calendar:\n  zone: Lyon\n",
+        prefix: "w.yaml:11:9: error:", phrase: "unknown time zone 'Lyon' (write an IANA name, Area/City, e.g. Europe/Paris"),
+    BrokenFile(
+        name: "a time zone by abbreviation",
+        yaml: header + stageA + "calendar:\n  zone: CET\n",
+        prefix: "w.yaml:11:9: error:", phrase: "unknown time zone 'CET'"),
     BrokenFile(
         name: "calendar not a mapping",
         yaml: header + stageA + "calendar: weekdays\n",

@@ -4,6 +4,7 @@ types, and checks what the terminal shows. Run by scripts/test after the build:
 
     python3 Tests/terminal/test_repl.py .build/debug/sop
 """
+import io
 import os
 import pwd
 import re
@@ -25,7 +26,7 @@ TAB = "\t"
 class Repl:
     """One sop REPL in its own pty, with a private database and history folder."""
 
-    def __init__(self, workdir, actor="maria", extra_env=None, columns=120):
+    def __init__(self, workdir, actor="maria", extra_env=None, columns=120, rows=40):
         env = dict(os.environ)
         env.update({"XDG_STATE_HOME": os.path.join(workdir, "state"), "SOP_NOW": NOW, "TERM": "xterm",
                     "LANG": "C.UTF-8", "USER": "nobody-on-the-team", "LOGNAME": "nobody-on-the-team"})
@@ -35,7 +36,17 @@ class Repl:
         if actor:
             args += ["--as", actor]
         self.child = pexpect.spawn(SOP, args, cwd=ROOT, env=env, encoding="utf-8", timeout=10,
-                                   dimensions=(40, columns))
+                                   dimensions=(rows, columns))
+        self.size = (rows, columns)
+        # Everything the terminal was sent, for `screen()`.
+        self.output = io.StringIO()
+        self.child.logfile_read = self.output
+
+    def screen(self):
+        """What a person sees now: the bytes sent so far played on a small terminal model."""
+        screen = Screen(*self.size)
+        screen.feed(self.output.getvalue())
+        return screen
 
     def expect(self, pattern):
         return self.child.expect(pattern)
@@ -432,6 +443,144 @@ def test_an_account_not_on_an_os_identity_team_reads_but_is_not_asked_to_pick(tm
     r.expect(r"sop no cycle \(nobody\)> ")
     r.ctrl("d")
     assert r.exit_status() == 0
+
+
+class Screen:
+    """Just enough of a VT100 to replay what libedit sends an xterm: text, CR, LF, BS, cursor moves,
+    erase to end of line and of display; other sequences (colours) draw nothing."""
+
+    def __init__(self, rows, columns):
+        self.rows, self.columns = rows, columns
+        self.cells = [[" "] * columns for _ in range(rows)]
+        self.row = self.column = 0
+
+    def feed(self, text):
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch == "\x1b":
+                m = re.match(r"\x1b\[([0-9;?]*)([@-~])", text[i:])
+                if not m:
+                    i += 2
+                    continue
+                self.control(m.group(1), m.group(2))
+                i += len(m.group(0))
+                continue
+            i += 1
+            if ch == "\r":
+                self.column = 0
+            elif ch == "\n":
+                self.line_feed()
+            elif ch == "\b":
+                self.column = max(0, self.column - 1)
+            elif ch == "\x07" or ord(ch) < 0x20:
+                pass
+            else:
+                if self.column >= self.columns:
+                    self.column = 0
+                    self.line_feed()
+                self.cells[self.row][self.column] = ch
+                self.column += 1
+
+    def line_feed(self):
+        if self.row == self.rows - 1:
+            self.cells = self.cells[1:] + [[" "] * self.columns]
+        else:
+            self.row += 1
+
+    def control(self, params, final):
+        n = int(params.split(";")[0]) if params.split(";")[0].isdigit() else 1
+        if final == "A":
+            self.row = max(0, self.row - n)
+        elif final == "B":
+            self.row = min(self.rows - 1, self.row + n)
+        elif final == "C":
+            self.column = min(self.columns, self.column + n)
+        elif final == "D":
+            self.column = max(0, self.column - n)
+        elif final == "K":
+            self.cells[self.row][self.column:] = [" "] * (self.columns - self.column)
+        elif final == "J":
+            self.cells[self.row][self.column:] = [" "] * (self.columns - self.column)
+            for r in range(self.row + 1, self.rows):
+                self.cells[r] = [" "] * self.columns
+
+    def lines(self):
+        return ["".join(row).rstrip() for row in self.cells]
+
+
+def test_another_sessions_signoff_shows_above_the_prompt_keeping_the_typed_line(tmp):
+    # Dan's REPL creates the database; his two inputs are in before Priya starts.
+    a = Repl(tmp, actor="dan")
+    a.prompt()
+    a.line("submit data-gathering sales-actuals Playbooks/data/sales-actuals.csv")
+    a.prompt()
+    a.line("submit data-gathering inventory-snapshot Playbooks/data/inventory-snapshot.csv")
+    a.prompt()
+    b = Repl(tmp, actor="priya", columns=160)
+    b.prompt()
+    # Priya is halfway through a command, the cursor moved back into it, when Dan signs off.
+    b.send("status da")
+    b.expect("status da")
+    b.send("\x1b[D\x1b[C")  # Left, Right: an escape sequence read whole, the cursor back at the end
+    time.sleep(0.4)
+    a.line('signoff data-gathering --comment "Actuals reconciled"')
+    a.expect(r"signed off data-gathering as demand")
+    a.prompt()
+    announcement = (r'· 09:00Z Dan \w+ signed off data-gathering: "Actuals reconciled" \(2026-11\); '
+                    r'data-gathering done, product-review and demand-review open')
+    b.expect(announcement)
+    b.expect(re.escape("sop 2026-11 priya> ") + "status da")
+    time.sleep(0.3)
+    lines = b.screen().lines()
+    shown = [i for i, line in enumerate(lines) if re.fullmatch(announcement, line)]
+    assert len(shown) == 1, "\n".join(lines)
+    # One line above the prompt, the typed text still there, the cursor right after it, and the
+    # prompt the announcement took the place of gone.
+    assert lines[shown[0] + 1] == "sop 2026-11 priya> status da", "\n".join(lines)
+    assert [l for l in lines if l.startswith("sop 2026-11 priya>")] == ["sop 2026-11 priya> status da"], "\n".join(lines)
+    screen = b.screen()
+    assert (screen.row, screen.column) == (shown[0] + 1, len("sop 2026-11 priya> status da")), (screen.row, screen.column)
+    # Finishing the line runs the whole command as typed.
+    b.line("ta-gathering")
+    b.expect(r"data-gathering: Data gathering")
+    b.expect(r"State done ")
+    b.prompt()
+    # Dan's own REPL never announces his own sign-off; Priya's reply to her own command is not announced to her.
+    b.line("whoami")
+    b.expect(r"priya \(")
+    b.prompt()
+    time.sleep(0.8)
+    assert "signed off data-gathering: \"Actuals" not in a.output.getvalue(), a.output.getvalue()
+    a.line("whoami")
+    a.expect(r"dan \(")
+    a.prompt()
+    for r in (a, b):
+        r.ctrl("d")
+        assert r.exit_status() == 0
+
+
+def test_an_escalation_shows_in_its_recipients_repl_only(tmp):
+    # The database is created with November open on the 2nd, and both REPLs run then, before anything is late.
+    first = dict(os.environ, SOP_NOW="2026-11-02T09:00:00Z")
+    subprocess.run([SOP, "--db", os.path.join(tmp, "sop.db"), "--as", "maria", "status"], env=first, check=True, capture_output=True)
+    dan = Repl(tmp, actor="dan", extra_env={"SOP_NOW": "2026-11-02T09:00:00Z"})
+    dan.prompt()
+    omar = Repl(tmp, actor="omar", extra_env={"SOP_NOW": "2026-11-02T09:00:00Z"})
+    omar.prompt()
+    # Whoever runs the ladders on the 5th raises level 1 of data gathering, which tells dan and lee.
+    env = dict(os.environ, SOP_NOW="2026-11-05T09:00:00Z")
+    subprocess.run([SOP, "--db", os.path.join(tmp, "sop.db"), "--as", "sam", "escalate"], env=env, check=True, capture_output=True)
+    dan.expect(r"· 2026-11-05 09:00Z E-1 for you \(`inbox`\): data-gathering is 2 workdays late, level 1 \(2026-11\)")
+    dan.expect(re.escape("sop 2026-11 dan> "))
+    time.sleep(1.0)
+    omar.line("whoami")
+    omar.expect(r"omar \(")
+    omar.prompt()
+    assert "E-1" not in omar.output.getvalue(), omar.output.getvalue()
+    for r in (dan, omar):
+        r.ctrl("d")
+        assert r.exit_status() == 0
 
 
 def main():
