@@ -47,6 +47,8 @@ public enum Acknowledgement {
                 after.apply(event)
                 try tx.save(register.apply(event))
             }
+            // The cycles' plans of record the events change are kept in the same transaction (PlanOfRecordStore).
+            try tx.refreshPlansOfRecord(PlanOfRecord.cyclesChanged(by: stored, register: register))
             try tx.remember(after, after: stored)
             let resolved = try Escalator.resolve(after: after, register: register, team: team, today: today, at: now, tx: tx)
             return .changed(CycleChange(before: before, after: after, events: stored + resolved, today: today, register: register))

@@ -34,7 +34,7 @@ public enum AgendaQueries {
     /// The cycle's plan figures, or `noDemandPlan` while there is no demand plan of record.
     static func plan(_ session: Session, month: CycleMonth, open proposals: [Agenda.ProposalItem]) throws -> AgendaPlanState {
         let (record, history) = try session.database.read { tx in
-            var record = try PlanRecord.read(session, tx: tx, kinds: { $0 == month ? Set(PlanKind.allCases) : [] })
+            var record = try PlanRecord.read(session, tx: tx, current: month, kinds: { $0 == month ? Set(PlanKind.allCases) : [] })
             // The plan diff compares with one earlier cycle, known from the sources alone: only that
             // cycle's demand and supply plans are read.
             if let against = try? PlanDiff.against(month, among: PlanQueries.candidates(record), explicit: nil) {

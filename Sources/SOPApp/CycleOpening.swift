@@ -31,6 +31,8 @@ public enum CycleOpening {
                 cancelled: rows.filter(\.cancelled).map(\.id), today: session.today, force: force, by: actor, team: team)
             try tx.storeWorkflow(version, at: now)
             let stored = try tx.append([CycleEvent(cycle: month.description, time: now, actor: actor.id, payload: opened)])
+            // A month opened again after a cancellation starts afresh: its kept plans of record too.
+            try tx.refreshPlansOfRecord(PlanOfRecord.cyclesChanged(by: stored, register: FollowUpRegister()))
             return (version, stored)
         }
         session.pin(cycle: month.description)

@@ -19,7 +19,7 @@ public enum PlanQueries {
         // Two cycles' demand and supply plans: which two is known from the sources alone.
         let (record, month) = try session.database.read { tx in
             let month = try currentMonth(session, tx: tx)
-            var record = try PlanRecord.read(session, tx: tx, kinds: { $0 == month ? [.demand, .supply] : [] })
+            var record = try PlanRecord.read(session, tx: tx, current: month, kinds: { $0 == month ? [.demand, .supply] : [] })
             let against = try PlanDiff.against(month, among: candidates(record), explicit: explicit)
             try record.load([.demand, .supply], of: against, session: session, tx: tx)
             return (record, month)
@@ -45,7 +45,7 @@ public enum PlanQueries {
     public static func accuracy(_ session: Session, lag: Int, months: Int, family: String?) throws -> ForecastAccuracy {
         let history = try session.database.read { tx in
             let month = try currentMonth(session, tx: tx)
-            let record = try PlanRecord.read(session, tx: tx, kinds: { _ in [] })
+            let record = try PlanRecord.read(session, tx: tx, current: month, kinds: { _ in [] })
             return try AccuracyHistory.read(record, upTo: month, lag: lag, months: months, family: family, session: session, tx: tx)
         }
         return try ForecastAccuracy(cycles: history, lag: lag, months: months, family: family)
@@ -55,7 +55,7 @@ public enum PlanQueries {
     public static func scenarios(_ session: Session) throws -> (cycle: CycleMonth, scenarios: [(Scenario, promotedBy: Int?)]) {
         let (record, month) = try session.database.read { tx in
             let month = try currentMonth(session, tx: tx)
-            return (try PlanRecord.read(session, tx: tx, kinds: { _ in [] }), month)
+            return (try PlanRecord.read(session, tx: tx, current: month, kinds: { _ in [] }), month)
         }
         let cycle = record.cycle(month)
         let promoted = Dictionary((cycle?.promotions.values ?? [:].values).map { ($0.scenario.name, $0.decision) }, uniquingKeysWith: { a, _ in a })
@@ -106,7 +106,7 @@ public enum PlanQueries {
     private static func readWithHistory(_ session: Session) throws -> (PlanRecord, CycleMonth, [CyclePlans]) {
         try session.database.read { tx in
             let month = try currentMonth(session, tx: tx)
-            let record = try PlanRecord.read(session, tx: tx, kinds: { $0 == month ? Set(PlanKind.allCases) : [] })
+            let record = try PlanRecord.read(session, tx: tx, current: month, kinds: { $0 == month ? Set(PlanKind.allCases) : [] })
             return (record, month, try forecastErrorHistory(record, month: month, session: session, tx: tx))
         }
     }

@@ -3,9 +3,9 @@ import SOPCore
 import SOPStore
 
 /// The plans of record of every cycle, read from the stored files: what balance, plan diff,
-/// accuracy and scenario compare compute on. One read of the plan events, the cycles and the
-/// decisions; each stored file is parsed once per process (`PlanFileCache`), however many figures
-/// ask for it.
+/// accuracy and scenario compare compute on. One read of the cycles and of the kept plans of record,
+/// and the current cycle's own plan events and decisions; each stored file is parsed once per
+/// process (`PlanFileCache`), however many figures ask for it.
 public struct PlanRecord: Sendable {
     public struct Cycle: Sendable {
         public var month: CycleMonth
@@ -16,8 +16,9 @@ public struct PlanRecord: Sendable {
         /// Those files read into values.
         public var tables: [PlanKind: PlanTable]
         public var scenarios: [Scenario] { fold.scenarios }
+        /// The decisions in force that promoted a scenario: the current cycle's only (`read`).
         public var promotions: [PlanInputKey: Promotion]
-        /// The cycle's plan events folded: current files and scenarios.
+        /// The cycle's plan events folded, current files and scenarios: the current cycle's only (`read`).
         public var fold: PlanOfRecord.Fold
 
         /// The tables a balance reads; nil without a demand plan of record.
@@ -35,39 +36,44 @@ public struct PlanRecord: Sendable {
 
     public func cycle(_ month: CycleMonth) -> Cycle? { cycles.first { $0.month == month } }
 
-    /// Reads the record in one transaction. `kinds` says which of a cycle's plans of record to read
-    /// into values (all by default); a figure asks only for what it computes on, because reading
-    /// every file of ten years of cycles is most of a figure's time. Left-out plans keep their
-    /// `sources`; `load` reads them later.
+    /// Reads the record in one transaction. The `current` cycle is worked out from its own plan
+    /// events and decisions (its fold and promotions: scenarios, compare and the agenda ask for
+    /// them); every other cycle's sources are the store's kept plans of record (PlanOfRecordStore),
+    /// one read of one table however many years the record holds, and carry no fold or promotions.
+    /// `kinds` says which of a cycle's plans of record to read into values (all by default); a
+    /// figure asks only for what it computes on, because reading every file of ten years of cycles
+    /// is most of a figure's time. Left-out plans keep their `sources`; `load` reads them later.
     public static func read(
-        _ session: Session, tx: StoreTransaction, kinds: (CycleMonth) -> Set<PlanKind> = { _ in Set(PlanKind.allCases) }
+        _ session: Session, tx: StoreTransaction, current: CycleMonth,
+        kinds: (CycleMonth) -> Set<PlanKind> = { _ in Set(PlanKind.allCases) }
     ) throws -> PlanRecord {
         let rows = try tx.cycles()
-        let register = try tx.followUps(raisedIn: rows.map(\.id))
-        var folds: [String: PlanOfRecord.Fold] = [:]
-        let openedAt = Dictionary(rows.map { ($0.id, $0.openedSeq) }, uniquingKeysWith: { a, _ in a })
-        for event in try tx.planEvents() {
-            // A month opened again after a cancellation starts afresh: the cancelled opening's files are not its plan.
-            guard let opened = openedAt[event.cycle], event.seq >= opened else { continue }
-            folds[event.cycle, default: PlanOfRecord.Fold()].apply(event)
-        }
+        var models: [String: Workflow] = [:]
         var workflows: [String: Workflow] = [:]
+        for row in rows {
+            if let known = models[row.workflowHash] {
+                workflows[row.id] = known
+                continue
+            }
+            guard let model = try tx.workflowModel(row.workflowHash) else {
+                throw StoreError("cycle \(row.id) pins workflow \(row.workflowHash.prefix(12)), which is missing")
+            }
+            models[row.workflowHash] = model
+            workflows[row.id] = model
+        }
+        let kept = try tx.keptPlansOfRecord(workflow: { workflows[$0] })
         var cycles: [Cycle] = []
         for row in rows {
-            guard let month = CycleMonth(row.id) else { continue }
-            let workflow: Workflow
-            if let known = workflows[row.workflowHash] {
-                workflow = known
-            } else {
-                guard let model = try tx.workflowModel(row.workflowHash) else {
-                    throw StoreError("cycle \(row.id) pins workflow \(row.workflowHash.prefix(12)), which is missing")
-                }
-                workflows[row.workflowHash] = model
-                workflow = model
+            guard let month = CycleMonth(row.id), let workflow = workflows[row.id] else { continue }
+            var fold = PlanOfRecord.Fold()
+            var promotions: [PlanInputKey: Promotion] = [:]
+            var sources = kept[row.id] ?? [:]
+            if month == current {
+                let record = PlanOfRecord.CycleRecord(
+                    cycle: row.id, cancelled: row.cancelled, workflow: workflow, events: try tx.planEvents(of: row),
+                    register: try tx.followUps(raisedIn: [row.id]))
+                (fold, promotions, sources) = (record.fold, record.promotions, record.sources)
             }
-            let fold = folds[row.id] ?? PlanOfRecord.Fold()
-            let promotions = row.cancelled ? [:] : Scenarios.promotions(of: fold.scenarios, cycle: row.id, register: register)
-            let sources = PlanOfRecord.sources(workflow: workflow, fold: fold, promotions: promotions)
             var tables: [PlanKind: PlanTable] = [:]
             let wanted = kinds(month)
             for (kind, source) in sources where wanted.contains(kind) {

@@ -30,12 +30,13 @@ public enum PostgresSchema {
         Table(name: "access_log", written: true, updated: false),
         Table(name: "plan_readings", written: true, updated: false),
         Table(name: "plan_values", written: true, updated: false),
+        Table(name: "plans_of_record", written: true, updated: true),
     ]
 
     /// Tables kept exactly as written: UPDATE, DELETE and TRUNCATE are refused by trigger.
     static let appendOnly = ["meta", "workflow_versions", "participants", "events", "artifacts", "access_log", "plan_readings", "plan_values"]
     /// Current-record tables the store updates in place; rows are never removed.
-    static let neverEmptied = ["cycles", "follow_ups", "escalations", "notifications"]
+    static let neverEmptied = ["cycles", "follow_ups", "escalations", "notifications", "plans_of_record"]
 
     /// The functions a participant calls directly: the two locks (each locks one chain's head, like
     /// `BEGIN IMMEDIATE`) and the head as it stands, which the audit reads.
@@ -194,6 +195,22 @@ public enum PostgresSchema {
             figures  text COLLATE "C" NOT NULL,
             PRIMARY KEY (file, reading, month, line),
             FOREIGN KEY (file, reading) REFERENCES plan_readings(file, reading)
+        )
+        """,
+        // Each cycle's plans of record (SOPStore's PlanOfRecordStore): derived from the events, updated
+        // in place by the commands that change them, never deleted (a NULL file: none stands now).
+        """
+        CREATE TABLE plans_of_record (
+            cycle     text COLLATE "C" NOT NULL REFERENCES cycles(id),
+            kind      text COLLATE "C" NOT NULL,
+            stage     text COLLATE "C",
+            input     text COLLATE "C",
+            file_name text COLLATE "C",
+            file      text COLLATE "C" REFERENCES artifacts(sha256),
+            version   integer,
+            scenario  text COLLATE "C",
+            decision  integer,
+            PRIMARY KEY (cycle, kind)
         )
         """,
         // The newest link of each chain: the next key and the hash it must follow. Writers lock their

@@ -93,6 +93,7 @@ struct Auditor {
         }
         let versions = try checkWorkflowVersions(pinned: log.pinned)
         try checkPlanValues()
+        try checkPlansOfRecord(register: log.followUps)
         try checkCycles(expected: log.cycles)
         let followUps = try checkFollowUps(log.followUps)
         let escalations = try checkEscalations(log.escalations)

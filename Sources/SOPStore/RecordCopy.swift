@@ -56,6 +56,10 @@ public enum RecordCopy {
         for row in try from.rows("SELECT \(values) FROM plan_values ORDER BY file, reading, month, line") {
             try to.execute("INSERT INTO plan_values(\(values)) VALUES (\(placeholders(7)))", row.values)
         }
+        let kept = "cycle, kind, stage, input, file_name, file, version, scenario, decision"
+        for row in try from.rows("SELECT \(kept) FROM plans_of_record ORDER BY cycle, kind") {
+            try to.execute("INSERT INTO plans_of_record(\(kept)) VALUES (\(placeholders(9)))", row.values)
+        }
         return CopyReport(events: events, cycles: cycles, artifacts: artifacts, head: head)
     }
 

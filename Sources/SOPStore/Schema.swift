@@ -211,6 +211,29 @@ enum Schema {
                 """)
             try RecordedPlanReadings.backfill(StoreTransaction(db: db))
         }
+        migrator.registerMigration("v8-plans-of-record") { db in
+            // Each cycle's plans of record (PlanOfRecordStore), so a figure over the history reads one
+            // table instead of folding every cycle's plan events and decisions. Derived from the events
+            // like follow_ups: kept by the commands that change them, worked out here for a record
+            // stored before, and compared by the audit. Rows are updated in place, never deleted; a
+            // NULL file says nothing stands for the kind any more.
+            try db.execute(sql: """
+                CREATE TABLE plans_of_record (
+                    cycle     TEXT NOT NULL REFERENCES cycles(id),
+                    kind      TEXT NOT NULL,
+                    stage     TEXT,
+                    input     TEXT,
+                    file_name TEXT,
+                    file      TEXT REFERENCES artifacts(sha256),
+                    version   INTEGER,
+                    scenario  TEXT,
+                    decision  INTEGER,
+                    PRIMARY KEY (cycle, kind)
+                ) WITHOUT ROWID;
+                """)
+            let tx = StoreTransaction(db: db)
+            try tx.refreshPlansOfRecord(Set(try tx.cycles().map(\.id)))
+        }
         return migrator
     }
 }

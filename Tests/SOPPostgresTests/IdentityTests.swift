@@ -15,8 +15,8 @@ struct IdentityTests {
         #expect(sql.contains("-- sam has no login in the team file, so gets no role"))
         #expect(!sql.contains(#"CREATE ROLE "sam""#))
         #expect(sql.contains(#"GRANT CONNECT ON DATABASE "sop prod" TO "maria";"#))
-        #expect(sql.contains(#"GRANT INSERT ON workflow_versions, events, cycles, artifacts, follow_ups, escalations, notifications, access_log, plan_readings, plan_values TO "dan";"#))
-        #expect(sql.contains(#"GRANT UPDATE ON cycles, follow_ups, escalations, notifications TO "dan";"#))
+        #expect(sql.contains(#"GRANT INSERT ON workflow_versions, events, cycles, artifacts, follow_ups, escalations, notifications, access_log, plan_readings, plan_values, plans_of_record TO "dan";"#))
+        #expect(sql.contains(#"GRANT UPDATE ON cycles, follow_ups, escalations, notifications, plans_of_record TO "dan";"#))
         #expect(sql.contains(#"GRANT EXECUTE ON FUNCTION sop_lock_events(), sop_lock_access_log(), sop_head(text) TO "maria";"#))
         // Never a right that changes history or the team, and never a password.
         for line in sql.split(separator: "\n") where line.hasPrefix("GRANT") {

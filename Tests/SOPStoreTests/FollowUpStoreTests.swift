@@ -158,7 +158,7 @@ import Testing
         var desk = Desk(database: database)
         try desk.run(.propose(text: "After the upgrade", stage: nil, options: []), as: "maria", in: "2026-11")
         let migrations = try database.read { tx in try String.fetchAll(tx.db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-event-log", "v2-follow-ups", "v3-escalations", "v4-audit-chain", "v5-access-log", "v6-performance", "v7-plan-values"])
+        #expect(migrations == ["v1-event-log", "v2-follow-ups", "v3-escalations", "v4-audit-chain", "v5-access-log", "v6-performance", "v7-plan-values", "v8-plans-of-record"])
         #expect(try database.read { try $0.followUps(visibleIn: "2026-11").openProposals(of: "2026-11").map(\.text) } == ["After the upgrade"])
     }
 }

@@ -34,7 +34,7 @@ import Testing
         _ = try SOPDatabase.initialized(at: path)
         let reopened = try SOPDatabase(path: path)
         let migrations = try reopened.read { tx in try String.fetchAll(tx.db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-event-log", "v2-follow-ups", "v3-escalations", "v4-audit-chain", "v5-access-log", "v6-performance", "v7-plan-values"], "each named migration once")
+        #expect(migrations == ["v1-event-log", "v2-follow-ups", "v3-escalations", "v4-audit-chain", "v5-access-log", "v6-performance", "v7-plan-values", "v8-plans-of-record"], "each named migration once")
         #expect(try reopened.isInitialized())
     }
 

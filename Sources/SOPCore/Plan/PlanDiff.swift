@@ -28,7 +28,11 @@ public struct PlanDiff: Sendable, Equatable {
         self.against = against
         var changes = Self.changes(.demand, now.demand, before.demand)
         changes += Self.changes(.supply, now.supply, before.supply)
-        self.changes = changes.sorted(by: Self.order)
+        // Each change's |delta| worked out once, not in every comparison of the sort (a Decimal
+        // subtraction each time was most of `plan diff`'s own time on 1,800 changes).
+        self.changes = changes.map { (change: $0, size: $0.delta.map(abs)) }
+            .sorted { Self.order($0.change, $0.size, $1.change, $1.size) }
+            .map(\.change)
     }
 
     static func changes(_ kind: PlanKind, _ now: PlanTable?, _ earlier: PlanTable?) -> [PlanChange] {
@@ -47,8 +51,9 @@ public struct PlanDiff: Sendable, Equatable {
         return changes
     }
 
-    static func order(_ x: PlanChange, _ y: PlanChange) -> Bool {
-        switch (x.delta.map(abs), y.delta.map(abs)) {
+    /// `order` with each change's |delta| (`size`) given.
+    static func order(_ x: PlanChange, _ sx: Decimal?, _ y: PlanChange, _ sy: Decimal?) -> Bool {
+        switch (sx, sy) {
         case (let dx?, let dy?) where dx != dy: return dx > dy
         case (.some, nil): return true
         case (nil, .some): return false

@@ -14,6 +14,15 @@ public struct PlanSource: Sendable, Equatable {
     public var fileName: String
     public var sha256: String
     public var origin: Origin
+
+    public init(key: PlanInputKey, input: InputSpec, kind: PlanKind, fileName: String, sha256: String, origin: Origin) {
+        self.key = key
+        self.input = input
+        self.kind = kind
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.origin = origin
+    }
 }
 
 public enum PlanOfRecord {
