@@ -582,11 +582,23 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--plan-only", action="store_true", help="only the plan-figure rows (balance, plan diff, accuracy, the agenda and its HTML pack)")
     parser.add_argument("--keep-data", action="store_true", help="keep the per-run scratch files")
+    parser.add_argument("--server", action="store_true",
+                        help="also the shared store's rows on a throw-away PostgreSQL cluster (writes vs pgbench, start-up, round trips, a 20 ms proxy)")
+    parser.add_argument("--server-only", action="store_true", help="only the shared store's rows")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
     binary = os.path.abspath(args.binary)
     os.makedirs(args.data, exist_ok=True)
 
+    if args.server_only:
+        import bench_server
+        load_before = load()
+        rows = bench_server.rows(binary, args.quick)
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        print(f"sop benchmarks (--server-only) · {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}Z · commit {commit or '?'}")
+        print(f"machine: {machine()}; load average {load_before} before, {load()} after; PostgreSQL: a throw-away cluster on 127.0.0.1, fsync on")
+        print_table(rows)
+        return
     if not args.plan_only:
         ten, one, meta = prepare(binary, args.data, sizes, args.quick)
         clock = meta["clock"]
@@ -616,6 +628,9 @@ def main():
     rows += plan_rows(plan, big_meta, small_meta)
     # The meeting pack of the plan record's last month: every family's charts, 50 of them.
     rows += agenda_rows(*measure_agenda(binary, big_db, work, sizes["plan_runs"]), big_meta)
+    if args.server:
+        import bench_server
+        rows += bench_server.rows(binary, args.quick)
     load_after = load()
     if not args.keep_data:
         shutil.rmtree(work, ignore_errors=True)
