@@ -44,14 +44,7 @@ public enum RecordKeeping {
 
     /// Copies the record to `path`, verified, never overwriting a file.
     public static func backup(_ database: SOPDatabase, to path: String) throws(ShellError) -> BackupReport {
-        let target = Files.expandingTilde(path)
-        if Files.exists(target) {
-            throw ShellError.failed("\(path) already exists", fix: "name a new file; a backup never overwrites one")
-        }
-        let folder = PathText.folder(of: target)
-        if !folder.isEmpty && !Files.exists(folder) {
-            throw ShellError.failed("folder \(folder) does not exist", fix: "create it, or name a file in an existing folder")
-        }
+        let target = try NewRecordFile.target(path, kind: "a backup")
         // Copied under a temporary name and linked into place only when whole and verified, so a
         // crash or a full disk never leaves something that looks like a backup at `path`.
         let temporary = Files.temporaryName(beside: target, purpose: "partial")
@@ -74,11 +67,7 @@ public enum RecordKeeping {
                 "the backup copy fails its check (\(integrity == ["ok"] ? "audit" : "integrity")); nothing was written to \(path)",
                 fix: "run `check` on this database first")
         }
-        switch Files.place(temporary, at: target) {
-        case .placed: break
-        case .targetExists: throw ShellError.failed("\(path) already exists", fix: "name a new file; a backup never overwrites one")
-        case .failed(let reason): throw ShellError.failed("cannot create \(path): \(reason)", fix: "name a new file in a writable folder")
-        }
+        try NewRecordFile.place(temporary, at: target, shown: path, kind: "a backup")
         return BackupReport(file: path, bytes: Files.size(target) ?? 0, audit: report)
     }
 }

@@ -22,14 +22,7 @@ public enum RecordMove {
             let (copy, address) = try ServerRecord.empty(target)
             return try verified(database, into: copy, shown: address.redacted)
         }
-        let path = Files.expandingTilde(target)
-        if Files.exists(path) {
-            throw ShellError.failed("\(target) already exists", fix: "name a new file; a copy never overwrites one")
-        }
-        let folder = PathText.folder(of: path)
-        if !folder.isEmpty && !Files.exists(folder) {
-            throw ShellError.failed("folder \(folder) does not exist", fix: "create it, or name a file in an existing folder")
-        }
+        let path = try NewRecordFile.target(target, kind: "a copy")
         let temporary = Files.temporaryName(beside: path, purpose: "copying")
         defer { Files.removeDatabaseFiles(temporary) }
         let copy: SOPDatabase
@@ -38,11 +31,8 @@ public enum RecordMove {
         }
         let outcome = try verified(database, into: copy, shown: target)
         do { try copy.close() } catch { throw ShellError.failed("cannot finish writing \(target): \(error)", fix: "check the disk") }
-        switch Files.place(temporary, at: path) {
-        case .placed: return outcome
-        case .targetExists: throw ShellError.failed("\(target) already exists", fix: "name a new file; a copy never overwrites one")
-        case .failed(let reason): throw ShellError.failed("cannot create \(target): \(reason)", fix: "name a new file in a writable folder")
-        }
+        try NewRecordFile.place(temporary, at: path, shown: target, kind: "a copy")
+        return outcome
     }
 
     private static func verified(_ database: SOPDatabase, into copy: SOPDatabase, shown: String) throws(ShellError) -> CopyOutcome {

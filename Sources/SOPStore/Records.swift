@@ -104,7 +104,14 @@ struct StoredWorkflowVersion: StoredRecord, Equatable {
 
 extension StoredWorkflowVersion {
     init(row: StoreRow) throws {
-        guard let hash = row.text("hash"), let workflow = row.text("workflow"), let title = row.text("title"), let sourceName = row.text("source_name"), let source = row.text("source"), let model = row.text("model"), let storedAt = row.text("stored_at") else {
+        guard let hash = row.text("hash"),
+            let workflow = row.text("workflow"),
+            let title = row.text("title"),
+            let sourceName = row.text("source_name"),
+            let source = row.text("source"),
+            let model = row.text("model"),
+            let storedAt = row.text("stored_at")
+        else {
             throw unreadable(Self.table, row)
         }
         self.init(hash: hash, workflow: workflow, title: title, sourceName: sourceName, source: source, model: model, storedAt: storedAt)
@@ -129,7 +136,15 @@ struct StoredEvent: StoredRecord, Equatable {
 
 extension StoredEvent {
     init(row: StoreRow) throws {
-        guard let seq = row.integer("seq"), let cycle = row.text("cycle"), let time = row.text("time"), let actor = row.text("actor"), let type = row.text("type"), let payload = row.text("payload"), let prevHash = row.text("prev_hash"), let hash = row.text("hash") else {
+        guard let seq = row.integer("seq"),
+            let cycle = row.text("cycle"),
+            let time = row.text("time"),
+            let actor = row.text("actor"),
+            let type = row.text("type"),
+            let payload = row.text("payload"),
+            let prevHash = row.text("prev_hash"),
+            let hash = row.text("hash")
+        else {
             throw unreadable(Self.table, row)
         }
         self.init(seq: seq, cycle: cycle, time: time, actor: actor, type: type, payload: payload, prevHash: prevHash, hash: hash)
@@ -170,7 +185,11 @@ struct StoredArtifact: StoredRecord, Equatable {
 
 extension StoredArtifact {
     init(row: StoreRow) throws {
-        guard let sha256 = row.text("sha256"), let size = row.int("size"), let content = row.blob("content"), let storedAt = row.text("stored_at") else {
+        guard let sha256 = row.text("sha256"),
+            let size = row.int("size"),
+            let content = row.blob("content"),
+            let storedAt = row.text("stored_at")
+        else {
             throw unreadable(Self.table, row)
         }
         self.init(sha256: sha256, size: size, content: content, storedAt: storedAt)
@@ -195,7 +214,13 @@ struct StoredFollowUp: StoredRecord, Equatable {
 
 extension StoredFollowUp {
     init(row: StoreRow) throws {
-        guard let label = row.text("label"), let kind = row.text("kind"), let number = row.int("number"), let cycle = row.text("cycle"), let live = row.bool("live"), let record = row.text("record") else {
+        guard let label = row.text("label"),
+            let kind = row.text("kind"),
+            let number = row.int("number"),
+            let cycle = row.text("cycle"),
+            let live = row.bool("live"),
+            let record = row.text("record")
+        else {
             throw unreadable(Self.table, row)
         }
         self.init(label: label, kind: kind, number: number, cycle: cycle, live: live, closedIn: row.text("closed_in"), record: record)
@@ -220,7 +245,14 @@ struct StoredEscalation: StoredRecord, Equatable {
 
 extension StoredEscalation {
     init(row: StoreRow) throws {
-        guard let number = row.int("number"), let cycle = row.text("cycle"), let scope = row.text("scope"), let subject = row.text("subject"), let level = row.int("level"), let live = row.bool("live"), let record = row.text("record") else {
+        guard let number = row.int("number"),
+            let cycle = row.text("cycle"),
+            let scope = row.text("scope"),
+            let subject = row.text("subject"),
+            let level = row.int("level"),
+            let live = row.bool("live"),
+            let record = row.text("record")
+        else {
             throw unreadable(Self.table, row)
         }
         self.init(number: number, cycle: cycle, scope: scope, subject: subject, level: level, live: live, record: record)
@@ -230,7 +262,10 @@ extension StoredEscalation {
 /// A row of `notifications`: one recipient's notice of an escalation, and its delivery by the hook.
 struct StoredNotification: StoredRecord, Equatable {
     static let table = "notifications"
-    static let columns = ["number", "escalation", "recipient", "cycle", "level", "subject", "body", "created_at", "acked_at", "delivery", "attempts", "last_error", "delivered_at", "claimed_until"]
+    static let columns = [
+        "number", "escalation", "recipient", "cycle", "level", "subject", "body", "created_at", "acked_at", "delivery", "attempts",
+        "last_error", "delivered_at", "claimed_until",
+    ]
     /// Nil until inserted: the database numbers it.
     var number: Int?
     var escalation: Int
@@ -247,15 +282,30 @@ struct StoredNotification: StoredRecord, Equatable {
     var deliveredAt: String?
     var claimedUntil: String?
 
-    var values: [any StoreArgument] { [number, escalation, recipient, cycle, level, subject, body, createdAt, ackedAt, delivery, attempts, lastError, deliveredAt, claimedUntil] }
+    var values: [any StoreArgument] {
+        [number, escalation, recipient, cycle, level, subject, body, createdAt, ackedAt, delivery, attempts, lastError, deliveredAt, claimedUntil]
+    }
 }
 
 extension StoredNotification {
     init(row: StoreRow) throws {
-        guard let escalation = row.int("escalation"), let recipient = row.text("recipient"), let cycle = row.text("cycle"), let level = row.int("level"), let subject = row.text("subject"), let body = row.text("body"), let createdAt = row.text("created_at"), let delivery = row.text("delivery"), let attempts = row.int("attempts") else {
+        guard let escalation = row.int("escalation"),
+            let recipient = row.text("recipient"),
+            let cycle = row.text("cycle"),
+            let level = row.int("level"),
+            let subject = row.text("subject"),
+            let body = row.text("body"),
+            let createdAt = row.text("created_at"),
+            let delivery = row.text("delivery"),
+            let attempts = row.int("attempts")
+        else {
             throw unreadable(Self.table, row)
         }
-        self.init(number: row.int("number"), escalation: escalation, recipient: recipient, cycle: cycle, level: level, subject: subject, body: body, createdAt: createdAt, ackedAt: row.text("acked_at"), delivery: delivery, attempts: attempts, lastError: row.text("last_error"), deliveredAt: row.text("delivered_at"), claimedUntil: row.text("claimed_until"))
+        self.init(
+            number: row.int("number"), escalation: escalation, recipient: recipient, cycle: cycle, level: level,
+            subject: subject, body: body, createdAt: createdAt, ackedAt: row.text("acked_at"), delivery: delivery,
+            attempts: attempts, lastError: row.text("last_error"), deliveredAt: row.text("delivered_at"),
+            claimedUntil: row.text("claimed_until"))
     }
 }
 
@@ -278,9 +328,19 @@ struct StoredRefusedAttempt: StoredRecord, Equatable {
 
 extension StoredRefusedAttempt {
     init(row: StoreRow) throws {
-        guard let number = row.integer("number"), let time = row.text("time"), let account = row.text("account"), let command = row.text("command"), let rule = row.text("rule"), let message = row.text("message"), let prevHash = row.text("prev_hash"), let hash = row.text("hash") else {
+        guard let number = row.integer("number"),
+            let time = row.text("time"),
+            let account = row.text("account"),
+            let command = row.text("command"),
+            let rule = row.text("rule"),
+            let message = row.text("message"),
+            let prevHash = row.text("prev_hash"),
+            let hash = row.text("hash")
+        else {
             throw unreadable(Self.table, row)
         }
-        self.init(number: number, time: time, account: account, actor: row.text("actor"), command: command, rule: rule, message: message, prevHash: prevHash, hash: hash)
+        self.init(
+            number: number, time: time, account: account, actor: row.text("actor"), command: command, rule: rule,
+            message: message, prevHash: prevHash, hash: hash)
     }
 }
