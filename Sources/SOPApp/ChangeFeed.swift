@@ -68,12 +68,17 @@ public final class StoreChangeFeed: ChangeFeed {
     /// moves are exactly its own.
     private var cycles: [String: CycleState] = [:]
     public let interval: Int?
-    public var wakeDescriptor: Int32? { nil }
+    public let wakeDescriptor: Int32?
+    private let signal: CommitSignal?
 
     /// Starts after the newest event on file: the session's start-up status already shows the rest.
     public init(database: SOPDatabase, interval: Int = 300) throws {
         self.database = database
-        self.interval = interval
+        // A server announces its commits: wait on that, and ask on a long interval only in case a
+        // notice was lost (a LISTEN connection the server ended).
+        signal = (try? database.commitAnnouncements()) ?? nil
+        wakeDescriptor = signal?.descriptor
+        self.interval = wakeDescriptor == nil ? interval : max(interval, 5_000)
         // Without knowing its own commits the feed would announce them back: no feed rather than that.
         guard let own = database.watchOwnEvents() else {
             throw StoreError("this store cannot tell the session's own events apart yet: no live updates")
@@ -87,6 +92,7 @@ public final class StoreChangeFeed: ChangeFeed {
     }
 
     public func news(for participant: String?) throws -> LiveNews {
+        drainWakeUps()
         let start = lastSeen
         let news: LiveNews
         let end: Int64
@@ -156,4 +162,9 @@ public final class StoreChangeFeed: ChangeFeed {
             cycles[id] = try tx.loadCycle(id)
         }
     }
+}
+
+extension StoreChangeFeed {
+    /// Empties the wake-up signal: the read that follows covers every notice in it.
+    fileprivate func drainWakeUps() { signal?.drain() }
 }

@@ -10,7 +10,9 @@ public final class PostgresBackend: StoreBackend, OwnEventReporting, @unchecked 
     // @unchecked: the session is used only inside `lock`, one transaction at a time, whichever thread
     // (the REPL's, the notify hook's queue) runs it.
     private var session: PostgresSession
-    private let environment: [String: String]
+    let environment: [String: String]
+    /// The LISTEN connections of live REPLs, kept open as long as the backend.
+    private var listeners: [PostgresSession] = []
     private let lock = NSRecursiveLock()
     private var open = false
 
@@ -78,6 +80,15 @@ public final class PostgresBackend: StoreBackend, OwnEventReporting, @unchecked 
     }
 
     public private(set) var reconnections = 0
+
+    /// The server the record is on, for a second connection (the live REPL's LISTEN).
+    var address: PostgresAddress { session.address }
+
+    func keepListening(_ listener: PostgresSession) {
+        lock.lock()
+        defer { lock.unlock() }
+        listeners.append(listener)
+    }
 
     /// Starts the transaction; false when the connection turns out to have ended (nothing was sent).
     private func begins(_ begin: String) throws(PostgresFault) -> Bool {

@@ -150,6 +150,21 @@ extension PostgresSchema {
         $$
         """
 
+    /// Wakes live REPLs at commit (a rolled-back insert announces nothing): the notice carries only the
+    /// seq, a wake-up; the REPL reads the events after the last one it saw, so any login's NOTIFY on the
+    /// channel can at worst cause one needless read.
+    static let announceFunction = """
+        CREATE FUNCTION sop_announce_event() RETURNS trigger LANGUAGE plpgsql \(path) AS $$
+        BEGIN
+            PERFORM pg_notify('\(PostgresSchema.eventChannel)', NEW.seq::text);
+            RETURN NULL;
+        END
+        $$
+        """
+
+    /// The channel `LISTEN` waits on for new events.
+    public static let eventChannel = "sop_events"
+
     static let eventFields = ["cycle", "time", "actor", "type", "payload"]
     static let accessLogFields = ["time", "account", "actor", "command", "rule", "message"]
 
@@ -162,6 +177,8 @@ extension PostgresSchema {
             // Triggers fire in name order: who acts is checked before the link is made.
             "CREATE TRIGGER events_1_identity BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION sop_check_identity()",
             "CREATE TRIGGER events_2_link BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION sop_link_events()",
+            announceFunction,
+            "CREATE TRIGGER events_3_announce AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION sop_announce_event()",
             "CREATE TRIGGER access_log_1_identity BEFORE INSERT ON access_log FOR EACH ROW EXECUTE FUNCTION sop_check_identity()",
             "CREATE TRIGGER access_log_2_link BEFORE INSERT ON access_log FOR EACH ROW EXECUTE FUNCTION sop_link_access_log()",
         ]

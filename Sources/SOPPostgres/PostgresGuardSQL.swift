@@ -80,7 +80,7 @@ extension PostgresSchema {
         let functions = [
             "sop_genesis()", "sop_seal_genesis()", "sop_check_identity()", "sop_lock_events()", "sop_lock_access_log()",
             "sop_link_events()", "sop_link_access_log()", "sop_refuse_change()", "sop_guard_head()", "sop_next_revision()",
-            "sop_number_notification()", "sop_head(text)",
+            "sop_number_notification()", "sop_head(text)", "sop_announce_event()",
         ]
         return "REVOKE EXECUTE ON FUNCTION \(functions.joined(separator: ", ")) FROM PUBLIC"
     }

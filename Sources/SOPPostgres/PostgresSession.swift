@@ -187,6 +187,13 @@ public final class PostgresSession {
         try query(sql, values).first?.first ?? nil
     }
 
+    /// Listens on `channel`: `notified` runs on the event loop's thread for every notification, so it
+    /// must only wake the caller (write to a pipe), never wait on this session.
+    public func listen(_ channel: String, notified: @escaping @Sendable () -> Void) throws(PostgresFault) {
+        connection.addListener(channel: channel) { _, _ in notified() }
+        try query("LISTEN \(channel)")
+    }
+
     /// Whether the connection has ended (the server closed it, or `close`): a new session is needed.
     public var isClosed: Bool { connection.isClosed }
 

@@ -109,6 +109,12 @@ public final class SOPDatabase: Sendable {
     /// The database user a server record's connection logged in as; nil for a file.
     public var connectedUser: String? { backend.connectedUser }
 
+    /// A descriptor readable when another session may have committed events; nil when the backend cannot
+    /// announce commits (a file: the feed asks on an interval).
+    public func commitAnnouncements() throws -> CommitSignal? {
+        try (backend as? any CommitAnnouncing)?.commitAnnouncements()
+    }
+
     /// How many times a server record's connection was made again after the server ended it.
     public var reconnections: Int { backend.reconnections }
 

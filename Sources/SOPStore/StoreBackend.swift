@@ -36,3 +36,20 @@ public protocol StoreFailure: Error {
     /// The record itself refused the change (a trigger of the server): nothing was written.
     var isRefusal: Bool { get }
 }
+
+/// A backend that announces commits (the server's LISTEN/NOTIFY): a descriptor that becomes readable
+/// when another session may have committed events. The live feed waits on it instead of polling.
+public protocol CommitAnnouncing: StoreBackend {
+    func commitAnnouncements() throws -> CommitSignal
+}
+
+/// A descriptor that becomes readable on news, and how to empty it once the news is read.
+public struct CommitSignal: Sendable {
+    public let descriptor: Int32
+    public let drain: @Sendable () -> Void
+
+    public init(descriptor: Int32, drain: @escaping @Sendable () -> Void) {
+        self.descriptor = descriptor
+        self.drain = drain
+    }
+}

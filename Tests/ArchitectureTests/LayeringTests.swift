@@ -31,7 +31,8 @@ struct LayeringTests {
         "CommandWords": [],
         "WorkflowFile": ["Foundation", "Yams"],
         "SOPStore": ["Foundation", "GRDB", "Crypto", "Synchronization"],
-        "SOPPostgres": ["Foundation", "PostgresNIO", "Synchronization"],
+        // Glibc/Darwin: the pipe that wakes a live REPL when the server announces a commit.
+        "SOPPostgres": ["Foundation", "PostgresNIO", "Synchronization", "Glibc", "Darwin"],
         "SOPSystem": ["Foundation"],
         "SOPApp": ["Foundation"],
         // Plot builds the meeting pack's HTML and SVG as a node tree (escaping on the way out).
